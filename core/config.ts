@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { isValidCalendarDate, parseIsoDate, toVietnamDate } from "./values/calendar";
+import { PHASES } from "./catalogue/schedule";
+
+const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+  .refine((text) => {
+    const { year, month, day } = parseIsoDate(text);
+    return isValidCalendarDate(year, month, day);
+  }, "not a calendar date");
+
+const firstYear = PHASES[0]?.firstYear ?? 2026;
+const lastYear = PHASES[PHASES.length - 1]?.lastYear ?? 2030;
+
+/** `thidua.config.json`: what the province sets once per campaign. Every key is optional in the file. */
+export const configFileSchema = z
+  .object({
+    /** Date of the provincial plan (ngày ban hành Kế hoạch của UBND tỉnh); blank in the draft, so configuration. */
+    provincialPlanDate: isoDateSchema.nullable().optional(),
+    /** The year whose reports are being collected. */
+    reportYear: z.number().int().min(firstYear).max(lastYear).optional(),
+    /** The round whose nominations are being collected. */
+    round: z.enum(["HANGNAM", "SOKET", "TONGKET"]).optional(),
+    /** The plan sets no deadline for nominations: Sở KH&CN announces one per round. */
+    nominationDeadline: isoDateSchema.nullable().optional(),
+    /** Which kinds every registered unit must send (DN-KT is optional per unit by nature). */
+    expectedKinds: z.array(z.enum(["KH", "BC", "DN-KT"])).min(1).optional(),
+  })
+  .strict();
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+export interface MovementConfig {
+  readonly provincialPlanDate: string | null;
+  readonly reportYear: number;
+  readonly round: "HANGNAM" | "SOKET" | "TONGKET";
+  readonly nominationDeadline: string | null;
+  readonly expectedKinds: readonly ("KH" | "BC" | "DN-KT")[];
+}
+
+/** Fills what the file and the flags leave open; the report year defaults to the current year in Vietnam. */
+export function resolveConfig(file: ConfigFile, overrides: ConfigFile, nowEpochMs: number): MovementConfig {
+  const merged = { ...file, ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) } as ConfigFile;
+  const currentYear = Number(toVietnamDate(nowEpochMs).slice(0, 4));
+  return {
+    provincialPlanDate: merged.provincialPlanDate ?? null,
+    reportYear: merged.reportYear ?? Math.min(Math.max(currentYear, firstYear), lastYear),
+    round: merged.round ?? "HANGNAM",
+    nominationDeadline: merged.nominationDeadline ?? null,
+    expectedKinds: merged.expectedKinds ?? ["KH", "BC"],
+  };
+}

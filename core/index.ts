@@ -1,0 +1,16 @@
+/** The pure core of thidua: catalogue, template specs, rules, deadlines. No I/O. */
+export * from "./catalogue/index";
+export * from "./spec/index";
+export * from "./problems";
+export * from "./snapshot";
+export * from "./config";
+export * from "./deadlines";
+export * from "./registry";
+export * from "./messages/index";
+export * from "./values/calendar";
+export * from "./values/a1";
+export { readNumberText } from "./values/parse-number";
+export { parseCellValue, type ParsedValue } from "./values/parse-value";
+export { detectTemplate, readDocument, type ParsedDocument, type ParsedRow } from "./validate/read-document";
+export { validateWorkbook, RULES_BY_KIND, type ValidationResult, type ValidationOptions, type SubmissionUnit } from "./validate/validate";
+export type { Rule, RuleContext } from "./validate/rule-context";

@@ -1,0 +1,98 @@
+import type { LocalizedText } from "./catalogue/types";
+
+/** Every problem the product can report. Wording lives in core/messages/, one catalogue per language. */
+export const PROBLEM_CODES = [
+  // The file itself
+  "FILE_EMPTY",
+  "FILE_NOT_ZIP",
+  "FILE_LEGACY_XLS",
+  "FILE_ENCRYPTED",
+  "FILE_TRUNCATED",
+  "FILE_ZIP_BOMB",
+  "FILE_NOT_WORKBOOK",
+  "FILE_UNREADABLE",
+  "FILE_TIMEOUT",
+  "WORKBOOK_EMPTY",
+  // The template
+  "TEMPLATE_STAMP_MISSING",
+  "TEMPLATE_KIND_UNKNOWN",
+  "TEMPLATE_VERSION_OLD",
+  "TEMPLATE_VERSION_UNKNOWN",
+  "SHEET_MISSING",
+  "TABLE_TOO_LONG",
+  // One value
+  "REQUIRED_MISSING",
+  "FORMULA_ERROR",
+  "FORMULA_NO_RESULT",
+  "MERGED_INPUT_CELL",
+  "TEXT_EXPECTED",
+  "TEXT_TOO_LONG",
+  "NUMBER_EXPECTED",
+  "NUMBER_AMBIGUOUS",
+  "INTEGER_EXPECTED",
+  "NUMBER_NEGATIVE",
+  "NUMBER_TOO_LARGE",
+  "PERCENT_OUT_OF_RANGE",
+  "DATE_EXPECTED",
+  "DATE_IMPOSSIBLE",
+  "YEAR_EXPECTED",
+  "ENUM_UNKNOWN",
+  "EMAIL_INVALID",
+  "DOC_NUMBER_INVALID",
+  // The unit and the registry
+  "UNIT_UNKNOWN",
+  "UNIT_TYPE_MISMATCH",
+  "UNIT_CODE_FILE_NAME_MISMATCH",
+  "REGISTRY_DUPLICATE_CODE",
+  "SUBMISSION_LATE",
+  // KH: unit plan
+  "KH_NO_TASKS",
+  "KH_TASK_DEADLINE_OUTSIDE_PHASE",
+  "KH_CRITERION_OTHER_TYPE",
+  "KH_CRITERION_UNCOVERED",
+  "KH_ISSUED_AFTER_DEADLINE",
+  "KH_ISSUED_AFTER_PHASE1",
+  // BC: yearly report
+  "BC_YEAR_MISMATCH",
+  "BC_DATED_AFTER_DEADLINE",
+  "BC_NO_INDICATORS",
+  // DN-KT: nominations
+  "DNKT_NO_NOMINATIONS",
+  "DNKT_ROUND_MISMATCH",
+  "DNKT_AWARD_NOT_IN_ROUND",
+  "DNKT_FLAG_FOR_INDIVIDUAL",
+  "DNKT_GROUP_REQUIRED",
+  "DNKT_KHAC_NEEDS_EVIDENCE",
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export type Severity = "error" | "warning";
+
+export type ProblemParam = string | number | boolean | null | LocalizedText;
+
+/** A problem is a value: a code, where it is, and the facts a message needs. No prose. */
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly severity: Severity;
+  /** Sheet name, or null for a whole-file problem. */
+  readonly sheet: string | null;
+  /** A1 address, or null for a whole-file or whole-sheet problem. */
+  readonly cell: string | null;
+  readonly params: Readonly<Record<string, ProblemParam>>;
+}
+
+export function createProblem(
+  code: ProblemCode,
+  severity: Severity,
+  where: { sheet?: string | null; cell?: string | null },
+  params: Record<string, ProblemParam> = {},
+): Problem {
+  return { code, severity, sheet: where.sheet ?? null, cell: where.cell ?? null, params };
+}
+
+export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const problem of problems) if (problem.severity === "error") errors += 1;
+  return { errors, warnings: problems.length - errors };
+}

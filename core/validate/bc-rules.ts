@@ -1,0 +1,38 @@
+import { computeReportDeadline, isDatedAfter } from "../deadlines";
+import { createProblem } from "../problems";
+import { BC_SPEC } from "../spec/bc";
+import { formatVietnameseDate } from "../values/calendar";
+import { findFieldSpec } from "./read-document";
+import { numberField, textField, type Rule } from "./rule-context";
+
+/** The report is for the year being collected. */
+export const ruleBcYearMatches: Rule = (context) => {
+  const year = numberField(context, "reportYear");
+  if (year === null || year === context.config.reportYear) return [];
+  const field = findFieldSpec(BC_SPEC, "reportYear");
+  return [createProblem("BC_YEAR_MISMATCH", "error", { sheet: field.sheet, cell: field.cell }, { found: year, expected: context.config.reportYear })];
+};
+
+/** A report dated on or after 15/11 of its year is late. */
+export const ruleBcDatedBeforeDeadline: Rule = (context) => {
+  const date = textField(context, "reportDate");
+  const year = numberField(context, "reportYear") ?? context.config.reportYear;
+  if (date === null) return [];
+  const deadline = computeReportDeadline(year);
+  if (!isDatedAfter(date, deadline)) return [];
+  const field = findFieldSpec(BC_SPEC, "reportDate");
+  return [createProblem("BC_DATED_AFTER_DEADLINE", "warning", { sheet: field.sheet, cell: field.cell }, {
+    found: formatVietnameseDate(date), lastDay: formatVietnameseDate(deadline.lastDay),
+  })];
+};
+
+/** A report with no figure and no activity reports nothing. */
+export const ruleBcReportsSomething: Rule = (context) => {
+  const anyIndicator = BC_SPEC.fields.some((field) => field.key.startsWith("indicator:") && context.document.fields[field.key] !== null);
+  const anyActivity = (context.document.tables.activities ?? []).length > 0;
+  if (anyIndicator || anyActivity) return [];
+  const first = BC_SPEC.fields.find((field) => field.key.startsWith("indicator:"));
+  return [createProblem("BC_NO_INDICATORS", "warning", { sheet: first?.sheet ?? null, cell: first?.cell ?? null })];
+};
+
+export const BC_RULES: readonly Rule[] = [ruleBcYearMatches, ruleBcDatedBeforeDeadline, ruleBcReportsSomething];

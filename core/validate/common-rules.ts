@@ -1,0 +1,34 @@
+import { computeDeadline, isReceivedLate } from "../deadlines";
+import { createProblem } from "../problems";
+import { normaliseUnitCode } from "../registry";
+import { formatVietnamDateTime, formatVietnameseDate } from "../values/calendar";
+import { findFieldSpec } from "./read-document";
+import { textField, type Rule } from "./rule-context";
+import { isTemplateKind } from "../spec/index";
+
+/** The unit must be one that the registry knows, of the type the registry gives it. */
+export const ruleUnitIsRegistered: Rule = (context) => {
+  const code = textField(context, "unitCode");
+  if (!context.registry || code === null) return [];
+  const unit = context.registry.byCode.get(normaliseUnitCode(code));
+  const codeField = findFieldSpec(context.document.spec, "unitCode");
+  if (!unit) return [createProblem("UNIT_UNKNOWN", "error", { sheet: codeField.sheet, cell: codeField.cell }, { found: code })];
+  const type = textField(context, "unitType");
+  if (type === null || type === unit.type) return [];
+  const typeField = findFieldSpec(context.document.spec, "unitType");
+  return [createProblem("UNIT_TYPE_MISMATCH", "error", { sheet: typeField.sheet, cell: typeField.cell }, { found: type, expected: unit.type, unit: unit.code })];
+};
+
+/** A file received at or after the deadline's first late instant (Vietnam time) is late. */
+export const ruleReceivedBeforeDeadline: Rule = (context) => {
+  const kind = context.document.spec.kind;
+  if (context.receivedAt === null || !isTemplateKind(kind)) return [];
+  const deadline = computeDeadline(kind, context.config);
+  if (!deadline || !isReceivedLate(context.receivedAt, deadline)) return [];
+  return [createProblem("SUBMISSION_LATE", "warning", {}, {
+    receivedAt: formatVietnamDateTime(context.receivedAt),
+    lastDay: formatVietnameseDate(deadline.lastDay),
+  })];
+};
+
+export const COMMON_RULES: readonly Rule[] = [ruleUnitIsRegistered, ruleReceivedBeforeDeadline];

@@ -1,0 +1,174 @@
+import type { LocalizedText } from "../catalogue/types";
+import { createProblem, type Problem, type ProblemParam } from "../problems";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { findSheet } from "../snapshot";
+import { STAMP } from "../spec/stamp";
+import type { FieldSpec, TableSpec, TemplateSpec, ValueType, WorkbookKind } from "../spec/types";
+import { WORKBOOK_SPECS, isWorkbookKind } from "../spec/index";
+import { isCellInRange, parseA1, toA1 } from "../values/a1";
+import { parseCellValue, type ParsedValue } from "../values/parse-value";
+
+export interface ParsedRow {
+  /** The row number in the sheet, for locating problems. */
+  readonly row: number;
+  readonly values: Readonly<Record<string, ParsedValue | null>>;
+}
+
+/** A submission's content, typed by its spec. A value that could not be read is null (and has its problem). */
+export interface ParsedDocument {
+  readonly spec: TemplateSpec;
+  readonly fields: Readonly<Record<string, ParsedValue | null>>;
+  readonly tables: Readonly<Record<string, readonly ParsedRow[]>>;
+}
+
+export type TemplateDetection =
+  | { readonly ok: true; readonly spec: TemplateSpec; readonly version: string }
+  | { readonly ok: false; readonly kind: string | null; readonly version: string | null; readonly problem: Problem };
+
+function stampText(sheet: SheetSnapshot, cell: string): string | null {
+  const value = sheet.cells[cell];
+  if (!value || value.t === "z") return null;
+  const text = String(value.v).trim();
+  return text === "" ? null : text;
+}
+
+/** Finds the template's kind and version in its stamp and tells whether this version is accepted. */
+export function detectTemplate(snapshot: WorkbookSnapshot): TemplateDetection {
+  const whole = { sheet: null, cell: null };
+  if (snapshot.sheets.length === 0) return { ok: false, kind: null, version: null, problem: createProblem("WORKBOOK_EMPTY", "error", whole) };
+  const stampSheet = findSheet(snapshot, STAMP.sheet);
+  const kind = stampSheet ? stampText(stampSheet, STAMP.kindCell) : null;
+  const version = stampSheet ? stampText(stampSheet, STAMP.versionCell) : null;
+  if (!kind || !version) return { ok: false, kind, version, problem: createProblem("TEMPLATE_STAMP_MISSING", "error", whole) };
+  if (!isWorkbookKind(kind)) return { ok: false, kind, version, problem: createProblem("TEMPLATE_KIND_UNKNOWN", "error", whole, { found: kind }) };
+  const spec = WORKBOOK_SPECS[kind];
+  if (version === spec.version) return { ok: true, spec, version };
+  const code = spec.retiredVersions.includes(version) ? "TEMPLATE_VERSION_OLD" : "TEMPLATE_VERSION_UNKNOWN";
+  return { ok: false, kind, version, problem: createProblem(code, "error", whole, { found: version, expected: spec.version, kind }) };
+}
+
+/** Cells of a sheet grouped by row, built once so that tables of thousands of rows stay cheap. */
+function groupCellsByRow(sheet: SheetSnapshot): Map<number, Map<string, CellValue>> {
+  const rows = new Map<number, Map<string, CellValue>>();
+  for (const [address, value] of Object.entries(sheet.cells)) {
+    const parsed = parseA1(address);
+    if (!parsed) continue;
+    let row = rows.get(parsed.row);
+    if (!row) {
+      row = new Map();
+      rows.set(parsed.row, row);
+    }
+    row.set(parsed.column, value);
+  }
+  return rows;
+}
+
+function isBlankCell(value: CellValue | undefined): boolean {
+  return value === undefined || (value.t === "s" && value.v.trim() === "");
+}
+
+interface ReadContext {
+  readonly problems: Problem[];
+  readonly date1904: boolean;
+}
+
+function readCell(
+  context: ReadContext,
+  where: { sheet: string; cell: string },
+  value: CellValue | undefined,
+  spec: { label: LocalizedText; value: ValueType; required: boolean },
+  extraParams: Record<string, ProblemParam> = {},
+): ParsedValue | null {
+  const outcome = parseCellValue(value, spec.value, context.date1904);
+  if (!outcome.ok) {
+    const severity = outcome.code === "FORMULA_NO_RESULT" ? "warning" : "error";
+    context.problems.push(createProblem(outcome.code, severity, where, { field: spec.label, ...extraParams, ...outcome.params }));
+    return null;
+  }
+  if (outcome.value === null && spec.required) {
+    context.problems.push(createProblem("REQUIRED_MISSING", "error", where, { field: spec.label, ...extraParams }));
+  }
+  return outcome.value;
+}
+
+function readField(context: ReadContext, sheet: SheetSnapshot, field: FieldSpec): ParsedValue | null {
+  const where = { sheet: sheet.name, cell: field.cell };
+  const merge = sheet.merges.find((range) => isCellInRange(field.cell, range));
+  if (merge && !merge.startsWith(`${field.cell}:`)) {
+    // The cell is hidden under another cell's merge: what it shows is not its own value.
+    context.problems.push(createProblem("MERGED_INPUT_CELL", "error", where, { field: field.label, range: merge }));
+    return null;
+  }
+  return readCell(context, where, sheet.cells[field.cell], field);
+}
+
+function readTable(context: ReadContext, sheet: SheetSnapshot, rows: Map<number, Map<string, CellValue>>, table: TableSpec): ParsedRow[] {
+  const lastAllowedRow = table.firstDataRow + table.maxRows - 1;
+  const dataRows = [...rows.keys()].filter((row) => row >= table.firstDataRow).sort((a, b) => a - b);
+  const parsedRows: ParsedRow[] = [];
+  const mergedRows = new Set<number>();
+  for (const range of sheet.merges) {
+    const [from, to] = range.split(":").map((address) => parseA1(address));
+    if (!from || !to) continue;
+    const touchesTable = table.columns.some((column) => isCellInRange(toA1(column.column, Math.max(from.row, table.firstDataRow)), range));
+    if (!touchesTable || to.row < table.firstDataRow) continue;
+    context.problems.push(createProblem("MERGED_INPUT_CELL", "error", { sheet: sheet.name, cell: toA1(from.column, from.row) }, { field: table.label, range }));
+    for (let row = Math.max(from.row, table.firstDataRow); row <= to.row; row += 1) mergedRows.add(row);
+  }
+  for (const row of dataRows) {
+    const cells = rows.get(row);
+    if (!cells || table.columns.every((column) => isBlankCell(cells.get(column.column)))) continue;
+    if (row > lastAllowedRow) {
+      context.problems.push(createProblem("TABLE_TOO_LONG", "error", { sheet: sheet.name, cell: toA1("A", row) }, { field: table.label, max: table.maxRows }));
+      break;
+    }
+    const values: Record<string, ParsedValue | null> = {};
+    for (const column of table.columns) {
+      const cell = toA1(column.column, row);
+      // Cells under a merge repeat the master's value or hide their own: already reported, not read.
+      values[column.key] = mergedRows.has(row) && isBlankCell(cells.get(column.column))
+        ? null
+        : readCell(context, { sheet: sheet.name, cell }, cells.get(column.column), column, { row });
+    }
+    parsedRows.push({ row, values });
+  }
+  return parsedRows;
+}
+
+/** Reads every field and table of a workbook by its spec; missing sheets are problems, not crashes. */
+export function readDocument(snapshot: WorkbookSnapshot, spec: TemplateSpec): { document: ParsedDocument; problems: Problem[] } {
+  const context: ReadContext = { problems: [], date1904: snapshot.date1904 };
+  const expectedNames = new Set(spec.sheets.map((sheet) => sheet.name));
+  const unexpected = snapshot.sheets.filter((sheet) => sheet.state === "visible" && !expectedNames.has(sheet.name)).map((sheet) => sheet.name);
+  const present = new Map<string, SheetSnapshot>();
+  for (const sheetSpec of spec.sheets) {
+    const sheet = findSheet(snapshot, sheetSpec.name);
+    if (sheet) present.set(sheetSpec.name, sheet);
+    else context.problems.push(createProblem("SHEET_MISSING", "error", { sheet: sheetSpec.name }, { sheetName: sheetSpec.name, found: unexpected.join(", ") }));
+  }
+  const fields: Record<string, ParsedValue | null> = {};
+  for (const field of spec.fields) {
+    const sheet = present.get(field.sheet);
+    fields[field.key] = sheet ? readField(context, sheet, field) : null;
+  }
+  const tables: Record<string, ParsedRow[]> = {};
+  for (const table of spec.tables) {
+    const sheet = present.get(table.sheet);
+    tables[table.key] = sheet ? readTable(context, sheet, groupCellsByRow(sheet), table) : [];
+  }
+  return { document: { spec, fields, tables }, problems: context.problems };
+}
+
+export function findFieldSpec(spec: TemplateSpec, key: string): FieldSpec {
+  const field = spec.fields.find((candidate) => candidate.key === key);
+  if (!field) throw new Error(`Spec ${spec.kind} has no field ${key}`);
+  return field;
+}
+
+export function findColumn(table: TableSpec, key: string): { column: string; label: LocalizedText } {
+  const column = table.columns.find((candidate) => candidate.key === key);
+  if (!column) throw new Error(`Table ${table.key} has no column ${key}`);
+  return column;
+}
+
+export type { WorkbookKind };

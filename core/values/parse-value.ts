@@ -1,0 +1,140 @@
+import type { CellValue } from "../snapshot";
+import { resolveEnumValue } from "../spec/enums";
+import type { ValueType } from "../spec/types";
+import type { ProblemCode, ProblemParam } from "../problems";
+import { excelSerialToIsoDate, formatIsoDate, isValidCalendarDate, type IsoDate } from "./calendar";
+import { readNumberText } from "./parse-number";
+
+/** A value read from a cell and typed by its spec: text, number, calendar date or catalogue code. */
+export type ParsedValue = string | number;
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly value: ParsedValue | null }
+  | { readonly ok: false; readonly code: ProblemCode; readonly params: Record<string, ProblemParam> };
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;
+/** 45/KH-UBND, 12a/BC-SNV, 03/TTr-UBND.VP: number, optional letter, type, then one or more issuer parts. */
+const DOC_NUMBER = /^(\d{1,5}[a-zA-Z]?)\/([A-Za-zĐđ]+)((?:-[A-Za-zĐđ0-9&.]+)+)$/u;
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const YEAR_MONTH_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
+
+function fail(code: ProblemCode, params: Record<string, ProblemParam> = {}): ParseOutcome {
+  return { ok: false, code, params };
+}
+
+function ok(value: ParsedValue | null): ParseOutcome {
+  return { ok: true, value };
+}
+
+/** Text of a cell for display in a message: what the officer sees, shortened. */
+export function describeCellValue(cell: CellValue | undefined): string {
+  if (!cell || cell.t === "z") return "";
+  const text = String(cell.v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function isBlank(cell: CellValue | undefined): boolean {
+  return !cell || (cell.t === "s" && cell.v.trim() === "");
+}
+
+function parseDateText(text: string): ParseOutcome {
+  const trimmed = text.trim();
+  const dmy = DAY_MONTH_YEAR.exec(trimmed);
+  const ymd = dmy ? null : YEAR_MONTH_DAY.exec(trimmed);
+  const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : null;
+  if (!parts) return fail("DATE_EXPECTED", { found: trimmed });
+  const [year, month, day] = parts.map(Number) as [number, number, number];
+  if (!isValidCalendarDate(year, month, day)) return fail("DATE_IMPOSSIBLE", { found: trimmed });
+  return ok(formatIsoDate(year, month, day));
+}
+
+function parseDate(cell: CellValue, date1904: boolean): ParseOutcome {
+  switch (cell.t) {
+    case "d":
+      return ok(cell.v.slice(0, 10) as IsoDate);
+    case "n": {
+      const date = excelSerialToIsoDate(cell.v, date1904);
+      return date ? ok(date) : fail("DATE_EXPECTED", { found: cell.v });
+    }
+    case "s":
+      return parseDateText(cell.v);
+    default:
+      return fail("DATE_EXPECTED", { found: describeCellValue(cell) });
+  }
+}
+
+function readNumber(cell: CellValue): { value: number; percentSign: boolean } | ParseOutcome {
+  if (cell.t === "n") return { value: cell.v, percentSign: cell.percent === true };
+  if (cell.t !== "s") return fail("NUMBER_EXPECTED", { found: describeCellValue(cell) });
+  const reading = readNumberText(cell.v);
+  if (reading.kind === "ambiguous") return fail("NUMBER_AMBIGUOUS", { found: cell.v.trim() });
+  if (reading.kind === "not-a-number") return fail("NUMBER_EXPECTED", { found: describeCellValue(cell) });
+  return { value: reading.value, percentSign: reading.percentSign };
+}
+
+function parseInteger(cell: CellValue, min: number, max: number): ParseOutcome {
+  const read = readNumber(cell);
+  if ("ok" in read) return read;
+  const { value } = read;
+  if (!Number.isInteger(value)) return fail("INTEGER_EXPECTED", { found: describeCellValue(cell) });
+  if (value < min) return fail("NUMBER_NEGATIVE", { found: value, min });
+  if (value > max) return fail("NUMBER_TOO_LARGE", { found: value, max });
+  return ok(value);
+}
+
+function parsePercent(cell: CellValue): ParseOutcome {
+  const read = readNumber(cell);
+  if ("ok" in read) return read;
+  // A cell formatted as % holds a fraction (85% is 0.85); typed "85%" in text means 85.
+  const value = cell.t === "n" && read.percentSign ? Math.round(read.value * 1e10) / 1e8 : read.value;
+  if (value < 0 || value > 100) return fail("PERCENT_OUT_OF_RANGE", { found: value });
+  return ok(value);
+}
+
+function parseText(cell: CellValue, maxLength: number): ParseOutcome {
+  const text = "v" in cell ? String(cell.v) : "";
+  const trimmed = text.trim();
+  if (trimmed.length > maxLength) return fail("TEXT_TOO_LONG", { length: trimmed.length, max: maxLength });
+  return ok(trimmed);
+}
+
+/** Reads one cell as the spec says it should be. A blank cell reads as null; the caller decides whether that is allowed. */
+export function parseCellValue(cell: CellValue | undefined, type: ValueType, date1904: boolean): ParseOutcome {
+  if (isBlank(cell) || cell === undefined) return ok(null);
+  if (cell.t === "e") return fail("FORMULA_ERROR", { found: cell.v });
+  if (cell.t === "z") return fail("FORMULA_NO_RESULT");
+  switch (type.type) {
+    case "text":
+      return parseText(cell, type.maxLength);
+    case "integer":
+      return parseInteger(cell, type.min, type.max);
+    case "percent":
+      return parsePercent(cell);
+    case "date":
+      return parseDate(cell, date1904);
+    case "year": {
+      const parsed = parseInteger(cell, 0, 9999);
+      if (!parsed.ok) return fail("YEAR_EXPECTED", { found: describeCellValue(cell), min: type.min, max: type.max });
+      const year = parsed.value as number;
+      return year >= type.min && year <= type.max ? parsed : fail("YEAR_EXPECTED", { found: year, min: type.min, max: type.max });
+    }
+    case "enum": {
+      const code = resolveEnumValue(type.catalogue, String(cell.v));
+      return code ? ok(code) : fail("ENUM_UNKNOWN", { found: describeCellValue(cell), catalogue: type.catalogue });
+    }
+    case "email": {
+      const text = String(cell.v).trim();
+      return EMAIL.test(text) ? ok(text) : fail("EMAIL_INVALID", { found: describeCellValue(cell) });
+    }
+    case "docNumber": {
+      const text = String(cell.v).trim();
+      const match = DOC_NUMBER.exec(text);
+      const docType = match?.[2];
+      const expected = type.docTypes.join(", ");
+      if (!docType || !type.docTypes.some((allowed) => allowed.toLowerCase() === docType.toLowerCase())) {
+        return fail("DOC_NUMBER_INVALID", { found: describeCellValue(cell), expected, example: `45/${type.docTypes[0] ?? "KH"}-UBND` });
+      }
+      return ok(text);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { countBySeverity } from "../../core/problems";
+import { formatProblem, type Language } from "../../core/messages/index";
+import type { MovementConfig } from "../../core/config";
+import type { Registry } from "../../core/registry";
+import { validateFile, type FileValidation } from "../validate-file";
+
+export interface ValidateOptions {
+  readonly files: readonly string[];
+  readonly config: MovementConfig;
+  readonly registry: Registry | null;
+  readonly language: Language;
+}
+
+/** The `--json` shape; a public interface. */
+export function toJsonReport(results: readonly FileValidation[], language: Language): unknown {
+  return {
+    files: results.map((result) => ({
+      file: result.file,
+      kind: result.kind,
+      version: result.version,
+      unit: result.unit ? { code: result.unit.code, name: result.unit.name, type: result.unit.type } : null,
+      errors: countBySeverity(result.problems).errors,
+      warnings: countBySeverity(result.problems).warnings,
+      problems: result.problems.map((problem) => ({
+        code: problem.code,
+        severity: problem.severity,
+        sheet: problem.sheet,
+        cell: problem.cell,
+        message: formatProblem(problem, language),
+        params: problem.params,
+      })),
+    })),
+  };
+}
+
+const WORDS = {
+  vi: { error: "lỗi", warning: "cảnh báo", ok: "hợp lệ", file: "Tệp", whole: "(toàn tệp)", summary: (files: number, bad: number) => `${files} tệp, ${bad} tệp có lỗi.` },
+  en: { error: "error", warning: "warning", ok: "valid", file: "File", whole: "(whole file)", summary: (files: number, bad: number) => `${files} file(s), ${bad} with errors.` },
+} as const;
+
+/** Human output: grouped by file, then sheet; one line per problem with its cell. */
+export function formatHumanReport(results: readonly FileValidation[], language: Language): string {
+  const words = WORDS[language];
+  const lines: string[] = [];
+  for (const result of results) {
+    const { errors, warnings } = countBySeverity(result.problems);
+    const unit = result.unit?.code ? ` — ${result.unit.code}${result.unit.name ? ` ${result.unit.name}` : ""}` : "";
+    const kind = result.kind ? ` — ${result.kind} ${result.version ?? ""}`.trimEnd() : "";
+    const verdict = errors + warnings === 0 ? words.ok : `${errors} ${words.error}, ${warnings} ${words.warning}`;
+    lines.push(`${result.file}${kind}${unit}: ${verdict}`);
+    let sheet: string | null | undefined;
+    for (const problem of result.problems) {
+      if (problem.sheet !== sheet) {
+        sheet = problem.sheet;
+        lines.push(`  [${sheet ?? words.whole}]`);
+      }
+      const cell = (problem.cell ?? "").padEnd(6);
+      lines.push(`    ${cell} ${words[problem.severity].padEnd(9)} ${problem.code}: ${formatProblem(problem, language)}`);
+    }
+  }
+  const bad = results.filter((result) => countBySeverity(result.problems).errors > 0).length;
+  lines.push(words.summary(results.length, bad));
+  return lines.join("\n");
+}
+
+/** Validates each file in turn; returns the results and whether any has an error. */
+export async function runValidate(options: ValidateOptions): Promise<{ results: FileValidation[]; hasErrors: boolean }> {
+  const results: FileValidation[] = [];
+  for (const file of options.files) {
+    results.push(await validateFile(file, { config: options.config, registry: options.registry, receivedAt: null }));
+  }
+  return { results, hasErrors: results.some((result) => countBySeverity(result.problems).errors > 0) };
+}

@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { configFileSchema, resolveConfig, type ConfigFile, type MovementConfig } from "../core/config";
+import { UsageError } from "./errors";
+
+export const DEFAULT_CONFIG_FILE = "thidua.config.json";
+
+export interface ConfigFlags {
+  readonly config?: string;
+  readonly planDate?: string;
+  readonly year?: string;
+  readonly round?: string;
+}
+
+function parseJsonConfig(text: string, path: string): ConfigFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  const parsed = configFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${path}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+}
+
+/** Reads thidua.config.json (the named one, or the one in the current folder if present); flags win. */
+export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number): Promise<MovementConfig> {
+  const path = flags.config ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : null);
+  let file: ConfigFile = {};
+  if (path) {
+    const text = await readFile(path, "utf8").catch((error: unknown) => {
+      throw new UsageError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error });
+    });
+    file = parseJsonConfig(text, path);
+  }
+  const overrides = parseJsonConfig(
+    JSON.stringify({
+      ...(flags.planDate !== undefined ? { provincialPlanDate: flags.planDate } : {}),
+      ...(flags.year !== undefined ? { reportYear: Number(flags.year) } : {}),
+      ...(flags.round !== undefined ? { round: flags.round } : {}),
+    }),
+    "command-line flags",
+  );
+  return resolveConfig(file, overrides, nowEpochMs);
+}

@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { MovementConfig } from "../core/config";
+import { createProblem, type Problem } from "../core/problems";
+import type { Registry } from "../core/registry";
+import { validateWorkbook, type ValidationResult } from "../core/validate/validate";
+import { readWorkbookSnapshot } from "./xlsx/read-workbook";
+
+export interface FileValidation extends ValidationResult {
+  readonly file: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+}
+
+export interface FileValidationOptions {
+  readonly config: MovementConfig;
+  readonly registry: Registry | null;
+  readonly receivedAt: number | null;
+}
+
+function failedFile(file: string, bytes: Uint8Array | null, problem: Problem): FileValidation {
+  return {
+    file,
+    sizeBytes: bytes?.byteLength ?? 0,
+    sha256: bytes ? createHash("sha256").update(bytes).digest("hex") : "",
+    kind: null,
+    version: null,
+    unit: null,
+    document: null,
+    problems: [problem],
+  };
+}
+
+/** Validates bytes already in memory (the consolidation reads them once for the hash too). */
+export async function validateBytes(file: string, bytes: Uint8Array, options: FileValidationOptions): Promise<FileValidation> {
+  const reading = await readWorkbookSnapshot(bytes);
+  if (!reading.ok) return failedFile(file, bytes, reading.problem);
+  const result = validateWorkbook(reading.snapshot, options);
+  return { ...result, file, sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** Reads and validates one file. A file that cannot be read is a problem of that file, never a crash. */
+export async function validateFile(file: string, options: FileValidationOptions): Promise<FileValidation> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+    return failedFile(file, null, createProblem("FILE_UNREADABLE", "error", {}, { reason: code }));
+  }
+  return validateBytes(file, bytes, options);
+}
