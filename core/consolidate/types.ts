@@ -1,0 +1,154 @@
+import type { ContentCode } from "../catalogue/contents";
+import type { AwardCode, DepartmentCode } from "../catalogue/awards";
+import type { IndividualGroupCode, NomineeKindCode, UnitTypeCode } from "../catalogue/unit-types";
+import type { MovementConfig } from "../config";
+import type { Problem } from "../problems";
+import type { RegistryUnit } from "../registry";
+import type { TemplateKind } from "../spec/types";
+
+/** Status of one expected unit for one kind of submission (DHIS2-style completeness and timeliness). */
+export type UnitStatus = "on_time" | "late" | "invalid" | "missing";
+
+/** What became of one file: the chosen file of its unit and kind carries that unit's status. */
+export type FileOutcome = "on_time" | "late" | "invalid" | "duplicate" | "unknown_unit" | "not_a_template" | "unreadable";
+
+export const UNIT_STATUSES: readonly UnitStatus[] = ["on_time", "late", "invalid", "missing"];
+export const FILE_OUTCOMES: readonly FileOutcome[] = ["on_time", "late", "invalid", "duplicate", "unknown_unit", "not_a_template", "unreadable"];
+
+/** A validated file as the consolidation sees it (what a worker sends back). */
+export interface SubmittedFile {
+  /** Path relative to the source folder, with forward slashes. */
+  readonly file: string;
+  /** Epoch ms the file was received (modification time in a folder, upload time on OneDrive). */
+  readonly receivedAt: number;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  /** Kind named by the stamp; null when there is none or the file could not be opened. */
+  readonly kind: TemplateKind | null;
+  readonly version: string | null;
+  /** Whether the workbook could be opened at all. */
+  readonly readable: boolean;
+  readonly unitCode: string | null;
+  readonly unitName: string | null;
+  readonly problems: readonly Problem[];
+  readonly extracts: SubmissionExtracts;
+}
+
+/** The rows a submission contributes to the province-wide sheets. */
+export interface SubmissionExtracts {
+  readonly tasks: readonly TaskExtract[];
+  readonly indicators: readonly IndicatorExtract[];
+  readonly nominations: readonly NominationExtract[];
+}
+
+export interface TaskExtract {
+  readonly row: number;
+  readonly content: ContentCode | null;
+  readonly task: string | null;
+  readonly target: string | null;
+  readonly lead: string | null;
+  /** YYYY-MM-DD. */
+  readonly deadline: string | null;
+  readonly expectedResult: string | null;
+}
+
+export interface IndicatorExtract {
+  readonly code: string;
+  readonly value: number;
+}
+
+export interface NominationExtract {
+  readonly row: number;
+  readonly nomineeKind: NomineeKindCode | null;
+  readonly nomineeName: string | null;
+  readonly position: string | null;
+  readonly individualGroup: IndividualGroupCode | null;
+  readonly award: AwardCode | null;
+  readonly content: ContentCode | null;
+  readonly achievement: string | null;
+  readonly evidence: string | null;
+  /** Sở NN&MT for green transformation (ND4), otherwise Sở KH&CN. */
+  readonly department: DepartmentCode | null;
+}
+
+export interface ConsolidatedFile {
+  readonly file: string;
+  readonly receivedAt: number;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly kind: TemplateKind | null;
+  readonly version: string | null;
+  readonly unitCode: string | null;
+  readonly unitName: string | null;
+  readonly outcome: FileOutcome;
+  /** For a duplicate: the file that won. */
+  readonly supersededBy: string | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly problems: readonly Problem[];
+}
+
+export interface UnitKindStatus {
+  readonly unit: RegistryUnit;
+  readonly kind: TemplateKind;
+  readonly status: UnitStatus;
+  /** The chosen file (newest received), or null when missing. */
+  readonly file: string | null;
+  readonly receivedAt: number | null;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Older files of the same unit and kind, listed as duplicates. */
+  readonly duplicates: number;
+}
+
+export interface Totals {
+  readonly expected: number;
+  readonly received: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly invalid: number;
+  readonly missing: number;
+  /** received / expected, 0–100, one decimal; 0 when nothing is expected. */
+  readonly reportingRate: number;
+  /** onTime / expected, 0–100, one decimal. */
+  readonly onTimeRate: number;
+}
+
+export interface GroupTotals {
+  /** A unit type code (CQ, MT, DN) or a cluster name. */
+  readonly key: string;
+  readonly label: string;
+  readonly totals: Totals;
+}
+
+export interface IndicatorTotal {
+  readonly code: string;
+  readonly content: ContentCode | null;
+  readonly measure: "count" | "percent";
+  /** Units whose accepted report gives a value. */
+  readonly reporting: number;
+  /** Sum for counts, mean for percentages (one decimal), over accepted reports; null when none. */
+  readonly province: number | null;
+  readonly byUnitType: Readonly<Record<UnitTypeCode, number | null>>;
+}
+
+export interface ConsolidationResult {
+  readonly asOf: number;
+  readonly source: string;
+  readonly config: MovementConfig;
+  readonly templateVersion: string;
+  readonly ruleVersion: string;
+  readonly totals: Totals;
+  readonly totalsByKind: readonly { readonly kind: TemplateKind; readonly totals: Totals }[];
+  readonly byUnitType: readonly GroupTotals[];
+  readonly byCluster: readonly GroupTotals[];
+  readonly statuses: readonly UnitKindStatus[];
+  readonly files: readonly ConsolidatedFile[];
+  /** Rows of accepted (non-duplicate, known-unit) submissions, with their unit. */
+  readonly tasks: readonly (TaskExtract & { readonly unitCode: string; readonly unitName: string; readonly file: string })[];
+  readonly indicators: readonly (IndicatorExtract & { readonly unitCode: string; readonly unitName: string; readonly unitType: UnitTypeCode; readonly file: string })[];
+  readonly indicatorTotals: readonly IndicatorTotal[];
+  readonly nominations: readonly (NominationExtract & { readonly unitCode: string; readonly unitName: string; readonly file: string })[];
+  /** Most frequent problem codes across all files, most frequent first. */
+  readonly topProblems: readonly { readonly code: string; readonly count: number; readonly files: number }[];
+}
