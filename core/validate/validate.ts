@@ -4,6 +4,7 @@ import { createProblem, type Problem } from "../problems";
 import type { Registry } from "../registry";
 import { workbookSnapshotSchema, type WorkbookSnapshot } from "../snapshot";
 import type { TemplateKind, WorkbookKind } from "../spec/types";
+import { SUBMISSION_SPECS, isTemplateKind } from "../spec/index";
 import { BC_RULES } from "./bc-rules";
 import { COMMON_RULES } from "./common-rules";
 import { DNKT_RULES } from "./dnkt-rules";
@@ -49,6 +50,16 @@ function readUnit(document: ParsedDocument): SubmissionUnit {
 }
 
 /**
+ * A template of a refused version is still attributed to its unit when the unit block sits
+ * where it sits today (it has not moved since 2026.0), so that the unit shows as invalid, not missing.
+ */
+function readUnitOfRefusedVersion(snapshot: WorkbookSnapshot, kind: string | null): SubmissionUnit | null {
+  if (kind === null || !isTemplateKind(kind)) return null;
+  const unit = readUnit(readDocument(snapshot, SUBMISSION_SPECS[kind]).document);
+  return unit.code === null ? null : unit;
+}
+
+/**
  * Validates a workbook snapshot: its shape (zod), its template stamp, every field and table by
  * the spec, then the rules of its kind. Bad data gives problems; nothing here throws for it.
  */
@@ -59,7 +70,7 @@ export function validateWorkbook(input: unknown, options: ValidationOptions): Va
   }
   const snapshot: WorkbookSnapshot = shape.data;
   const detection = detectTemplate(snapshot);
-  if (!detection.ok) return { kind: detection.kind, version: detection.version, unit: null, document: null, problems: [detection.problem] };
+  if (!detection.ok) return { kind: detection.kind, version: detection.version, unit: readUnitOfRefusedVersion(snapshot, detection.kind), document: null, problems: [detection.problem] };
   const { spec, version } = detection;
   const { document, problems } = readDocument(snapshot, spec);
   const context: RuleContext = { document, config: options.config, registry: options.registry ?? null, receivedAt: options.receivedAt ?? null };
