@@ -7,6 +7,10 @@ import { loadRegistry } from "./registry-loader";
 import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
+import { runConsolidate, toConsolidationJson } from "./commands/consolidate";
+import { runSample } from "./commands/sample";
+import { TEMPLATE_KINDS, type TemplateKind } from "../core/spec/index";
+import { formatVietnamDateTime } from "../core/values/calendar";
 
 function parseLanguage(value: string): Language {
   if (!isLanguage(value)) throw new UsageError(`--lang must be vi or en, not "${value}"`);
@@ -66,7 +70,78 @@ export function buildProgram(): Command {
       process.exitCode = hasErrors ? 1 : 0;
     });
 
+  program
+    .command("sample")
+    .description("write a realistic, deterministic sample province: registry, submissions, manifest")
+    .requiredOption("--units <n>", "number of units")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--seed <n>", "random seed", "1")
+    .option("--year <year>", "report year", "2026")
+    .action(async (options: { units: string; out: string; seed: string; year: string }) => {
+      const units = parseWholeNumber(options.units, "--units", 1, 100_000);
+      const summary = await runSample({ units, out: options.out, seed: parseWholeNumber(options.seed, "--seed", 0, 2 ** 31), year: parseWholeNumber(options.year, "--year", 2026, 2030) });
+      process.stdout.write(`${summary.files} files for ${summary.units} units in ${summary.submissionsDir}\nregistry: ${summary.registry}\nmanifest: ${summary.manifest}\nconfig: ${summary.config}\n`);
+    });
+
+  program
+    .command("consolidate")
+    .description("consolidate every workbook of a folder into one province-wide workbook (and HTML report)")
+    .requiredOption("--source <dir>", "folder of submissions (sub-folders too)")
+    .requiredOption("--registry <file>", "registry of units (DS-DV workbook)")
+    .requiredOption("--out <file.xlsx>", "consolidated workbook to write")
+    .option("--report <file.html>", "HTML report to write")
+    .option("--json", "print the result as JSON")
+    .option("--config <file>", "thidua.config.json")
+    .option("--plan-date <yyyy-mm-dd>", "date of the provincial plan")
+    .option("--year <year>", "report year being collected")
+    .option("--round <round>", "HANGNAM | SOKET | TONGKET")
+    .option("--as-of <iso-datetime>", "judge as of this moment (default: now)")
+    .option("--kind <kinds...>", "only these kinds: KH BC DN-KT")
+    .option("--workers <n>", "validation threads (default: one per core)")
+    .addOption(languageOption())
+    .action(async (options: { source: string; registry: string; out: string; report?: string; json?: boolean; config?: string; planDate?: string; year?: string; round?: string; asOf?: string; kind?: string[]; workers?: string; lang: string }) => {
+      const language = parseLanguage(options.lang);
+      const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
+      const config = await loadMovementConfig(options, asOf);
+      const kinds = options.kind ? options.kind.map(parseKind) : null;
+      const { registry } = await loadRegistry(options.registry, language);
+      const result = await runConsolidate({
+        source: options.source, registryPath: options.registry, registry, config, out: options.out, report: options.report ?? null,
+        asOf, kinds, language, progress: !options.json && process.stderr.isTTY === true && !process.env.CI,
+        ...(options.workers !== undefined ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) } : {}),
+      });
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
+        return;
+      }
+      const t = result.totals;
+      process.stdout.write(
+        `${language === "vi" ? "Tính đến" : "As of"} ${formatVietnamDateTime(result.asOf)}: ${t.expected} expected · ${t.received} received · ${t.onTime} on time · ${t.late} late · ${t.invalid} invalid · ${t.missing} missing (${t.reportingRate}% / ${t.onTimeRate}%)\n` +
+          `workbook: ${options.out}\n${options.report ? `report: ${options.report}\n` : ""}`,
+      );
+    });
+
   return program;
+}
+
+function parseWholeNumber(text: string, flag: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
+}
+
+function parseInstant(text: string): number {
+  // A date-time without an offset is Vietnam time: that is what officers mean.
+  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : /T/.test(text) ? `${text}+07:00` : `${text}T23:59:59+07:00`;
+  const value = Date.parse(withZone);
+  if (Number.isNaN(value)) throw new UsageError(`--as-of must be an ISO date-time such as 2026-11-25T12:00:00+07:00, not "${text}"`);
+  return value;
+}
+
+function parseKind(text: string): TemplateKind {
+  const kind = TEMPLATE_KINDS.find((candidate) => candidate === text.toUpperCase());
+  if (!kind) throw new UsageError(`--kind takes ${TEMPLATE_KINDS.join(", ")}, not "${text}"`);
+  return kind;
 }
 
 /** The only place that turns errors into exit codes: 2 for usage, 1 for anything unexpected. */

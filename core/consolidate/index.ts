@@ -1,0 +1,3 @@
+export * from "./types";
+export { consolidate, type ConsolidationInput } from "./consolidate";
+export { extractSubmission, toSubmittedFile } from "./extract";

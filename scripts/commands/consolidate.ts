@@ -1,0 +1,85 @@
+import { resolve } from "node:path";
+import { SingleBar } from "cli-progress";
+import type { Language } from "../../core/messages/index";
+import { formatProblem } from "../../core/messages/index";
+import type { MovementConfig } from "../../core/config";
+import type { ConsolidationResult } from "../../core/consolidate/types";
+import type { Registry } from "../../core/registry";
+import type { TemplateKind } from "../../core/spec/types";
+import { runConsolidation } from "../consolidate/run-consolidation";
+import { writeConsolidatedWorkbook } from "../consolidate/write-workbook";
+import { renderHtmlReport } from "../consolidate/write-html-report";
+import { writeFileAtomic } from "../io/atomic-write";
+import { createLocalFolderSource } from "../source/local-folder";
+
+export interface ConsolidateOptions {
+  readonly source: string;
+  readonly registryPath: string;
+  readonly registry: Registry;
+  readonly config: MovementConfig;
+  readonly out: string;
+  readonly report: string | null;
+  readonly asOf: number;
+  readonly kinds: readonly TemplateKind[] | null;
+  readonly language: Language;
+  readonly progress: boolean;
+  readonly workers?: number;
+}
+
+/** The `--json` shape; a public interface. */
+export function toConsolidationJson(result: ConsolidationResult, language: Language): unknown {
+  return {
+    asOf: new Date(result.asOf).toISOString(),
+    totals: result.totals,
+    totalsByKind: result.totalsByKind,
+    units: result.statuses.map((entry) => ({
+      code: entry.unit.code,
+      name: entry.unit.name,
+      type: entry.unit.type,
+      cluster: entry.unit.cluster,
+      email: entry.unit.email,
+      kind: entry.kind,
+      status: entry.status,
+      file: entry.file,
+      receivedAt: entry.receivedAt === null ? null : new Date(entry.receivedAt).toISOString(),
+      errors: entry.errors,
+      warnings: entry.warnings,
+      duplicates: entry.duplicates,
+    })),
+    files: result.files.map((file) => ({
+      file: file.file,
+      outcome: file.outcome,
+      kind: file.kind,
+      version: file.version,
+      unit: file.unitCode,
+      receivedAt: new Date(file.receivedAt).toISOString(),
+      supersededBy: file.supersededBy,
+      sha256: file.sha256,
+      problems: file.problems.map((problem) => ({ code: problem.code, severity: problem.severity, sheet: problem.sheet, cell: problem.cell, message: formatProblem(problem, language) })),
+    })),
+  };
+}
+
+/** Reads the source, consolidates, writes the workbook (and report) atomically. Sources are only read. */
+export async function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
+  const config: MovementConfig = options.kinds ? { ...options.config, expectedKinds: options.kinds } : options.config;
+  const source = createLocalFolderSource(options.source, { exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])] });
+  const bar = options.progress ? new SingleBar({ format: "{bar} {value}/{total} tệp | {eta_formatted}", hideCursor: true, clearOnComplete: true }) : null;
+  let result = await runConsolidation({
+    source,
+    registry: options.registry,
+    config,
+    asOf: options.asOf,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    onStart: (files) => bar?.start(files, 0),
+    onFileDone: (done) => bar?.update(done),
+  });
+  bar?.stop();
+  if (options.kinds) {
+    const kinds = new Set<string>(options.kinds);
+    result = { ...result, files: result.files.filter((file) => file.kind === null || kinds.has(file.kind)) };
+  }
+  await writeConsolidatedWorkbook(result, resolve(options.out), options.language);
+  if (options.report) await writeFileAtomic(resolve(options.report), renderHtmlReport(result, options.language));
+  return result;
+}

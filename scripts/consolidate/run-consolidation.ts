@@ -1,0 +1,35 @@
+import type { MovementConfig } from "../../core/config";
+import { consolidate } from "../../core/consolidate/consolidate";
+import type { ConsolidationResult } from "../../core/consolidate/types";
+import type { Registry } from "../../core/registry";
+import type { SubmissionSource } from "../source/types";
+import type { ValidationJob } from "./validate-submission";
+import { validateAll } from "./worker-pool";
+
+export interface ConsolidationRun {
+  readonly source: SubmissionSource;
+  readonly registry: Registry;
+  readonly config: MovementConfig;
+  readonly asOf: number;
+  readonly workers?: number;
+  readonly onStart?: (files: number) => void;
+  readonly onFileDone?: (done: number) => void;
+}
+
+/** Lists the source, validates every file on all cores, then judges who sent what. */
+export async function runConsolidation(run: ConsolidationRun): Promise<ConsolidationResult> {
+  const entries = await run.source.list();
+  run.onStart?.(entries.length);
+  // Local files are read by the workers themselves; other sources hand over the bytes.
+  const jobs: ValidationJob[] = [];
+  for (const entry of entries) {
+    jobs.push({ path: entry.path, receivedAt: entry.receivedAt, localPath: entry.localPath, bytes: entry.localPath ? null : await run.source.read(entry) });
+  }
+  const files = await validateAll(jobs, {
+    config: run.config,
+    registry: run.registry,
+    ...(run.workers !== undefined ? { workers: run.workers } : {}),
+    ...(run.onFileDone ? { onFileDone: run.onFileDone } : {}),
+  });
+  return consolidate({ files, registry: run.registry, config: run.config, asOf: run.asOf, source: run.source.description });
+}
