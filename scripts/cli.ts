@@ -7,8 +7,6 @@ import { loadRegistry } from "./registry-loader";
 import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
-import { runConsolidate, toConsolidationJson } from "./commands/consolidate";
-import { runSample } from "./commands/sample";
 import { TEMPLATE_KINDS, type TemplateKind } from "../core/spec/index";
 import { formatVietnamDateTime } from "../core/values/calendar";
 
@@ -79,6 +77,8 @@ export function buildProgram(): Command {
     .option("--year <year>", "report year", "2026")
     .action(async (options: { units: string; out: string; seed: string; year: string }) => {
       const units = parseWholeNumber(options.units, "--units", 1, 100_000);
+      // Loaded on use: each command pulls in only what it needs (exceljs, workers, writers).
+      const { runSample } = await import("./commands/sample");
       const summary = await runSample({ units, out: options.out, seed: parseWholeNumber(options.seed, "--seed", 0, 2 ** 31), year: parseWholeNumber(options.year, "--year", 2026, 2030) });
       process.stdout.write(`${summary.files} files for ${summary.units} units in ${summary.submissionsDir}\nregistry: ${summary.registry}\nmanifest: ${summary.manifest}\nconfig: ${summary.config}\n`);
     });
@@ -105,6 +105,7 @@ export function buildProgram(): Command {
       const config = await loadMovementConfig(options, asOf);
       const kinds = options.kind ? options.kind.map(parseKind) : null;
       const { registry } = await loadRegistry(options.registry, language);
+      const { runConsolidate, toConsolidationJson } = await import("./commands/consolidate");
       const result = await runConsolidate({
         source: options.source, registryPath: options.registry, registry, config, out: options.out, report: options.report ?? null,
         asOf, kinds, language, progress: !options.json && process.stderr.isTTY === true && !process.env.CI,
