@@ -12,7 +12,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(temporary, data);
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EROFS" || code === "ENOTDIR" || code === "EEXIST" || code === "EPERM" || code === "EISDIR") {
       throw new UsageError(`cannot write ${path}: ${code}`, { cause: error });
