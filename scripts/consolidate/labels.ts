@@ -1,0 +1,365 @@
+import type { FileOutcome, UnitStatus } from "../../core/consolidate/types";
+import type { Language } from "../../core/messages/index";
+import type { Severity } from "../../core/problems";
+import type { TemplateKind } from "../../core/spec/types";
+
+/**
+ * Words and colours of the consolidated outputs, as data. The workbook speaks Vietnamese (its
+ * sheet names and headers are what Sở Nội vụ files and filters on); the HTML report speaks both.
+ */
+
+export const STATUS_LABELS: Readonly<Record<Language, Readonly<Record<UnitStatus, string>>>> = {
+  vi: { on_time: "Đúng hạn", late: "Nộp muộn", invalid: "Không hợp lệ", missing: "Chưa nộp" },
+  en: { on_time: "On time", late: "Late", invalid: "Invalid", missing: "Missing" },
+};
+
+export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutcome, string>>>> = {
+  vi: {
+    on_time: "Đúng hạn",
+    late: "Nộp muộn",
+    invalid: "Không hợp lệ",
+    duplicate: "Bản cũ (đã có bản mới hơn)",
+    unknown_unit: "Đơn vị không có trong danh sách",
+    not_a_template: "Không phải biểu mẫu",
+    unreadable: "Không đọc được",
+  },
+  en: {
+    on_time: "On time",
+    late: "Late",
+    invalid: "Invalid",
+    duplicate: "Older copy (superseded)",
+    unknown_unit: "Unit not in the registry",
+    not_a_template: "Not a template",
+    unreadable: "Unreadable",
+  },
+};
+
+export const KIND_LABELS: Readonly<Record<Language, Readonly<Record<TemplateKind, string>>>> = {
+  vi: { KH: "Kế hoạch triển khai (KH)", BC: "Báo cáo năm (BC)", "DN-KT": "Đề nghị khen thưởng (DN-KT)" },
+  en: { KH: "Implementation plan (KH)", BC: "Yearly report (BC)", "DN-KT": "Award nominations (DN-KT)" },
+};
+
+export const SEVERITY_LABELS: Readonly<Record<Language, Readonly<Record<Severity, string>>>> = {
+  vi: { error: "Lỗi", warning: "Cảnh báo" },
+  en: { error: "Error", warning: "Warning" },
+};
+
+/** What the officer does next about a unit that is not on time (the reminder's subject). */
+export const FOLLOW_UP_LABELS: Readonly<Record<Language, Readonly<Record<Exclude<UnitStatus, "on_time">, string>>>> = {
+  vi: { missing: "Nhắc đơn vị gửi hồ sơ", invalid: "Đề nghị sửa lỗi và gửi lại", late: "Ghi nhận nộp muộn" },
+  en: { missing: "Remind the unit to send its file", invalid: "Ask for a corrected file", late: "Record as late" },
+};
+
+/** Order in which follow-ups are listed: the most urgent first. */
+export const FOLLOW_UP_ORDER: readonly Exclude<UnitStatus, "on_time">[] = ["missing", "invalid", "late"];
+
+export interface StatusColour {
+  /** Background, RRGGBB. */
+  readonly fill: string;
+  /** Text on that background, RRGGBB. */
+  readonly text: string;
+  /** A stronger shade for chart bars and badges' borders, RRGGBB. */
+  readonly strong: string;
+}
+
+/** The conventional calm good / neutral / bad palette of spreadsheet styles, plus grey for absence. */
+export const STATUS_COLOURS: Readonly<Record<UnitStatus, StatusColour>> = {
+  on_time: { fill: "C6EFCE", text: "006100", strong: "2E7D4F" },
+  late: { fill: "FFEB9C", text: "7A4F01", strong: "C58A00" },
+  invalid: { fill: "FFC7CE", text: "9C0006", strong: "B4232C" },
+  missing: { fill: "E7E6E6", text: "3A3A3A", strong: "8C8C8C" },
+};
+
+export const SEVERITY_COLOURS: Readonly<Record<Severity, StatusColour>> = {
+  error: STATUS_COLOURS.invalid,
+  warning: STATUS_COLOURS.late,
+};
+
+/** Navy for headings and the reporting rate, teal-green for the on-time rate. */
+export const BRAND_COLOURS = {
+  navy: "1F3864",
+  headerFill: "D9E2F3",
+  groupFill: "EEF2F8",
+  reporting: "2F5597",
+  onTime: "2E7D4F",
+  track: "E9EDF3",
+} as const;
+
+/** Sheet names of the consolidated workbook (at most 31 characters, none of []:*?/\). */
+export const SHEET_NAMES = {
+  overview: "Tổng quan",
+  statuses: "Tình hình nộp",
+  followUp: "Chưa nộp",
+  tasks: "Nhiệm vụ",
+  indicators: "Chỉ tiêu",
+  nominations: "Khen thưởng",
+  problems: "Lỗi",
+  log: "Nhật ký",
+} as const;
+
+export type SheetKey = keyof typeof SHEET_NAMES;
+
+/** Titles written in the first row of each sheet. */
+export const SHEET_TITLES: Readonly<Record<SheetKey, string>> = {
+  overview: "TỔNG HỢP TÌNH HÌNH THỰC HIỆN PHONG TRÀO THI ĐUA ĐỔI MỚI SÁNG TẠO, PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, CHUYỂN ĐỔI SỐ, CHUYỂN ĐỔI XANH",
+  statuses: "TÌNH HÌNH NỘP HỒ SƠ CỦA CÁC ĐƠN VỊ",
+  followUp: "ĐƠN VỊ CHƯA NỘP, NỘP MUỘN HOẶC HỒ SƠ KHÔNG HỢP LỆ",
+  tasks: "NHIỆM VỤ TRONG KẾ HOẠCH TRIỂN KHAI CỦA CÁC ĐƠN VỊ",
+  indicators: "CHỈ TIÊU TRONG BÁO CÁO CỦA CÁC ĐƠN VỊ",
+  nominations: "ĐỀ NGHỊ KHEN THƯỞNG CỦA CÁC ĐƠN VỊ",
+  problems: "LỖI VÀ CẢNH BÁO TRONG CÁC TỆP ĐÃ NHẬN",
+  log: "NHẬT KÝ TỔNG HỢP",
+};
+
+/** Column headers, shared by every sheet that shows the same fact. */
+export const HEADERS = {
+  scope: "Phạm vi",
+  group: "Nhóm",
+  expected: "Phải nộp",
+  received: "Đã nộp",
+  onTime: "Đúng hạn",
+  late: "Nộp muộn",
+  invalid: "Không hợp lệ",
+  missing: "Chưa nộp",
+  reportingRate: "Tỷ lệ nộp (%)",
+  onTimeRate: "Tỷ lệ đúng hạn (%)",
+  outcome: "Kết quả",
+  fileCount: "Số tệp",
+  unitCode: "Mã đơn vị",
+  unitName: "Tên đơn vị",
+  unitType: "Loại đơn vị",
+  cluster: "Cụm, khối thi đua",
+  email: "Thư điện tử",
+  kind: "Loại hồ sơ",
+  status: "Tình trạng",
+  followUp: "Việc cần làm",
+  file: "Tệp",
+  receivedAt: "Thời điểm nhận (giờ Việt Nam)",
+  errors: "Số lỗi",
+  warnings: "Số cảnh báo",
+  duplicates: "Số bản cũ",
+  row: "Dòng",
+  content: "Nội dung thi đua",
+  contentLabel: "Tên nội dung",
+  task: "Nhiệm vụ",
+  target: "Mục tiêu, chỉ tiêu",
+  lead: "Đơn vị chủ trì",
+  deadline: "Thời hạn",
+  expectedResult: "Kết quả dự kiến",
+  indicatorCode: "Mã chỉ tiêu",
+  indicator: "Chỉ tiêu",
+  measureUnit: "Đơn vị tính",
+  value: "Giá trị",
+  province: "Toàn tỉnh",
+  reporting: "Số đơn vị báo cáo",
+  aggregation: "Cách tính",
+  nomineeKind: "Tập thể / cá nhân",
+  nomineeName: "Tên tập thể, cá nhân",
+  position: "Chức vụ, đơn vị công tác",
+  individualGroup: "Nhóm đối tượng",
+  awardCode: "Mã hình thức",
+  award: "Hình thức khen thưởng",
+  achievement: "Tóm tắt thành tích",
+  evidence: "Văn bản công nhận, minh chứng",
+  department: "Cơ quan tiếp nhận",
+  sheet: "Trang tính",
+  cell: "Ô",
+  code: "Mã lỗi",
+  severity: "Mức độ",
+  message: "Nội dung",
+  sizeBytes: "Dung lượng (byte)",
+  sha256: "SHA-256",
+  version: "Phiên bản biểu mẫu",
+  supersededBy: "Được thay bằng tệp",
+  item: "Mục",
+  detail: "Giá trị",
+} as const;
+
+export const AGGREGATION_LABELS = { count: "Tổng", percent: "Trung bình" } as const;
+
+/** Rows of the overview table, by scope. */
+export const SCOPE_LABELS = {
+  province: "Toàn tỉnh",
+  kind: "Theo loại hồ sơ",
+  unitType: "Theo loại đơn vị",
+  cluster: "Theo cụm, khối",
+  files: "Tệp đã nhận",
+} as const;
+
+/** The run's facts in Nhật ký. */
+export const LOG_LABELS = {
+  asOf: "Số liệu tính đến (giờ Việt Nam)",
+  source: "Nguồn hồ sơ",
+  reportYear: "Năm báo cáo",
+  provincialPlanDate: "Ngày Kế hoạch của UBND tỉnh",
+  round: "Đợt khen thưởng",
+  nominationDeadline: "Hạn gửi đề nghị khen thưởng",
+  expectedKinds: "Loại hồ sơ phải nộp",
+  deadlines: "Hạn nộp",
+  templateVersion: "Phiên bản biểu mẫu",
+  ruleVersion: "Phiên bản quy tắc kiểm tra",
+  files: "Số tệp đã nhận",
+  notSet: "(chưa đặt)",
+  filesHeading: "CÁC TỆP ĐÃ NHẬN",
+} as const;
+
+/** Texts of the HTML report, in both languages. */
+export interface ReportTexts {
+  readonly documentTitle: string;
+  readonly authority: string;
+  readonly heading: string;
+  readonly movement: string;
+  readonly asOf: string;
+  readonly vietnamTime: string;
+  readonly reportYear: string;
+  readonly source: string;
+  readonly deadline: string;
+  readonly lastDay: string;
+  readonly noDeadline: string;
+  readonly headline: string;
+  readonly expected: string;
+  readonly received: string;
+  readonly onTime: string;
+  readonly late: string;
+  readonly invalid: string;
+  readonly missing: string;
+  readonly reportingRate: string;
+  readonly onTimeRate: string;
+  readonly ofExpected: string;
+  readonly statusMix: string;
+  readonly byKind: string;
+  readonly kind: string;
+  readonly byUnitType: string;
+  readonly byCluster: string;
+  readonly chartNote: string;
+  readonly unitsExpected: string;
+  readonly topProblems: string;
+  readonly topProblemsNote: string;
+  readonly problemCode: string;
+  readonly problemExample: string;
+  readonly occurrences: string;
+  readonly files: string;
+  readonly noProblems: string;
+  readonly followUp: string;
+  readonly followUpNote: string;
+  readonly unit: string;
+  readonly unitType: string;
+  readonly cluster: string;
+  readonly status: string;
+  readonly email: string;
+  readonly receivedAt: string;
+  readonly errors: string;
+  readonly nothingToFollowUp: string;
+  readonly filesHeading: string;
+  readonly outcome: string;
+  readonly footer: string;
+  readonly templateVersion: string;
+  readonly ruleVersion: string;
+}
+
+export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
+  vi: {
+    documentTitle: "Báo cáo tổng hợp phong trào thi đua",
+    authority: "UBND TỈNH HÀ TĨNH · SỞ NỘI VỤ",
+    heading: "Báo cáo tổng hợp tình hình nộp hồ sơ",
+    movement: "Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” giai đoạn 2026 - 2030",
+    asOf: "Số liệu tính đến",
+    vietnamTime: "giờ Việt Nam",
+    reportYear: "Năm báo cáo",
+    source: "Nguồn",
+    deadline: "Hạn nộp",
+    lastDay: "hết ngày",
+    noDeadline: "chưa đặt hạn",
+    headline: "Số liệu chính",
+    expected: "Phải nộp",
+    received: "Đã nộp",
+    onTime: "Đúng hạn",
+    late: "Nộp muộn",
+    invalid: "Không hợp lệ",
+    missing: "Chưa nộp",
+    reportingRate: "Tỷ lệ nộp",
+    onTimeRate: "Tỷ lệ đúng hạn",
+    ofExpected: "trên số phải nộp",
+    statusMix: "Cơ cấu tình trạng hồ sơ toàn tỉnh",
+    byKind: "Theo loại hồ sơ",
+    kind: "Loại hồ sơ",
+    byUnitType: "Tỷ lệ nộp và đúng hạn theo loại đơn vị",
+    byCluster: "Tỷ lệ nộp và đúng hạn theo cụm, khối thi đua",
+    chartNote: "Tỷ lệ tính trên số hồ sơ phải nộp của mỗi nhóm.",
+    unitsExpected: "hồ sơ phải nộp",
+    topProblems: "Lỗi thường gặp",
+    topProblemsNote: "Các mã lỗi, cảnh báo xuất hiện nhiều nhất trong các tệp đã nhận, kèm một ví dụ.",
+    problemCode: "Mã",
+    problemExample: "Ví dụ",
+    occurrences: "Số lần",
+    files: "Số tệp",
+    noProblems: "Không có lỗi hay cảnh báo nào.",
+    followUp: "Đơn vị cần đôn đốc",
+    followUpNote: "Đơn vị chưa nộp, hồ sơ không hợp lệ hoặc nộp muộn, kèm địa chỉ thư điện tử để nhắc.",
+    unit: "Đơn vị",
+    unitType: "Loại đơn vị",
+    cluster: "Cụm, khối",
+    status: "Tình trạng",
+    email: "Thư điện tử",
+    receivedAt: "Thời điểm nhận",
+    errors: "Số lỗi",
+    nothingToFollowUp: "Tất cả đơn vị đã nộp đúng hạn.",
+    filesHeading: "Tệp đã nhận theo kết quả",
+    outcome: "Kết quả",
+    footer: "Báo cáo do công cụ thidua lập tự động từ các tệp đã nhận; chi tiết trong sổ tổng hợp Excel.",
+    templateVersion: "Phiên bản biểu mẫu",
+    ruleVersion: "phiên bản quy tắc",
+  },
+  en: {
+    documentTitle: "Emulation movement consolidated report",
+    authority: "HÀ TĨNH PROVINCIAL PEOPLE'S COMMITTEE · DEPARTMENT OF HOME AFFAIRS",
+    heading: "Consolidated submission report",
+    movement: "Emulation movement on innovation, science and technology, digital and green transformation, 2026–2030",
+    asOf: "Figures as of",
+    vietnamTime: "Vietnam time",
+    reportYear: "Report year",
+    source: "Source",
+    deadline: "Deadline",
+    lastDay: "end of",
+    noDeadline: "no deadline set",
+    headline: "Key figures",
+    expected: "Expected",
+    received: "Received",
+    onTime: "On time",
+    late: "Late",
+    invalid: "Invalid",
+    missing: "Missing",
+    reportingRate: "Reporting rate",
+    onTimeRate: "On-time rate",
+    ofExpected: "of expected",
+    statusMix: "Province-wide status mix",
+    byKind: "By kind of submission",
+    kind: "Kind",
+    byUnitType: "Reporting and on-time rates by unit type",
+    byCluster: "Reporting and on-time rates by cluster",
+    chartNote: "Rates are over the submissions each group is expected to send.",
+    unitsExpected: "expected",
+    topProblems: "Most frequent problems",
+    topProblemsNote: "The problem codes met most often in the files received, with an example.",
+    problemCode: "Code",
+    problemExample: "Example",
+    occurrences: "Occurrences",
+    files: "Files",
+    noProblems: "No errors or warnings.",
+    followUp: "Units to follow up",
+    followUpNote: "Units missing, invalid or late, with their e-mail address for reminders.",
+    unit: "Unit",
+    unitType: "Unit type",
+    cluster: "Cluster",
+    status: "Status",
+    email: "E-mail",
+    receivedAt: "Received",
+    errors: "Errors",
+    nothingToFollowUp: "Every unit sent its files on time.",
+    filesHeading: "Files received by outcome",
+    outcome: "Outcome",
+    footer: "Produced automatically by thidua from the files received; details in the consolidated workbook.",
+    templateVersion: "Template version",
+    ruleVersion: "rule version",
+  },
+};
