@@ -2,7 +2,7 @@ import type { LocalizedText } from "../catalogue/types";
 import { createProblem, type Problem, type ProblemParam } from "../problems";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { findSheet } from "../snapshot";
-import { STAMP } from "../spec/stamp";
+import { LISTS_SHEET, STAMP } from "../spec/stamp";
 import type { FieldSpec, TableSpec, TemplateSpec, ValueType, WorkbookKind } from "../spec/types";
 import { WORKBOOK_SPECS, isWorkbookKind } from "../spec/index";
 import { isCellInRange, parseA1, toA1 } from "../values/a1";
@@ -32,11 +32,23 @@ function stampText(sheet: SheetSnapshot, cell: string): string | null {
   return text === "" ? null : text;
 }
 
+/**
+ * A sheet an officer can see. The stamp and the lists are machinery, even when unhidden
+ * (LibreOffice unhides the stamp when nothing else is left).
+ */
+function isOfficerSheet(sheet: SheetSnapshot): boolean {
+  return sheet.state === "visible" && sheet.name !== STAMP.sheet && sheet.name !== LISTS_SHEET;
+}
+
 /** Finds the template's kind and version in its stamp and tells whether this version is accepted. */
 export function detectTemplate(snapshot: WorkbookSnapshot): TemplateDetection {
   const whole = { sheet: null, cell: null };
-  if (snapshot.sheets.length === 0) return { ok: false, kind: null, version: null, problem: createProblem("WORKBOOK_EMPTY", "error", whole) };
   const stampSheet = findSheet(snapshot, STAMP.sheet);
+  const officerSheets = snapshot.sheets.filter(isOfficerSheet);
+  // Empty: no sheet to fill (only the stamp left), or a new blank workbook (LibreOffice gives
+  // one a blank Sheet1). A template left blank has its stamp: its required fields are reported.
+  const isEmpty = officerSheets.length === 0 || (!stampSheet && officerSheets.every((sheet) => Object.keys(sheet.cells).length === 0));
+  if (isEmpty) return { ok: false, kind: null, version: null, problem: createProblem("WORKBOOK_EMPTY", "error", whole) };
   const kind = stampSheet ? stampText(stampSheet, STAMP.kindCell) : null;
   const version = stampSheet ? stampText(stampSheet, STAMP.versionCell) : null;
   if (!kind || !version) return { ok: false, kind, version, problem: createProblem("TEMPLATE_STAMP_MISSING", "error", whole) };
@@ -50,9 +62,10 @@ export function detectTemplate(snapshot: WorkbookSnapshot): TemplateDetection {
 /** Cells of a sheet grouped by row, built once so that tables of thousands of rows stay cheap. */
 function groupCellsByRow(sheet: SheetSnapshot): Map<number, Map<string, CellValue>> {
   const rows = new Map<number, Map<string, CellValue>>();
-  for (const [address, value] of Object.entries(sheet.cells)) {
+  for (const address in sheet.cells) {
+    const value = sheet.cells[address];
     const parsed = parseA1(address);
-    if (!parsed) continue;
+    if (!parsed || !value) continue;
     let row = rows.get(parsed.row);
     if (!row) {
       row = new Map();
@@ -81,7 +94,8 @@ function readCell(
 ): ParsedValue | null {
   const outcome = parseCellValue(value, spec.value, context.date1904);
   if (!outcome.ok) {
-    const severity = outcome.code === "FORMULA_NO_RESULT" ? "warning" : "error";
+    // An uncalculated formula in an optional cell reads as blank; in a required one the value is missing.
+    const severity = outcome.code === "FORMULA_NO_RESULT" && !spec.required ? "warning" : "error";
     context.problems.push(createProblem(outcome.code, severity, where, { field: spec.label, ...extraParams, ...outcome.params }));
     return null;
   }
@@ -106,14 +120,18 @@ function readTable(context: ReadContext, sheet: SheetSnapshot, rows: Map<number,
   const lastAllowedRow = table.firstDataRow + table.maxRows - 1;
   const dataRows = [...rows.keys()].filter((row) => row >= table.firstDataRow).sort((a, b) => a - b);
   const parsedRows: ParsedRow[] = [];
-  const mergedRows = new Set<number>();
+  // Cells under a merge other than its top-left one: they show the merge's value, not their own.
+  const hiddenCells = new Set<string>();
   for (const range of sheet.merges) {
     const [from, to] = range.split(":").map((address) => parseA1(address));
-    if (!from || !to) continue;
-    const touchesTable = table.columns.some((column) => isCellInRange(toA1(column.column, Math.max(from.row, table.firstDataRow)), range));
-    if (!touchesTable || to.row < table.firstDataRow) continue;
+    if (!from || !to || to.row < table.firstDataRow) continue;
+    const firstRow = Math.max(from.row, table.firstDataRow);
+    const columns = table.columns.filter((column) => isCellInRange(toA1(column.column, firstRow), range));
+    if (columns.length === 0) continue;
     context.problems.push(createProblem("MERGED_INPUT_CELL", "error", { sheet: sheet.name, cell: toA1(from.column, from.row) }, { field: table.label, range }));
-    for (let row = Math.max(from.row, table.firstDataRow); row <= to.row; row += 1) mergedRows.add(row);
+    for (let row = firstRow; row <= to.row; row += 1) {
+      for (const column of columns) if (row !== from.row || column.column !== from.column) hiddenCells.add(toA1(column.column, row));
+    }
   }
   for (const row of dataRows) {
     const cells = rows.get(row);
@@ -125,10 +143,8 @@ function readTable(context: ReadContext, sheet: SheetSnapshot, rows: Map<number,
     const values: Record<string, ParsedValue | null> = {};
     for (const column of table.columns) {
       const cell = toA1(column.column, row);
-      // Cells under a merge repeat the master's value or hide their own: already reported, not read.
-      values[column.key] = mergedRows.has(row) && isBlankCell(cells.get(column.column))
-        ? null
-        : readCell(context, { sheet: sheet.name, cell }, cells.get(column.column), column, { row });
+      // A hidden cell repeats the master's value or hides its own: already reported, not read.
+      values[column.key] = hiddenCells.has(cell) ? null : readCell(context, { sheet: sheet.name, cell }, cells.get(column.column), column, { row });
     }
     parsedRows.push({ row, values });
   }

@@ -74,7 +74,9 @@ export function validateWorkbook(input: unknown, options: ValidationOptions): Va
   const { spec, version } = detection;
   const { document, problems } = readDocument(snapshot, spec);
   const context: RuleContext = { document, config: options.config, registry: options.registry ?? null, receivedAt: options.receivedAt ?? null };
-  const rules = spec.kind === "DS-DV" ? [] : RULES_BY_KIND[spec.kind];
+  // With a sheet missing, the kind's rules would report its tables as empty: the structure comes first.
+  const sheetMissing = problems.some((problem) => problem.code === "SHEET_MISSING");
+  const rules = spec.kind === "DS-DV" ? [] : sheetMissing ? COMMON_RULES : RULES_BY_KIND[spec.kind];
   for (const rule of rules) problems.push(...rule(context));
   return { kind: spec.kind, version, unit: readUnit(document), document, problems: sortProblems(problems) };
 }

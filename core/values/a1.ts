@@ -18,11 +18,38 @@ export function toA1(column: string, row: number): string {
   return `${column}${row}`;
 }
 
+const CODE_DOLLAR = 36;
+const CODE_0 = 48;
+const CODE_9 = 57;
+const CODE_A = 65;
+const CODE_Z = 90;
+const CASE_BIT = 32;
+
+/**
+ * "B12", "$B$12" or "b12" to its parts, or null. Scans characters rather than matching a regular
+ * expression: it runs once per cell of every table read (12,000 times for a 2,000-row plan).
+ */
 export function parseA1(address: string): { column: string; columnNumber: number; row: number } | null {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address);
-  if (!match || match[1] === undefined || match[2] === undefined) return null;
-  const column = match[1].toUpperCase();
-  return { column, columnNumber: columnLetterToNumber(column), row: Number(match[2]) };
+  let index = address.charCodeAt(0) === CODE_DOLLAR ? 1 : 0;
+  const columnStart = index;
+  let columnNumber = 0;
+  for (; index < address.length; index += 1) {
+    const upper = address.charCodeAt(index) & ~CASE_BIT;
+    if (upper < CODE_A || upper > CODE_Z) break;
+    columnNumber = columnNumber * 26 + (upper - CODE_A + 1);
+  }
+  const columnEnd = index;
+  if (columnEnd === columnStart || columnEnd - columnStart > 3) return null;
+  if (address.charCodeAt(index) === CODE_DOLLAR) index += 1;
+  const rowStart = index;
+  let row = 0;
+  for (; index < address.length; index += 1) {
+    const code = address.charCodeAt(index);
+    if (code < CODE_0 || code > CODE_9) return null;
+    row = row * 10 + (code - CODE_0);
+  }
+  if (index === rowStart) return null;
+  return { column: address.slice(columnStart, columnEnd).toUpperCase(), columnNumber, row };
 }
 
 /** Whether the cell lies inside a range such as "B4:C5". */

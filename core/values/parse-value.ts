@@ -1,8 +1,8 @@
 import type { CellValue } from "../snapshot";
 import { resolveEnumValue } from "../spec/enums";
-import type { ValueType } from "../spec/types";
+import type { EnumCatalogueName, ValueType } from "../spec/types";
 import type { ProblemCode, ProblemParam } from "../problems";
-import { excelSerialToIsoDate, formatIsoDate, isValidCalendarDate, type IsoDate } from "./calendar";
+import { excelSerialToIsoDate, formatIsoDate, formatVietnameseDate, isValidCalendarDate, type IsoDate } from "./calendar";
 import { readNumberText } from "./parse-number";
 
 /** A value read from a cell and typed by its spec: text, number, calendar date or catalogue code. */
@@ -17,6 +17,23 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;
 const DOC_NUMBER = /^(\d{1,5}[a-zA-Z]?)\/([A-Za-zĐđ]+)((?:-[A-Za-zĐđ0-9&.]+)+)$/u;
 const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const YEAR_MONTH_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
+
+/**
+ * Dropdown values repeat from row to row, and resolving one normalises every label of its
+ * catalogue: remember what each text resolved to. Bounded, as a consolidation reads many files.
+ */
+const enumMemo = new Map<string, string | null>();
+const ENUM_MEMO_LIMIT = 5000;
+
+function resolveEnumMemoised(catalogue: EnumCatalogueName, raw: string): string | null {
+  const key = `${catalogue}\u0000${raw}`;
+  const known = enumMemo.get(key);
+  if (known !== undefined) return known;
+  if (enumMemo.size >= ENUM_MEMO_LIMIT) enumMemo.clear();
+  const code = resolveEnumValue(catalogue, raw);
+  enumMemo.set(key, code);
+  return code;
+}
 
 function fail(code: ProblemCode, params: Record<string, ProblemParam> = {}): ParseOutcome {
   return { ok: false, code, params };
@@ -48,13 +65,21 @@ function parseDateText(text: string): ParseOutcome {
   return ok(formatIsoDate(year, month, day));
 }
 
+/**
+ * A year or a small number typed into a date-formatted cell is stored as a serial day number and
+ * shows as a date of 1905 or so: no document of the movement is dated before this.
+ */
+const EARLIEST_PLAUSIBLE_DATE: IsoDate = "2000-01-01";
+
 function parseDate(cell: CellValue, date1904: boolean): ParseOutcome {
   switch (cell.t) {
-    case "d":
-      return ok(cell.v.slice(0, 10) as IsoDate);
+    case "d": {
+      const date: IsoDate = cell.v.slice(0, 10);
+      return date >= EARLIEST_PLAUSIBLE_DATE ? ok(date) : fail("DATE_EXPECTED", { found: formatVietnameseDate(date) });
+    }
     case "n": {
       const date = excelSerialToIsoDate(cell.v, date1904);
-      return date ? ok(date) : fail("DATE_EXPECTED", { found: cell.v });
+      return date && date >= EARLIEST_PLAUSIBLE_DATE ? ok(date) : fail("DATE_EXPECTED", { found: cell.v });
     }
     case "s":
       return parseDateText(cell.v);
@@ -119,7 +144,7 @@ export function parseCellValue(cell: CellValue | undefined, type: ValueType, dat
       return year >= type.min && year <= type.max ? parsed : fail("YEAR_EXPECTED", { found: year, min: type.min, max: type.max });
     }
     case "enum": {
-      const code = resolveEnumValue(type.catalogue, String(cell.v));
+      const code = resolveEnumMemoised(type.catalogue, String(cell.v));
       return code ? ok(code) : fail("ENUM_UNKNOWN", { found: describeCellValue(cell), catalogue: type.catalogue });
     }
     case "email": {

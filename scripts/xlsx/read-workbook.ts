@@ -16,6 +16,33 @@ export interface ReadOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+interface WorkbookPropertiesXform {
+  model?: { date1904?: boolean };
+  parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+}
+
+let date1904Patched = false;
+
+/**
+ * exceljs 4.4 takes `<workbookPr date1904="1">` but not `date1904="true"`, which LibreOffice
+ * writes (xsd:boolean allows both): a 1904 workbook re-saved by LibreOffice would read every
+ * date 4 years and a day early. The flag is read before cells are reconciled into dates, so
+ * accepting "true" where exceljs parses it is enough. Pinned by test/validate/read-workbook.test.ts
+ * and libreoffice.test.ts.
+ */
+function acceptDate1904True(): void {
+  if (date1904Patched) return;
+  date1904Patched = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const xform = require("exceljs/lib/xlsx/xform/book/workbook-properties-xform") as { prototype: WorkbookPropertiesXform };
+  const parseOpen = xform.prototype.parseOpen;
+  xform.prototype.parseOpen = function (this: WorkbookPropertiesXform, node) {
+    const handled = parseOpen.call(this, node);
+    if (handled && node.name === "workbookPr" && node.attributes.date1904?.toLowerCase() === "true") this.model = { ...this.model, date1904: true };
+    return handled;
+  };
+}
+
 function snapshotSheet(sheet: Worksheet): SheetSnapshot {
   const cells: Record<string, CellValue> = {};
   sheet.eachRow({ includeEmpty: false }, (row) => {
@@ -54,6 +81,7 @@ export async function readWorkbookSnapshot(bytes: Uint8Array, options: ReadOptio
   const inspection = await inspectWorkbookBytes(bytes, options.limits ?? DEFAULT_INSPECT_LIMITS);
   if (!inspection.ok) return { ok: false, problem: createProblem(inspection.code, "error", {}, inspection.params) };
   const ExcelJS = loadExcelJs();
+  acceptDate1904True();
   const workbook = new ExcelJS.Workbook();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {

@@ -1,0 +1,90 @@
+import type { MovementConfig } from "../core/config";
+import { validateWorkbook } from "../core/validate/validate";
+import { ENUM_CATALOGUES, KH_SPEC, formatEnumOption } from "../core/spec/index";
+import { loadExcelJs } from "../scripts/xlsx/load-exceljs";
+import { readWorkbookSnapshot, snapshotWorkbook } from "../scripts/xlsx/read-workbook";
+import { writeTemplateBuffer } from "../scripts/xlsx/write-template";
+
+/**
+ * Validation of one KH plan with 2,000 task rows, against the time exceljs alone takes to load
+ * it (ignoring data validations, as the reader does), both measured warm in this run.
+ * Prints medians and the ratio rules / load: the rules should cost well under the load.
+ */
+
+const TASK_ROWS = Number(process.env.BENCH_ROWS ?? 2000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const WARM_UP = 3;
+const CONFIG: MovementConfig = { provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET", nominationDeadline: null, expectedKinds: ["KH", "BC"] };
+
+function buildPlan(rows: number): Promise<Buffer> {
+  const contents = ENUM_CATALOGUES.content.map(formatEnumOption);
+  const criteria = ENUM_CATALOGUES.criterion.filter((entry) => entry.code.startsWith("CQ"));
+  return writeTemplateBuffer(KH_SPEC, {
+    fill: {
+      fields: {
+        unitCode: "SKHCN", unitName: "Sở Khoa học và Công nghệ", unitType: "CQ", docNumber: "45/KH-SKHCN", issueDate: new Date(Date.UTC(2026, 4, 15)),
+        signer: "Nguyễn Văn An, Giám đốc", contactName: "Trần Thị Bình", contactEmail: "vanthu@hatinh.gov.vn",
+      },
+      tables: {
+        tasks: Array.from({ length: rows }, (_, index) => ({
+          content: contents[index % contents.length] ?? "ND1",
+          task: `Nhiệm vụ số ${index + 1}: triển khai chuyển đổi số, chuyển đổi xanh tại đơn vị`,
+          target: `${(index % 100) + 1}% hồ sơ`,
+          lead: `Phòng ${(index % 12) + 1}`,
+          deadline: new Date(Date.UTC(2026 + (index % 2), index % 12, (index % 28) + 1)),
+          expectedResult: "Hoàn thành đúng hạn",
+        })),
+        criteria: criteria.map((entry) => ({ ownCriterion: `Tiêu chí của Sở gắn với ${entry.code}`, provincialCriterion: formatEnumOption(entry) })),
+      },
+    },
+  });
+}
+
+async function measure(label: string, action: () => unknown): Promise<number> {
+  for (let run = 0; run < WARM_UP; run += 1) await action();
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now();
+    await action();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? Number.NaN;
+  process.stderr.write(`  ${label}: median ${median.toFixed(1)} ms of ${RUNS} (min ${times[0]?.toFixed(1)}, max ${times[times.length - 1]?.toFixed(1)})\n`);
+  return median;
+}
+
+async function runBench(): Promise<void> {
+  const ExcelJS = loadExcelJs();
+  const bytes = await buildPlan(TASK_ROWS);
+  const loadOptions = { ignoreNodes: ["dataValidations"] } as never;
+
+  const loaded = new ExcelJS.Workbook();
+  await loaded.xlsx.load(bytes as unknown as ArrayBuffer, loadOptions);
+  const reading = await readWorkbookSnapshot(bytes);
+  if (!reading.ok) throw new Error(`the plan cannot be read: ${reading.problem.code}`);
+  const { snapshot } = reading;
+  const check = validateWorkbook(snapshot, { config: CONFIG });
+  if (check.problems.length > 0 || check.document?.tables.tasks?.length !== TASK_ROWS) {
+    throw new Error(`the plan should be valid with ${TASK_ROWS} tasks: ${JSON.stringify(check.problems.slice(0, 3))}`);
+  }
+
+  process.stderr.write(`KH plan with ${TASK_ROWS} task rows: ${(bytes.byteLength / 1024).toFixed(0)} KB, ${snapshot.sheets.reduce((sum, sheet) => sum + Object.keys(sheet.cells).length, 0)} cells\n`);
+  const load = await measure("exceljs load (ignoring data validations)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, loadOptions);
+  });
+  const snapshotOnly = await measure("snapshot of a loaded workbook", () => snapshotWorkbook(loaded));
+  const full = await measure("full validation (byte check, load, snapshot, rules)", async () => {
+    const read = await readWorkbookSnapshot(bytes);
+    if (read.ok) validateWorkbook(read.snapshot, { config: CONFIG });
+  });
+  const rules = await measure("rules alone (zod parse, typed read, rules)", () => validateWorkbook(snapshot, { config: CONFIG }));
+
+  process.stdout.write(
+    `load ${load.toFixed(1)} ms · full validation ${full.toFixed(1)} ms · rules alone ${rules.toFixed(1)} ms · rules/load ${(rules / load).toFixed(2)}` +
+      ` (snapshot ${snapshotOnly.toFixed(1)} ms · full/load ${(full / load).toFixed(2)})\n`,
+  );
+}
+
+void runBench();

@@ -1,0 +1,75 @@
+import type { ConfigFile } from "../../core/config";
+import type { FileOutcome, UnitStatus } from "../../core/consolidate/types";
+import type { ProblemCode, Severity } from "../../core/problems";
+import type { TemplateKind } from "../../core/spec/types";
+
+/** A problem a sample file must produce, where the spec puts it (sheet and cell null for the whole file). */
+export interface ExpectedProblem {
+  readonly code: ProblemCode;
+  readonly severity: Severity;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+}
+
+/** Why the sample made a file the way it is (for people and tests reading the manifest). */
+export type FileScenario =
+  | "valid"
+  | "misnamed"
+  | "late_received"
+  | "late_document_date"
+  | "deadline_edge_on_time"
+  | "deadline_edge_late"
+  | "defect"
+  | "old_template"
+  | "superseded"
+  | "superseded_invalid"
+  | "unknown_unit"
+  | "not_a_template"
+  | "truncated"
+  | "pdf_renamed";
+
+export interface ManifestFile {
+  /** Path relative to the sample folder, forward slashes. */
+  readonly file: string;
+  readonly kind: TemplateKind;
+  /** The unit code written in the workbook; null when no workbook code can be read (not a template, unreadable). */
+  readonly unit: string | null;
+  /** ISO instant; the file's modification time. */
+  readonly receivedAt: string;
+  readonly expectedOutcome: FileOutcome;
+  /**
+   * The errors the file must produce, exactly; plus, for a file late by its document date, the
+   * warning that makes it late (KH_ISSUED_AFTER_DEADLINE, BC_DATED_AFTER_DEADLINE).
+   */
+  readonly expectedProblems: readonly ExpectedProblem[];
+  readonly scenario: FileScenario;
+  /** For a defect: which one (see scripts/sample/defects.ts). */
+  readonly defect?: string;
+  /** For a misnamed file: the other registered unit its name points at. */
+  readonly fileNameUnit?: string;
+}
+
+export interface ManifestUnit {
+  readonly code: string;
+  readonly kind: TemplateKind;
+  readonly expectedStatus: UnitStatus;
+}
+
+/** `sample-manifest.json`: what a consolidation of the sample must find. Read by tests, never by the product. */
+export interface SampleManifest {
+  readonly generator: "thidua sample";
+  readonly seed: number;
+  readonly year: number;
+  /** The moment to consolidate at: every sample file was received before it. */
+  readonly asOf: string;
+  readonly config: ConfigFile;
+  readonly registry: string;
+  readonly submissionsDir: string;
+  readonly files: readonly ManifestFile[];
+  readonly units: readonly ManifestUnit[];
+  /** Counts per file outcome and per unit status (by kind), for a glance. */
+  readonly counts: {
+    readonly outcomes: Readonly<Record<FileOutcome, number>>;
+    readonly statuses: Readonly<Record<string, Readonly<Record<UnitStatus, number>>>>;
+  };
+}

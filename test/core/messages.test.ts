@@ -1,0 +1,113 @@
+import type { LocalizedText } from "../../core/catalogue/types";
+import { formatProblem, isLanguage } from "../../core/messages/index";
+import { PROBLEM_CODES, createProblem, type ProblemCode, type ProblemParam } from "../../core/problems";
+import { findMessageFaults } from "../fixtures/check-message";
+
+const field: LocalizedText = { vi: "Ngày ban hành", en: "Issue date" };
+
+/**
+ * A representative problem of each code, with the params its producer gives it. A Record over
+ * every code: adding a code without a sample here fails to compile.
+ */
+const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, ProblemParam>>>> = {
+  FILE_EMPTY: {},
+  FILE_NOT_ZIP: { detected: "pdf" },
+  FILE_LEGACY_XLS: {},
+  FILE_ENCRYPTED: {},
+  FILE_TRUNCATED: {},
+  FILE_ZIP_BOMB: { declaredBytes: 62_914_560, limitBytes: 52_428_800 },
+  FILE_NOT_WORKBOOK: { detected: "docx" },
+  FILE_UNREADABLE: { reason: "1:19: disallowed character in tag name" },
+  FILE_TIMEOUT: { seconds: 30 },
+  WORKBOOK_EMPTY: {},
+  TEMPLATE_STAMP_MISSING: {},
+  TEMPLATE_KIND_UNKNOWN: { found: "KH-CU" },
+  TEMPLATE_VERSION_OLD: { found: "2026.0", expected: "2026.1", kind: "KH" },
+  TEMPLATE_VERSION_UNKNOWN: { found: "9.9", expected: "2026.1", kind: "KH" },
+  SHEET_MISSING: { sheetName: "Nhiệm vụ", found: "Nhiem vu" },
+  TABLE_TOO_LONG: { field: { vi: "Tiêu chí", en: "Criteria" }, max: 500 },
+  REQUIRED_MISSING: { field },
+  FORMULA_ERROR: { field, found: "#REF!" },
+  FORMULA_NO_RESULT: { field },
+  MERGED_INPUT_CELL: { field, range: "B4:B5" },
+  TEXT_EXPECTED: { field, found: "TRUE" },
+  TEXT_TOO_LONG: { field, length: 300, max: 255 },
+  NUMBER_EXPECTED: { field, found: "khoảng 10" },
+  NUMBER_AMBIGUOUS: { field, found: "1,234.5" },
+  INTEGER_EXPECTED: { field, found: "1,5", row: 5 },
+  NUMBER_NEGATIVE: { field, found: -3, min: 0 },
+  NUMBER_TOO_LARGE: { field, found: 20_000_000, max: 10_000_000 },
+  PERCENT_OUT_OF_RANGE: { field, found: 120 },
+  DATE_EXPECTED: { field, found: "giữa tháng 5" },
+  DATE_IMPOSSIBLE: { field, found: "31/02/2026" },
+  YEAR_EXPECTED: { field, found: 2025, min: 2026, max: 2030 },
+  ENUM_UNKNOWN: { field, found: "ND8", catalogue: "content" },
+  EMAIL_INVALID: { field, found: "vanthu@hatinh" },
+  DOC_NUMBER_INVALID: { field, found: "45/BC-UBND", expected: "KH", example: "45/KH-UBND" },
+  UNIT_UNKNOWN: { found: "SXD" },
+  UNIT_TYPE_MISMATCH: { found: "DN", expected: "CQ", unit: "SKHCN" },
+  UNIT_CODE_FILE_NAME_MISMATCH: { fromFileName: "SNV", found: "SKHCN" },
+  REGISTRY_DUPLICATE_CODE: { found: "SNV" },
+  SUBMISSION_LATE: { receivedAt: "15/11/2026 00:00", lastDay: "14/11/2026" },
+  KH_NO_TASKS: {},
+  KH_TASK_DEADLINE_OUTSIDE_PHASE: { found: "31/12/2029", from: "01/01/2026", to: "31/12/2027", row: 5 },
+  KH_CRITERION_OTHER_TYPE: { found: "MT1", unitType: "CQ", expected: "CQ1, CQ2, CQ3, CQ4, CQ5", row: 9 },
+  KH_CRITERION_UNCOVERED: { criterion: "CQ5", criterionLabel: { vi: "Chính sách hỗ trợ doanh nghiệp", en: "Policies supporting enterprises" } },
+  KH_ISSUED_AFTER_DEADLINE: { found: "21/05/2026", lastDay: "20/05/2026", provincialPlanDate: "05/05/2026" },
+  KH_ISSUED_AFTER_PHASE1: { found: "01/07/2026", lastDay: "30/06/2026", provincialPlanDate: null },
+  BC_YEAR_MISMATCH: { found: 2027, expected: 2026 },
+  BC_DATED_AFTER_DEADLINE: { found: "15/11/2026", lastDay: "14/11/2026" },
+  BC_NO_INDICATORS: {},
+  DNKT_NO_NOMINATIONS: {},
+  DNKT_ROUND_MISMATCH: { found: "TONGKET", expected: "SOKET" },
+  DNKT_AWARD_NOT_IN_ROUND: { found: "HCLD", round: "SOKET", expected: "BKTTG, BKCT, GK", row: 4 },
+  DNKT_FLAG_FOR_INDIVIDUAL: { found: "CTDT", awardLabel: { vi: "Cờ thi đua của UBND tỉnh", en: "Provincial People's Committee Emulation Flag" }, row: 5 },
+  DNKT_GROUP_REQUIRED: { row: 5 },
+  DNKT_KHAC_NEEDS_EVIDENCE: { row: 6 },
+};
+
+const sample = (code: ProblemCode) => createProblem(code, "error", { sheet: "Thông tin", cell: "B8" }, { ...SAMPLE_PARAMS[code] });
+
+describe("every problem code has a sound message in Vietnamese and in English", () => {
+  it.each(PROBLEM_CODES.map((code) => [code]))("%s", (code) => {
+    const problem = sample(code);
+
+    expect([...findMessageFaults(problem, "vi"), ...findMessageFaults(problem, "en")]).toEqual([]);
+    expect(formatProblem(problem, "vi")).not.toBe(formatProblem(problem, "en"));
+  });
+
+  it("names the field by its template label, and shows the value found and what is expected", () => {
+    const problem = sample("YEAR_EXPECTED");
+
+    expect(formatProblem(problem, "vi")).toBe("\"Ngày ban hành\": cần năm từ 2026 đến 2030, tìm thấy \"2025\".");
+    expect(formatProblem(problem, "en")).toBe("\"Issue date\": a year from 2026 to 2030 is expected, found \"2025\".");
+  });
+
+  it("words a localized param in the message's language", () => {
+    const problem = sample("KH_CRITERION_UNCOVERED");
+
+    expect(formatProblem(problem, "vi")).toContain("(Chính sách hỗ trợ doanh nghiệp)");
+    expect(formatProblem(problem, "en")).toContain("(Policies supporting enterprises)");
+  });
+
+  it("leaves out an optional part rather than printing it empty", () => {
+    const withoutDetected = createProblem("FILE_NOT_ZIP", "error", {});
+
+    expect(formatProblem(withoutDetected, "en")).toBe("The file is not an Excel workbook (.xlsx); use the thidua template and save as .xlsx.");
+    expect(findMessageFaults(createProblem("SHEET_MISSING", "error", {}, { sheetName: "Tiêu chí", found: "" }), "vi")).toEqual([]);
+  });
+
+  it("the check itself catches a param the message needs but the problem lacks", () => {
+    const faults = findMessageFaults(createProblem("TEXT_TOO_LONG", "error", {}, { field }), "en");
+
+    expect(faults).toEqual([
+      expect.stringContaining('reads param "length" that the problem lacks'),
+      expect.stringContaining('reads param "max" that the problem lacks'),
+      expect.stringContaining("stray spaces"),
+    ]);
+  });
+
+  it("knows exactly two languages", () => {
+    expect(["vi", "en", "fr", ""].map(isLanguage)).toEqual([true, true, false, false]);
+  });
+});

@@ -1,0 +1,185 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CORPUS, VALID_CASES, type CorpusCase } from "../fixtures/bad/cases";
+import { REGISTRY_FILE, writeCase } from "../fixtures/write-corpus";
+import { writeRegistry } from "../fixtures/make-fixtures";
+
+/** `thidua validate`, run as officers run it: the built CLI in a child process (`npm test` builds first). */
+
+const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
+const CAMPAIGN = ["--plan-date", "2026-05-05", "--year", "2026", "--round", "SOKET"];
+
+let dir: string;
+
+function corpusCase(file: string): CorpusCase {
+  const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
+  if (!found) throw new Error(`no corpus file ${file}`);
+  return found;
+}
+
+function thidua(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  // No thidua.config.json in the temporary folder: the flags are the whole configuration.
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8" });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "thidua-cli-validate-"));
+  for (const file of ["kh-valid.xlsx", "bc-valid.xlsx", "bad-email.xlsx", "kh-issued-late.xlsx", "pdf-renamed.xlsx", "unknown-enum.xlsx", "unit-unknown.xlsx"]) await writeCase(dir, corpusCase(file));
+  writeFileSync(join(dir, REGISTRY_FILE), await writeRegistry());
+  writeFileSync(join(dir, "broken.json"), "{ \"reportYear\": 2026,");
+  writeFileSync(join(dir, "unknown-key.json"), JSON.stringify({ reportYear: 2026, deadline: "2026-11-14" }));
+  writeFileSync(join(dir, "campaign.json"), JSON.stringify({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" }));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("exit codes", () => {
+  it("0 for a valid file", () => {
+    expect(thidua("validate", "kh-valid.xlsx", ...CAMPAIGN).code).toBe(0);
+  });
+
+  it("0 when the only problems are warnings", () => {
+    const { code, stdout } = thidua("validate", "kh-issued-late.xlsx", "kh-valid.xlsx", ...CAMPAIGN);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain("KH_ISSUED_AFTER_DEADLINE");
+  });
+
+  it("1 when any file has an error, even among valid ones", () => {
+    expect(thidua("validate", "kh-valid.xlsx", "bad-email.xlsx", "bc-valid.xlsx", ...CAMPAIGN).code).toBe(1);
+  });
+
+  it("1 for a file that is not a workbook, or not there: a problem of that file, not a usage error", () => {
+    expect(thidua("validate", "pdf-renamed.xlsx", ...CAMPAIGN).code).toBe(1);
+    const missing = thidua("validate", "nowhere.xlsx", "--json", ...CAMPAIGN);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ files: [{ file: "nowhere.xlsx", problems: [{ code: "FILE_UNREADABLE", cell: null }] }] });
+  });
+
+  it("1 for a unit the registry does not know, 0 without the registry", () => {
+    expect(thidua("validate", "unit-unknown.xlsx", "--registry", REGISTRY_FILE, ...CAMPAIGN).code).toBe(1);
+    expect(thidua("validate", "unit-unknown.xlsx", ...CAMPAIGN).code).toBe(0);
+  });
+
+  it("reads the campaign from --config, as from the flags", () => {
+    const { code, stdout } = thidua("validate", "kh-issued-late.xlsx", "--config", "campaign.json", "--json");
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files[0].problems.map((problem: { code: string }) => problem.code)).toEqual(["KH_ISSUED_AFTER_DEADLINE"]);
+  });
+
+  describe("2 for a usage error: one line on stderr, nothing on stdout", () => {
+    it.each([
+      ["an unknown option", ["validate", "kh-valid.xlsx", "--frobnicate"]],
+      ["no file to validate", ["validate"]],
+      ["a language other than vi and en", ["validate", "kh-valid.xlsx", "--lang", "fr"]],
+      ["a config file that is not JSON", ["validate", "kh-valid.xlsx", "--config", "broken.json"]],
+      ["a config file with an unknown key", ["validate", "kh-valid.xlsx", "--config", "unknown-key.json"]],
+      ["a config file that does not exist", ["validate", "kh-valid.xlsx", "--config", "nowhere.json"]],
+      ["a year outside the movement", ["validate", "kh-valid.xlsx", "--year", "2019"]],
+      ["an impossible provincial plan date", ["validate", "kh-valid.xlsx", "--plan-date", "2026-02-30"]],
+      ["an unknown round", ["validate", "kh-valid.xlsx", "--round", "GIUAKY"]],
+      ["a registry that does not exist", ["validate", "kh-valid.xlsx", "--registry", "nowhere.xlsx"]],
+      ["a registry that is not a workbook", ["validate", "kh-valid.xlsx", "--registry", "pdf-renamed.xlsx"]],
+    ])("%s", (_label, args) => {
+      const { code, stdout, stderr } = thidua(...args);
+
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(/^thidua: [^\n]+\n$/);
+    });
+  });
+});
+
+describe("--json", () => {
+  interface JsonReport {
+    files: { file: string; kind: string | null; version: string | null; unit: { code: string | null; name: string | null } | null; problems: { code: string; severity: string; sheet: string | null; cell: string | null; message: string }[] }[];
+  }
+
+  it("prints {files:[{file, kind, version, unit:{code,name}, problems:[{code, severity, sheet, cell, message}]}]}", () => {
+    const { stdout } = thidua("validate", "unknown-enum.xlsx", "kh-valid.xlsx", "--json", ...CAMPAIGN);
+    const report = JSON.parse(stdout) as JsonReport;
+
+    expect(report.files.map(({ file, kind, version, unit }) => ({ file, kind, version, unit: unit && { code: unit.code, name: unit.name } }))).toEqual([
+      { file: "unknown-enum.xlsx", kind: "KH", version: "2026.1", unit: { code: "SKHCN", name: "Sở Khoa học và Công nghệ" } },
+      { file: "kh-valid.xlsx", kind: "KH", version: "2026.1", unit: { code: "SKHCN", name: "Sở Khoa học và Công nghệ" } },
+    ]);
+    expect(report.files[0]?.problems.map(({ code, severity, sheet, cell, message }) => ({ code, severity, sheet, cell, message }))).toMatchInlineSnapshot(`
+[
+  {
+    "cell": "B6",
+    "code": "ENUM_UNKNOWN",
+    "message": ""Loại đơn vị": giá trị "Sở" không có trong danh sách; hãy chọn trong danh sách thả xuống.",
+    "severity": "error",
+    "sheet": "Thông tin",
+  },
+  {
+    "cell": "A5",
+    "code": "ENUM_UNKNOWN",
+    "message": ""Nội dung thi đua": giá trị "ND8" không có trong danh sách; hãy chọn trong danh sách thả xuống.",
+    "severity": "error",
+    "sheet": "Nhiệm vụ",
+  },
+]
+`);
+    expect(report.files[1]?.problems).toEqual([]);
+  });
+
+  it("gives every cell as an A1 address, or null for a whole-file problem", () => {
+    const { stdout } = thidua("validate", "unknown-enum.xlsx", "pdf-renamed.xlsx", "kh-issued-late.xlsx", "--json", ...CAMPAIGN);
+    const problems = (JSON.parse(stdout) as JsonReport).files.flatMap((file) => file.problems);
+
+    expect(problems.map((problem) => problem.cell)).toEqual(["B6", "A5", null, "B8"]);
+    expect(problems.every((problem) => problem.cell === null || /^[A-Z]{1,3}[1-9]\d*$/.test(problem.cell))).toBe(true);
+  });
+
+  it("reports a file that is not a workbook with no kind, version or unit", () => {
+    const { stdout } = thidua("validate", "pdf-renamed.xlsx", "--json", ...CAMPAIGN);
+
+    expect((JSON.parse(stdout) as JsonReport).files[0]).toMatchObject({ file: "pdf-renamed.xlsx", kind: null, version: null, unit: null, problems: [{ code: "FILE_NOT_ZIP", severity: "error", sheet: null, cell: null }] });
+  });
+
+  it("speaks English with --lang en", () => {
+    const { stdout } = thidua("validate", "bad-email.xlsx", "--json", "--lang", "en", ...CAMPAIGN);
+
+    expect((JSON.parse(stdout) as JsonReport).files[0]?.problems[0]?.message).toBe("\"Contact e-mail\": \"vanthu@hatinh\" is not a valid e-mail address.");
+  });
+});
+
+describe("human output", () => {
+  it("is grouped by file, then by sheet, one line per problem with its cell", () => {
+    const { stdout } = thidua("validate", "unknown-enum.xlsx", "pdf-renamed.xlsx", "kh-issued-late.xlsx", "kh-valid.xlsx", ...CAMPAIGN);
+
+    expect(stdout).toMatchInlineSnapshot(`
+"unknown-enum.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: 2 lỗi, 0 cảnh báo
+  [Thông tin]
+    B6     lỗi       ENUM_UNKNOWN: "Loại đơn vị": giá trị "Sở" không có trong danh sách; hãy chọn trong danh sách thả xuống.
+  [Nhiệm vụ]
+    A5     lỗi       ENUM_UNKNOWN: "Nội dung thi đua": giá trị "ND8" không có trong danh sách; hãy chọn trong danh sách thả xuống.
+pdf-renamed.xlsx: 1 lỗi, 0 cảnh báo
+  [(toàn tệp)]
+           lỗi       FILE_NOT_ZIP: Tệp không phải là bảng tính Excel (.xlsx) mà là tệp pdf; hãy dùng biểu mẫu thidua và lưu dưới dạng .xlsx.
+kh-issued-late.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: 0 lỗi, 1 cảnh báo
+  [Thông tin]
+    B8     cảnh báo  KH_ISSUED_AFTER_DEADLINE: Kế hoạch ban hành ngày 21/05/2026, sau hạn 20/05/2026 (15 ngày kể từ Kế hoạch của UBND tỉnh ngày 05/05/2026).
+kh-valid.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: hợp lệ
+4 tệp, 2 tệp có lỗi.
+"
+`);
+  });
+
+  it("is in English with --lang en", () => {
+    const { stdout } = thidua("validate", "kh-issued-late.xlsx", "--lang", "en", ...CAMPAIGN);
+
+    expect(stdout).toMatchInlineSnapshot(`
+"kh-issued-late.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: 0 error, 1 warning
+  [Thông tin]
+    B8     warning   KH_ISSUED_AFTER_DEADLINE: The plan was issued on 21/05/2026, after its deadline 20/05/2026 (15 days from the provincial plan of 05/05/2026).
+1 file(s), 0 with errors.
+"
+`);
+  });
+});

@@ -1,0 +1,167 @@
+import type { SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { readWorkbookSnapshot } from "../../scripts/xlsx/read-workbook";
+import { writeKh } from "../fixtures/make-fixtures";
+import { buildZip } from "../fixtures/zip";
+
+/**
+ * The reader against workbook XML as other programs write it (Excel, LibreOffice, web apps):
+ * each cell shape exceljs can meet, turned into one plain snapshot value.
+ */
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A minimal but complete workbook package around one or two sheets' XML. */
+function buildWorkbook(options: { sheets: readonly { name: string; state?: string; xml: string }[]; date1904?: string }): Buffer {
+  const { sheets } = options;
+  const workbookPr = options.date1904 === undefined ? "<workbookPr/>" : `<workbookPr date1904="${options.date1904}"/>`;
+  return buildZip([
+    {
+      name: "[Content_Types].xml",
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+          `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+          `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+          `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+          sheets.map((_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+          `</Types>`,
+      ),
+    },
+    { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: "xl/workbook.xml",
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${workbookPr}<sheets>` +
+          sheets.map((sheet, index) => `<sheet name="${sheet.name}" sheetId="${index + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="rId${index + 1}"/>`).join("") +
+          `</sheets></workbook>`,
+      ),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          sheets.map((_, index) => `<Relationship Id="rId${index + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`).join("") +
+          `<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: "xl/styles.xml",
+      // Style 1: a custom date format as LibreOffice writes it (upper case); 2: built-in 0%; 3: built-in date (14).
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="DD/MM/YYYY"/></numFmts>` +
+          `<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>` +
+          `<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      ),
+    },
+    ...sheets.map((sheet, index) => ({ name: `xl/worksheets/sheet${index + 1}.xml`, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}">${sheet.xml}</worksheet>`) })),
+  ]);
+}
+
+function sheetXml(cells: string, merges: readonly string[] = []): string {
+  const mergeXml = merges.length ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>` : "";
+  return `<sheetData>${cells}</sheetData>${mergeXml}`;
+}
+
+async function read(bytes: Buffer): Promise<WorkbookSnapshot> {
+  const reading = await readWorkbookSnapshot(bytes);
+  if (!reading.ok) throw new Error(`not read: ${reading.problem.code}`);
+  return reading.snapshot;
+}
+
+async function readFirstSheet(cells: string, date1904?: string): Promise<SheetSnapshot["cells"]> {
+  const snapshot = await read(buildWorkbook({ sheets: [{ name: "Sheet1", xml: sheetXml(`<row r="1">${cells}</row>`) }], ...(date1904 === undefined ? {} : { date1904 }) }));
+  return snapshot.sheets[0]?.cells ?? {};
+}
+
+describe("each cell shape becomes one plain value", () => {
+  it.each([
+    ["a shared string is text", `<c r="A1" t="str"><v>Sở Nội vụ</v></c>`, { t: "s", v: "Sở Nội vụ" }],
+    ["an inline string is text", `<c r="A1" t="inlineStr"><is><t>Sở Nội vụ</t></is></c>`, { t: "s", v: "Sở Nội vụ" }],
+    ["inline rich text is its text, runs joined", `<c r="A1" t="inlineStr"><is><r><t>Sở </t></r><r><rPr><b/></rPr><t>Nội vụ</t></r></is></c>`, { t: "s", v: "Sở Nội vụ" }],
+    ["a boolean is a boolean", `<c r="A1" t="b"><v>1</v></c>`, { t: "b", v: true }],
+    ["an error value is an error", `<c r="A1" t="e"><v>#N/A</v></c>`, { t: "e", v: "#N/A" }],
+    ["a number is a number", `<c r="A1"><v>1234.5</v></c>`, { t: "n", v: 1234.5 }],
+    ["a number in a % format is a fraction marked percent", `<c r="A1" s="2"><v>0.85</v></c>`, { t: "n", v: 0.85, percent: true }],
+    ["a number in a custom DD/MM/YYYY format is a date", `<c r="A1" s="1"><v>46157</v></c>`, { t: "d", v: "2026-05-15" }],
+    ["a number in the built-in date format 14 is a date", `<c r="A1" s="3"><v>46157</v></c>`, { t: "d", v: "2026-05-15" }],
+    ["a date with a time keeps the time", `<c r="A1" s="1"><v>46157.75</v></c>`, { t: "d", v: "2026-05-15T18:00:00" }],
+    ["a formula's cached number is the value", `<c r="A1"><f>1+1</f><v>2</v></c>`, { t: "n", v: 2, formula: true }],
+    ["a formula's cached text is the value", `<c r="A1" t="str"><f>"Sở "&amp;"Nội vụ"</f><v>Sở Nội vụ</v></c>`, { t: "s", v: "Sở Nội vụ", formula: true }],
+    ["a formula's cached date is the value", `<c r="A1" s="1"><f>DATE(2026,5,15)</f><v>46157</v></c>`, { t: "d", v: "2026-05-15", formula: true }],
+    ["a formula's cached error is an error", `<c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c>`, { t: "e", v: "#DIV/0!", formula: true }],
+    ["a formula's cached boolean is a boolean", `<c r="A1" t="b"><f>1=1</f><v>1</v></c>`, { t: "b", v: true, formula: true }],
+    ["a formula without a cached value has no result", `<c r="A1"><f>SUM(B1:B9)</f></c>`, { t: "z", formula: true }],
+    // exceljs drops an empty <v>: a formula that gave "" cannot be told from one never calculated.
+    ["a formula whose cached result is the empty string reads as one without result", `<c r="A1" t="str"><f>IF(1,"","x")</f><v></v></c>`, { t: "z", formula: true }],
+  ])("%s", async (_label, xml, expected) => {
+    expect((await readFirstSheet(xml)).A1).toEqual(expected);
+  });
+
+  it("a shared formula's followers carry their own cached results", async () => {
+    const cells = await readFirstSheet(`<c r="A1"><f t="shared" ref="A1:C1" si="0">ROW()*2</f><v>2</v></c><c r="B1"><f t="shared" si="0"/><v>4</v></c><c r="C1"><f t="shared" si="0"/></c>`);
+
+    expect(cells).toEqual({ A1: { t: "n", v: 2, formula: true }, B1: { t: "n", v: 4, formula: true }, C1: { t: "z", formula: true } });
+  });
+
+  it("leaves out empty cells: styled and unstyled, with no value", async () => {
+    expect(await readFirstSheet(`<c r="A1" s="1"/><c r="B1"/><c r="C1" t="inlineStr"><is><t>x</t></is></c>`)).toEqual({ C1: { t: "s", v: "x" } });
+  });
+});
+
+describe("the 1904 date system", () => {
+  const cell = `<c r="A1" s="1"><v>44695</v></c>`;
+
+  it.each([
+    ["absent (1900 system)", undefined, "2022-05-14", false],
+    ["\"1\", as Excel writes it", "1", "2026-05-15", true],
+    ["\"true\", as LibreOffice writes it", "true", "2026-05-15", true],
+    ["\"0\"", "0", "2022-05-14", false],
+    ["\"false\"", "false", "2022-05-14", false],
+  ])("date1904 %s", async (_label, attribute, expected, is1904) => {
+    const snapshot = await read(buildWorkbook({ sheets: [{ name: "Sheet1", xml: sheetXml(`<row r="1">${cell}</row>`) }], ...(attribute === undefined ? {} : { date1904: attribute }) }));
+
+    expect(snapshot.date1904).toBe(is1904);
+    expect(snapshot.sheets[0]?.cells.A1).toEqual({ t: "d", v: expected });
+  });
+});
+
+describe("sheets", () => {
+  it("keeps each sheet's name, state and merged ranges", async () => {
+    const snapshot = await read(buildWorkbook({
+      sheets: [
+        { name: "Thông tin", xml: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`, ["A1:C1", "B4:B5"]) },
+        { name: "DanhMuc", state: "hidden", xml: sheetXml("") },
+        { name: "_thidua", state: "veryHidden", xml: sheetXml("") },
+      ],
+    }));
+
+    expect(snapshot.sheets.map(({ name, state, merges }) => ({ name, state, merges }))).toEqual([
+      { name: "Thông tin", state: "visible", merges: ["A1:C1", "B4:B5"] },
+      { name: "DanhMuc", state: "hidden", merges: [] },
+      { name: "_thidua", state: "veryHidden", merges: [] },
+    ]);
+  });
+});
+
+describe("limits", () => {
+  it("FILE_TIMEOUT when loading takes longer than allowed", async () => {
+    const reading = await readWorkbookSnapshot(await writeKh(), { timeoutMs: 1 });
+
+    expect(reading).toEqual({ ok: false, problem: { code: "FILE_TIMEOUT", severity: "error", sheet: null, cell: null, params: { seconds: 0 } } });
+  });
+
+  it("FILE_ZIP_BOMB under a lower limit on the declared size", async () => {
+    const bytes = await writeKh();
+    const reading = await readWorkbookSnapshot(bytes, { limits: { maxUncompressedBytes: 10_000, maxEntries: 2000 } });
+
+    expect(reading).toMatchObject({ ok: false, problem: { code: "FILE_ZIP_BOMB", params: { limitBytes: 10_000 } } });
+  });
+
+  it("never changes the bytes it reads", async () => {
+    const bytes = await writeKh();
+    const copy = Buffer.from(bytes);
+    await readWorkbookSnapshot(bytes);
+
+    expect(bytes.equals(copy)).toBe(true);
+  });
+});
