@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import * as yauzl from "yauzl";
+import { buildZip, type ZipPart } from "../fixtures/zip";
 import { DEFAULT_INSPECT_LIMITS, inspectWorkbookBytes } from "../../scripts/xlsx/inspect-file";
 
 const BAD_FIXTURES = join(__dirname, "..", "fixtures", "bad");
@@ -236,76 +236,13 @@ async function writeSmallWorkbook(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-interface ZipEntrySpec {
-  name: string;
-  data?: Buffer;
-  store?: boolean;
-  flags?: number;
-  declaredUncompressedSize?: number;
-  declaredCompressedSize?: number;
-}
 
-function minimalWorkbookParts(): ZipEntrySpec[] {
+function minimalWorkbookParts(): ZipPart[] {
   return [
     { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
     { name: "_rels/.rels", data: Buffer.from("<Relationships/>") },
     { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
   ];
-}
-
-/** A plain (non-zip64) archive, built by hand so each directory field can be set on purpose. */
-function buildZip(specs: ZipEntrySpec[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const spec of specs) {
-    const raw = spec.data ?? Buffer.alloc(0);
-    const body = spec.store === true ? raw : deflateRawSync(raw);
-    const name = Buffer.from(spec.name, "utf8");
-    const flags = (spec.flags ?? 0) | 0x0800; // 0x0800: names are UTF-8
-    const fields = {
-      method: spec.store === true ? 0 : 8,
-      crc: computeCrc32(raw),
-      compressed: spec.declaredCompressedSize ?? body.byteLength,
-      uncompressed: spec.declaredUncompressedSize ?? raw.byteLength,
-    };
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(fields.method, 8);
-    local.writeUInt16LE(0x0021, 12); // 1980-01-01
-    local.writeUInt32LE(fields.crc, 14);
-    local.writeUInt32LE(fields.compressed, 18);
-    local.writeUInt32LE(fields.uncompressed, 22);
-    local.writeUInt16LE(name.byteLength, 26);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(fields.method, 10);
-    central.writeUInt16LE(0x0021, 14);
-    central.writeUInt32LE(fields.crc, 16);
-    central.writeUInt32LE(fields.compressed, 20);
-    central.writeUInt32LE(fields.uncompressed, 24);
-    central.writeUInt16LE(name.byteLength, 28);
-    central.writeUInt32LE(offset, 42);
-
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.byteLength + name.byteLength + body.byteLength;
-  }
-  const directory = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(specs.length, 8);
-  eocd.writeUInt16LE(specs.length, 10);
-  eocd.writeUInt32LE(directory.byteLength, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, eocd]);
 }
 
 /**
@@ -342,14 +279,3 @@ function pseudoRandomBytes(length: number): Buffer {
   return Buffer.concat(blocks).subarray(0, length);
 }
 
-const CRC32_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function computeCrc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC32_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
