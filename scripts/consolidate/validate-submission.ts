@@ -1,12 +1,8 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import type { MovementConfig } from "../../core/config";
 import { toSubmittedFile } from "../../core/consolidate/extract";
 import type { SubmittedFile } from "../../core/consolidate/types";
-import { createProblem } from "../../core/problems";
 import type { Registry } from "../../core/registry";
-import { validateWorkbook } from "../../core/validate/validate";
-import { readWorkbookSnapshot } from "../xlsx/read-workbook";
+import { validateBytes, validateFile } from "../validate-file";
 
 /** One file to validate: its bytes, or a local path the validating thread reads itself. */
 export interface ValidationJob {
@@ -18,20 +14,7 @@ export interface ValidationJob {
 
 /** Reads, validates and reduces one submission to what the consolidation keeps. Never throws for a bad file. */
 export async function validateSubmission(job: ValidationJob, config: MovementConfig, registry: Registry): Promise<SubmittedFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = job.bytes ?? (await readFile(job.localPath ?? job.path));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return toSubmittedFile(
-      { kind: null, version: null, unit: null, document: null, problems: [createProblem("FILE_UNREADABLE", "error", {}, { reason })] },
-      { file: job.path, receivedAt: job.receivedAt, sizeBytes: 0, sha256: "" },
-    );
-  }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const reading = await readWorkbookSnapshot(bytes);
-  const validation = reading.ok
-    ? validateWorkbook(reading.snapshot, { config, registry, receivedAt: job.receivedAt })
-    : { kind: null, version: null, unit: null, document: null, problems: [reading.problem] };
-  return toSubmittedFile(validation, { file: job.path, receivedAt: job.receivedAt, sizeBytes: bytes.byteLength, sha256 });
+  const options = { config, registry, receivedAt: job.receivedAt };
+  const validation = job.bytes ? await validateBytes(job.path, job.bytes, options) : await validateFile(job.localPath ?? job.path, options);
+  return toSubmittedFile(validation, { file: job.path, receivedAt: job.receivedAt, sizeBytes: validation.sizeBytes, sha256: validation.sha256 });
 }
