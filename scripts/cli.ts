@@ -9,6 +9,7 @@ import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
 import { TEMPLATE_KINDS, type TemplateKind } from "../core/spec/index";
 import { formatVietnamDateTime } from "../core/values/calendar";
+import { DEFAULT_NOMINATING_SHARE } from "./sample/plan";
 
 function parseLanguage(value: string): Language {
   if (!isLanguage(value)) throw new UsageError(`--lang must be vi or en, not "${value}"`);
@@ -75,11 +76,13 @@ export function buildProgram(): Command {
     .requiredOption("--out <dir>", "output folder")
     .option("--seed <n>", "random seed", "1")
     .option("--year <year>", "report year", "2026")
-    .action(async (options: { units: string; out: string; seed: string; year: string }) => {
+    .option("--nominating <percent>", `percentage of units that also send a nomination file (default: ${DEFAULT_NOMINATING_SHARE * 100})`)
+    .action(async (options: { units: string; out: string; seed: string; year: string; nominating?: string }) => {
       const units = parseWholeNumber(options.units, "--units", 1, 100_000);
+      const nominating = options.nominating === undefined ? {} : { nominatingShare: parseWholeNumber(options.nominating, "--nominating", 0, 100) / 100 };
       // Loaded on use: each command pulls in only what it needs (exceljs, workers, writers).
       const { runSample } = await import("./commands/sample");
-      const summary = await runSample({ units, out: options.out, seed: parseWholeNumber(options.seed, "--seed", 0, 2 ** 31), year: parseWholeNumber(options.year, "--year", 2026, 2030) });
+      const summary = await runSample({ units, out: options.out, seed: parseWholeNumber(options.seed, "--seed", 0, 2 ** 31), year: parseWholeNumber(options.year, "--year", 2026, 2030), ...nominating });
       process.stdout.write(`${summary.files} files for ${summary.units} units in ${summary.submissionsDir}\nregistry: ${summary.registry}\nmanifest: ${summary.manifest}\nconfig: ${summary.config}\n`);
     });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { REGISTRY_SPEC } from "../../core/spec/index";
 import { UsageError } from "../errors";
 import { writeFileAtomic } from "../io/atomic-write";
-import { SAMPLE_FILES, SampleWriteError, planSample, repackZip, writeSampleFiles } from "../sample/index";
+import { DEFAULT_NOMINATING_SHARE, SAMPLE_FILES, SampleWriteError, planSample, repackZip, writeSampleFiles } from "../sample/index";
 import { writeTemplateBuffer } from "../xlsx/write-template";
 
 export interface SampleOptions {
@@ -16,6 +16,8 @@ export interface SampleOptions {
   seed?: number;
   /** Report year being collected (default 2026). */
   year?: number;
+  /** Share of units that also send a nomination file, 0–1 (default 0.22); 1 gives three files a unit. */
+  nominatingShare?: number;
   /** Writing threads; 0 writes in this thread (default: one per core). */
   workers?: number;
 }
@@ -34,13 +36,15 @@ const FIRST_YEAR = 2026;
 const LAST_YEAR = 2030;
 const UNWRITABLE = new Set(["EACCES", "EROFS", "ENOTDIR", "EEXIST", "EPERM", "EISDIR", "ENOSPC"]);
 
-function checkOptions(options: SampleOptions): { units: number; seed: number; year: number } {
+function checkOptions(options: SampleOptions): { units: number; seed: number; year: number; nominatingShare: number } {
   const seed = options.seed ?? 1;
   const year = options.year ?? FIRST_YEAR;
   if (!Number.isInteger(options.units) || options.units < 1) throw new UsageError(`units must be a whole number ≥ 1, not ${options.units}`);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`seed must be a whole number ≥ 0, not ${seed}`);
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new UsageError(`year must be from ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
-  return { units: options.units, seed, year };
+  const nominatingShare = options.nominatingShare ?? DEFAULT_NOMINATING_SHARE;
+  if (!(nominatingShare >= 0 && nominatingShare <= 1)) throw new UsageError(`the nominating share must be from 0 to 1, not ${nominatingShare}`);
+  return { units: options.units, seed, year, nominatingShare };
 }
 
 /**
@@ -73,8 +77,8 @@ async function clearPreviousSample(out: string): Promise<void> {
  * so a folder with a manifest holds a whole sample.
  */
 export async function runSample(options: SampleOptions): Promise<SampleSummary> {
-  const { units, seed, year } = checkOptions(options);
-  const plan = planSample({ units, seed, year });
+  const { units, seed, year, nominatingShare } = checkOptions(options);
+  const plan = planSample({ units, seed, year, nominatingShare });
   const out = options.out;
   const paths = {
     config: join(out, SAMPLE_FILES.config),

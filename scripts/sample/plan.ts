@@ -93,8 +93,8 @@ const SCENARIO_WEIGHTS: Readonly<Record<TemplateKind, readonly (readonly [Scenar
   "DN-KT": [["valid", 0.8], ["defect", 0.15], ["duplicate", 0.05]],
 };
 
-/** Share of units that send nominations in the round (DN-KT is not expected of every unit). */
-const NOMINATING_SHARE = 0.22;
+/** Share of units that send nominations in the round by default (DN-KT is not expected of every unit). */
+export const DEFAULT_NOMINATING_SHARE = 0.22;
 /** Share of units that send a file under a code the registry does not know. */
 const UNKNOWN_UNIT_SHARE = 0.01;
 
@@ -377,6 +377,8 @@ export interface PlanOptions {
   readonly units: number;
   readonly seed: number;
   readonly year: number;
+  /** Share of units that send a nomination file (0–1); DEFAULT_NOMINATING_SHARE if absent. */
+  readonly nominatingShare?: number;
 }
 
 /**
@@ -398,7 +400,7 @@ export function planSample(options: PlanOptions): SamplePlan {
   // Nominations: a share of units, with the required cases among them.
   const nominationRandom = deriveRandom(seed, "nominating");
   const required = requiredScenarios("DN-KT").length;
-  const nominating = nominationRandom.shuffle(units).filter((_, index) => index < required || nominationRandom.chance(NOMINATING_SHARE));
+  const nominating = nominationRandom.shuffle(units).filter((_, index) => index < required || nominationRandom.chance(options.nominatingShare ?? DEFAULT_NOMINATING_SHARE));
   const nominationScenarios = assignScenarios("DN-KT", nominating, seed);
 
   for (const unit of units) {

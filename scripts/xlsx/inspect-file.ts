@@ -1,6 +1,6 @@
 import { fromBuffer, type Entry, type ZipFile } from "yauzl";
 
-/** Why a submitted file cannot be handed to exceljs; each has its own message. */
+/** Why a submitted file cannot be read as a workbook; each has its own message. */
 export type FileRejectionCode =
   | "FILE_EMPTY"
   | "FILE_NOT_ZIP"
@@ -24,8 +24,16 @@ export const DEFAULT_INSPECT_LIMITS: InspectLimits = Object.freeze({
   maxEntries: 2000,
 });
 
+/** Where an entry's data lies in the zip, as its central directory says. */
+export interface ZipEntryLocation {
+  readonly localHeaderOffset: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly compressionMethod: number;
+}
+
 export type FileInspection =
-  | { ok: true; entries: number; uncompressedBytes: number }
+  | { ok: true; entries: number; uncompressedBytes: number; locations: ReadonlyMap<string, ZipEntryLocation> }
   | { ok: false; code: FileRejectionCode; params: Record<string, string | number> };
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
@@ -42,7 +50,7 @@ const WORKBOOK_PART = "xl/workbook.xml";
 const SNIFF_BYTES = 4096;
 
 /**
- * Checks a submitted file's bytes before exceljs sees them. Reads only magic bytes and,
+ * Checks a submitted file's bytes before anything inflates them. Reads only magic bytes and,
  * for zips, the central directory (nothing is inflated), so it costs milliseconds and is
  * bounded by `limits.maxEntries`. Resolves with a rejection code for bad input; never
  * rejects for it.
@@ -76,6 +84,7 @@ type ZipListing =
   | {
       kind: "listed";
       names: ReadonlySet<string>;
+      locations: ReadonlyMap<string, ZipEntryLocation>;
       entries: number;
       uncompressedBytes: number;
       hasEncryptedEntry: boolean;
@@ -91,12 +100,12 @@ function classifyZipListing(listing: Extract<ZipListing, { kind: "listed" }>, li
       limitBytes: limits.maxUncompressedBytes,
     });
   }
-  // A workbook zipped again with a password (7-Zip, WinRAR): exceljs's unzip cannot decrypt it.
+  // A workbook zipped again with a password (7-Zip, WinRAR): nothing here decrypts it.
   if (listing.hasEncryptedEntry) return buildRejection("FILE_ENCRYPTED");
   if (!listing.names.has(WORKBOOK_PART)) {
     return buildRejection("FILE_NOT_WORKBOOK", { detected: detectOfficeKind(listing.names) });
   }
-  return { ok: true, entries: listing.entries, uncompressedBytes: listing.uncompressedBytes };
+  return { ok: true, entries: listing.entries, uncompressedBytes: listing.uncompressedBytes, locations: listing.locations };
 }
 
 function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListing> {
@@ -109,7 +118,7 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
       zipfile?.close();
       resolve(listing);
     };
-    // decodeStrings: false because yauzl rejects names exceljs accepts ("/xl/workbook.xml");
+    // decodeStrings: false because yauzl rejects names Excel and exceljs accept ("/xl/workbook.xml");
     // we only compare names against ASCII part names.
     const options = { lazyEntries: true, validateEntrySizes: true, decodeStrings: false };
     try {
@@ -119,11 +128,19 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
         if (zipfile.entryCount > maxEntries) return settle({ kind: "too-many-entries", entries: zipfile.entryCount }, zipfile);
 
         const names = new Set<string>();
+        const locations = new Map<string, ZipEntryLocation>();
         let uncompressedBytes = 0;
         let hasEncryptedEntry = false;
         let hasDataPastEnd = false;
         zipfile.on("entry", (entry: Entry) => {
-          names.add(decodeEntryName(entry));
+          const name = decodeEntryName(entry);
+          names.add(name);
+          locations.set(name, {
+            localHeaderOffset: entry.relativeOffsetOfLocalHeader,
+            compressedSize: entry.compressedSize,
+            uncompressedSize: entry.uncompressedSize,
+            compressionMethod: entry.compressionMethod,
+          });
           uncompressedBytes += entry.uncompressedSize;
           hasEncryptedEntry ||= entry.isEncrypted();
           const dataEnd = entry.relativeOffsetOfLocalHeader + ZIP_LOCAL_HEADER_FIXED_BYTES + entry.fileNameLength + entry.compressedSize;
@@ -131,7 +148,7 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
           zipfile.readEntry();
         });
         zipfile.on("end", () =>
-          settle({ kind: "listed", names, entries: zipfile.entryCount, uncompressedBytes, hasEncryptedEntry, hasDataPastEnd }, zipfile),
+          settle({ kind: "listed", names, locations, entries: zipfile.entryCount, uncompressedBytes, hasEncryptedEntry, hasDataPastEnd }, zipfile),
         );
         zipfile.on("error", () => settle({ kind: "unreadable" }, zipfile));
         zipfile.readEntry();
@@ -144,9 +161,9 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
 }
 
 function decodeEntryName(entry: Entry): string {
-  // Names are UTF-8 or CP437; the parts we look for are ASCII, which both encode alike.
+  // Names are UTF-8 or CP437; OOXML part names are ASCII (non-ASCII is percent-encoded), alike in both.
   const name = entry.fileNameRaw.toString("latin1");
-  // exceljs strips one leading slash before matching part names; do the same.
+  // Readers strip one leading slash before matching part names; do the same.
   return name.startsWith("/") ? name.slice(1) : name;
 }
 

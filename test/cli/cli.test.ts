@@ -40,6 +40,7 @@ describe("bad use of the CLI: one line on stderr, exit code 2, no stack trace", 
     ["an unwritable output folder", ["templates", "--out", join(notAFolder, "sub")]],
     ["a missing required option", ["sample", "--units", "5"]],
     ["a bad number", ["sample", "--units", "many", "--out", "/tmp/x"]],
+    ["a nominating percentage over 100", ["sample", "--units", "5", "--out", "/tmp/x", "--nominating", "150"]],
     ["a missing registry", ["consolidate", "--source", ".", "--registry", "/nonexistent.xlsx", "--out", "/tmp/x.xlsx"]],
     ["a bad as-of", ["consolidate", "--source", ".", "--registry", "r.xlsx", "--out", "/tmp/x.xlsx", "--as-of", "yesterday"]],
   ])("%s", (_label, args) => {

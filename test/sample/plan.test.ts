@@ -43,6 +43,15 @@ describe("sample plan", () => {
     }
   });
 
+  it("has units nominate at the share asked: every unit at 1, none beyond the required cases at 0", () => {
+    const nominatingUnits = (share: number): number => new Set(planSample({ units: 200, seed: 3, year: 2026, nominatingShare: share }).manifest.files.filter((file) => file.kind === "DN-KT").map((file) => file.unit)).size;
+
+    expect(nominatingUnits(1)).toBe(200);
+    expect(nominatingUnits(0)).toBeLessThan(10);
+    expect(nominatingUnits(0.22)).toBeGreaterThan(30);
+    expect(nominatingUnits(0.22)).toBeLessThan(70);
+  });
+
   it("still plans a province of one to nineteen units", () => {
     for (let units = 1; units < 20; units += 1) {
       const plan = planSample({ units, seed: 1, year: 2026 });

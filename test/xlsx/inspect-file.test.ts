@@ -24,8 +24,10 @@ describe("inspectWorkbookBytes accepts", () => {
   it("a workbook written by exceljs", async () => {
     const result = await inspectWorkbookBytes(workbookBytes);
 
-    expect(result).toEqual({ ok: true, entries: expect.any(Number), uncompressedBytes: expect.any(Number) });
+    expect(result).toMatchObject({ ok: true, entries: expect.any(Number), uncompressedBytes: expect.any(Number) });
     if (!result.ok) throw new Error("unreachable");
+    expect(result.locations.get("xl/workbook.xml")).toMatchObject({ compressionMethod: 8, localHeaderOffset: expect.any(Number) });
+    expect(result.locations.size).toBe(result.entries);
     expect(result.entries).toBeGreaterThanOrEqual(8);
     expect(result.uncompressedBytes).toBeGreaterThan(workbookBytes.byteLength);
   });
