@@ -50,15 +50,32 @@ function computeTotals(statuses: readonly UnitKindStatus[]): Totals {
   };
 }
 
-/** Tokens of a file name that look like unit codes ("KH_SNV_2026.xlsx" → KH, SNV, 2026, XLSX). */
-function fileNameTokens(file: string): string[] {
-  const base = file.split("/").pop() ?? file;
-  return base.replace(/\.[^.]+$/, "").split(/[^A-Za-z0-9]+/).filter(Boolean).map((token) => token.toUpperCase());
+/** Separators between the parts of a file name; "-" is not one, as codes may contain it ("UBND-KY"). */
+const FILE_NAME_SEPARATORS = /[\s_.,;()[\]]+/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A kind's code as a whole part of an upper-cased file name. */
+const KIND_MENTIONS = TEMPLATE_KINDS.map((kind) => new RegExp(`(^|[^A-Z0-9])${escapeRegExp(kind)}(?=$|[^A-Z0-9])`));
+
+/**
+ * Parts of a file name that may be unit codes ("KH_SNV_2026.xlsx" → SNV, 2026): each part, and
+ * each part split at hyphens too. A template kind ("DN-KT", "KH") is the kind, not a unit, even
+ * when a registered unit's code equals it or one of its pieces: its first mention is left out.
+ */
+function fileNameCandidates(file: string): string[] {
+  let base = (file.split("/").pop() ?? file).replace(/\.[^.]+$/, "").toUpperCase();
+  for (const mention of KIND_MENTIONS) base = base.replace(mention, "$1 ");
+  const parts = base.split(FILE_NAME_SEPARATORS).filter(Boolean);
+  const pieces = parts.flatMap((part) => part.split(/[^A-Z0-9]+/)).filter(Boolean);
+  return [...new Set([...parts, ...pieces])];
 }
 
 /** The file name is only a hint: when it names another registered unit, say so and trust the workbook. */
 function checkFileNameHint(file: SubmittedFile, registry: Registry, unitCode: string): Problem[] {
-  const named = fileNameTokens(file.file).filter((token) => registry.byCode.has(token));
+  const named = fileNameCandidates(file.file).filter((candidate) => registry.byCode.has(candidate));
   if (named.length === 0 || named.includes(unitCode)) return [];
   return [createProblem("UNIT_CODE_FILE_NAME_MISMATCH", "warning", {}, { fromFileName: named[0] ?? "", found: unitCode })];
 }

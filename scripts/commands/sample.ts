@@ -6,6 +6,7 @@ import { UsageError } from "../errors";
 import { writeFileAtomic } from "../io/atomic-write";
 import { DEFAULT_NOMINATING_SHARE, SAMPLE_FILES, SampleWriteError, planSample, repackZip, writeSampleFiles } from "../sample/index";
 import { writeTemplateBuffer } from "../xlsx/write-template";
+import { isUnwritableError } from "../io/output-folder";
 
 export interface SampleOptions {
   /** Units in the registry. */
@@ -34,7 +35,6 @@ export interface SampleSummary {
 
 const FIRST_YEAR = 2026;
 const LAST_YEAR = 2030;
-const UNWRITABLE = new Set(["EACCES", "EROFS", "ENOTDIR", "EEXIST", "EPERM", "EISDIR", "ENOSPC"]);
 
 function checkOptions(options: SampleOptions): { units: number; seed: number; year: number; nominatingShare: number } {
   const seed = options.seed ?? 1;
@@ -95,7 +95,7 @@ export async function runSample(options: SampleOptions): Promise<SampleSummary> 
       writeSampleFiles(out, plan.jobs, { workers: options.workers ?? availableParallelism() }),
     ]);
   } catch (error) {
-    if (error instanceof SampleWriteError && error.code !== null && UNWRITABLE.has(error.code)) throw new UsageError(error.message, { cause: error });
+    if (error instanceof SampleWriteError && isUnwritableError(error)) throw new UsageError(error.message, { cause: error });
     throw error;
   }
   await writeFileAtomic(paths.manifest, `${JSON.stringify(plan.manifest, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
+import { makeOutputFolder, toOutputError } from "../io/output-folder";
 import { basename, dirname, join } from "node:path";
 import type { Row, Style, Worksheet, stream } from "exceljs";
 import { AWARDS, DEPARTMENTS, ROUNDS } from "../../core/catalogue/awards";
@@ -15,7 +16,6 @@ import type { Problem } from "../../core/problems";
 import { normaliseUnitCode, type RegistryUnit } from "../../core/registry";
 import type { TemplateKind } from "../../core/spec/types";
 import { formatVietnamDateTime, formatVietnameseDate, isValidCalendarDate, parseIsoDate } from "../../core/values/calendar";
-import { UsageError } from "../errors";
 import { loadExcelJs } from "../xlsx/load-exceljs";
 import {
   AGGREGATION_LABELS,
@@ -704,14 +704,6 @@ async function openTemporary(path: string): Promise<{ stream: WriteStream; faile
   return { stream, failed };
 }
 
-function toUsageError(path: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === "EACCES" || code === "EROFS" || code === "ENOTDIR" || code === "EEXIST" || code === "EPERM" || code === "EISDIR" || code === "ENOSPC") {
-    return new UsageError(`cannot write ${path}: ${code}`, { cause: error });
-  }
-  return error;
-}
-
 /**
  * Writes the province-wide workbook for Sở Nội vụ with exceljs's streaming writer (rows are
  * committed as they are written, so memory stays flat however many files came in), into a
@@ -726,7 +718,7 @@ export async function writeConsolidatedWorkbook(result: ConsolidationResult, pat
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeOutputFolder(folder);
     const { stream, failed } = await openTemporary(temporary);
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     // The same input and as-of give the same content: no wall-clock time goes into the file.
@@ -755,7 +747,7 @@ export async function writeConsolidatedWorkbook(result: ConsolidationResult, pat
   } catch (error) {
     // rm's force only forgives ENOENT; when the folder itself is impossible, the first error is the one to report.
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw toUsageError(path, error);
+    throw toOutputError(path, error);
   }
 }
 

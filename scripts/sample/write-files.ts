@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FileJob } from "./plan";
 import type { WorkerReport } from "./sample-worker";
 import { writeJob } from "./write-job";
+import { makeOutputFolder } from "../io/output-folder";
 
 const WORKER_FILE = join(__dirname, "sample-worker.js");
 
@@ -51,7 +51,7 @@ function runWorker(worker: Worker): Promise<number> {
 export async function writeSampleFiles(root: string, jobs: readonly FileJob[], options: WriteFilesOptions): Promise<void> {
   const folders = [...new Set(jobs.map((job) => dirname(join(root, ...job.path.split("/")))))].sort();
   for (const folder of folders) {
-    await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+    await makeOutputFolder(folder).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException).code ?? null;
       throw new SampleWriteError(folder, code, `cannot create ${folder}: ${code ?? (error as Error).message}`, { cause: error });
     });

@@ -117,6 +117,34 @@ describe("consolidate: who sent what", () => {
     expect(result.files[0]?.problems.map((problem) => problem.code)).toEqual(["UNIT_CODE_FILE_NAME_MISMATCH"]);
   });
 
+  describe("reads the file name as a hint only", () => {
+    const hintRegistry = createRegistry([
+      ...registry.units,
+      { code: "DN", name: "Đơn vị mã DN", type: "CQ", cluster: "Khối các sở", email: "dn@example.vn" },
+      { code: "KT", name: "Đơn vị mã KT", type: "CQ", cluster: "Khối các sở", email: "kt@example.vn" },
+      { code: "UBND-KY", name: "UBND xã Kỳ Mẫu", type: "CQ", cluster: "Cụm 1", email: "ky@example.vn" },
+    ]);
+    const warningsFor = (file: string, unitCode: string, kind: SubmittedFile["kind"] = "KH"): string[] => {
+      const result = consolidate({ registry: hintRegistry, config, asOf, source: "test", files: [submitted(file, { unitCode, kind })] });
+      return result.files[0]?.problems.map((problem) => `${problem.code}:${String(problem.params.fromFileName)}`) ?? [];
+    };
+
+    it.each([
+      ["a kind with a hyphen is not read as two unit codes", "DN-KT_SNV.xlsx", "SNV", "DN-KT"],
+      ["a kind alone in the name names no unit", "DN-KT.xlsx", "SNV", "DN-KT"],
+      ["a code with a hyphen matches whole", "BC_UBND-KY_2026.xlsx", "UBND-KY", "BC"],
+      ["the unit's own code, in any case", "kh_snv (1).xlsx", "SNV", "KH"],
+      ["a unit whose code equals a kind is still found", "DN-KT_DN.xlsx", "DN", "DN-KT"],
+    ] as const)("no warning: %s", (_label, file, unitCode, kind) => {
+      expect(warningsFor(file, unitCode, kind)).toEqual([]);
+    });
+
+    it("warns, naming the unit the file name gives, when it is another registered one", () => {
+      expect(warningsFor("DN-KT_KT.xlsx", "SNV", "DN-KT")).toEqual(["UNIT_CODE_FILE_NAME_MISMATCH:KT"]);
+      expect(warningsFor("BC_UBND-KY.xlsx", "SNV", "BC")).toEqual(["UNIT_CODE_FILE_NAME_MISMATCH:UBND-KY"]);
+    });
+  });
+
   it("computes rates by unit type and cluster over expected unit-kind pairs", () => {
     const result = consolidate({
       registry, config, asOf, source: "test",
