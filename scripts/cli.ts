@@ -8,7 +8,6 @@ import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
 import { TEMPLATE_KINDS, type TemplateKind } from "../core/spec/index";
-import { formatVietnamDateTime } from "../core/values/calendar";
 import { DEFAULT_NOMINATING_SHARE } from "./sample/plan";
 
 function parseLanguage(value: string): Language {
@@ -108,7 +107,7 @@ export function buildProgram(): Command {
       const config = await loadMovementConfig(options, asOf);
       const kinds = options.kind ? options.kind.map(parseKind) : null;
       const { registry } = await loadRegistry(options.registry, language);
-      const { runConsolidate, toConsolidationJson } = await import("./commands/consolidate");
+      const { formatConsolidationSummary, runConsolidate, toConsolidationJson } = await import("./commands/consolidate");
       const result = await runConsolidate({
         source: options.source, registryPath: options.registry, registry, config, out: options.out, report: options.report ?? null,
         asOf, kinds, language, progress: !options.json && process.stderr.isTTY === true && !process.env.CI,
@@ -118,11 +117,7 @@ export function buildProgram(): Command {
         process.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
         return;
       }
-      const t = result.totals;
-      process.stdout.write(
-        `${language === "vi" ? "Tính đến" : "As of"} ${formatVietnamDateTime(result.asOf)}: ${t.expected} expected · ${t.received} received · ${t.onTime} on time · ${t.late} late · ${t.invalid} invalid · ${t.missing} missing (${t.reportingRate}% / ${t.onTimeRate}%)\n` +
-          `workbook: ${options.out}\n${options.report ? `report: ${options.report}\n` : ""}`,
-      );
+      process.stdout.write(formatConsolidationSummary(result, language, { workbook: options.out, report: options.report ?? null }));
     });
 
   return program;

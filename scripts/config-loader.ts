@@ -12,7 +12,10 @@ export interface ConfigFlags {
   readonly round?: string;
 }
 
-function parseJsonConfig(text: string, path: string): ConfigFile {
+/** The flag that sets each configuration key, to name it in an error. */
+const FLAG_OF_KEY: Readonly<Record<string, string>> = { provincialPlanDate: "--plan-date", reportYear: "--year", round: "--round" };
+
+function parseJsonConfig(text: string, path: string, nameKey: (key: string) => string = (key) => key): ConfigFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -22,7 +25,8 @@ function parseJsonConfig(text: string, path: string): ConfigFile {
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UsageError(`${path}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+    const key = issue?.path.map(String).join(".") ?? "";
+    throw new UsageError(`${path}: ${key ? nameKey(key) : "(root)"}: ${issue?.message ?? "invalid"}`);
   }
   return parsed.data;
 }
@@ -37,13 +41,15 @@ export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number)
     });
     file = parseJsonConfig(text, path);
   }
+  if (flags.year !== undefined && !/^\s*\d{4}\s*$/.test(flags.year)) throw new UsageError(`--year must be a year such as 2026, not "${flags.year}"`);
   const overrides = parseJsonConfig(
     JSON.stringify({
       ...(flags.planDate !== undefined ? { provincialPlanDate: flags.planDate } : {}),
       ...(flags.year !== undefined ? { reportYear: Number(flags.year) } : {}),
       ...(flags.round !== undefined ? { round: flags.round } : {}),
     }),
-    "command-line flags",
+    "command line",
+    (key) => FLAG_OF_KEY[key] ?? key,
   );
   return resolveConfig(file, overrides, nowEpochMs);
 }

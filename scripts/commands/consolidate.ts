@@ -9,6 +9,9 @@ import type { TemplateKind } from "../../core/spec/types";
 import { runConsolidation } from "../consolidate/run-consolidation";
 import { writeConsolidatedWorkbook } from "../consolidate/write-workbook";
 import { renderHtmlReport } from "../consolidate/write-html-report";
+import { REPORT_TEXTS } from "../consolidate/labels";
+import { formatVietnamDateTime } from "../../core/values/calendar";
+import { formatNumber, formatPercent } from "../../core/values/format-number";
 import { writeFileAtomic } from "../io/atomic-write";
 import { createLocalFolderSource } from "../source/local-folder";
 
@@ -58,6 +61,20 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       problems: file.problems.map((problem) => ({ code: problem.code, severity: problem.severity, sheet: problem.sheet, cell: problem.cell, message: formatProblem(problem, language) })),
     })),
   };
+}
+
+/** The lines the CLI prints after a run: the province's figures, then where the outputs are. */
+export function formatConsolidationSummary(result: ConsolidationResult, language: Language, outputs: { workbook: string; report: string | null }): string {
+  const texts = REPORT_TEXTS[language];
+  const t = result.totals;
+  const figures = ([["expected", t.expected], ["received", t.received], ["onTime", t.onTime], ["late", t.late], ["invalid", t.invalid], ["missing", t.missing]] as const)
+    .map(([key, value]) => `${texts[key]} ${formatNumber(value, language)}`)
+    .join(" · ");
+  const rates = `${texts.reportingRate} ${formatPercent(t.reportingRate, language)}, ${texts.onTimeRate.toLowerCase()} ${formatPercent(t.onTimeRate, language)}`;
+  return (
+    `${texts.asOf} ${formatVietnamDateTime(result.asOf)} (${texts.vietnamTime}): ${figures}\n${rates}\n` +
+    `${texts.workbookWritten}: ${outputs.workbook}\n${outputs.report ? `${texts.reportWritten}: ${outputs.report}\n` : ""}`
+  );
 }
 
 /** Reads the source, consolidates, writes the workbook (and report) atomically. Sources are only read. */

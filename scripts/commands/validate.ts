@@ -18,7 +18,8 @@ export function toJsonReport(results: readonly FileValidation[], language: Langu
       file: result.file,
       kind: result.kind,
       version: result.version,
-      unit: result.unit ? { code: result.unit.code, name: result.unit.name, type: result.unit.type } : null,
+      // Always an object, so that `file.unit.code` never throws for a file that could not be read.
+      unit: { code: result.unit?.code ?? null, name: result.unit?.name ?? null, type: result.unit?.type ?? null },
       errors: countBySeverity(result.problems).errors,
       warnings: countBySeverity(result.problems).warnings,
       problems: result.problems.map((problem) => ({
@@ -35,7 +36,7 @@ export function toJsonReport(results: readonly FileValidation[], language: Langu
 
 const WORDS = {
   vi: { error: "lỗi", warning: "cảnh báo", ok: "hợp lệ", file: "Tệp", whole: "(toàn tệp)", summary: (files: number, bad: number) => `${files} tệp, ${bad} tệp có lỗi.` },
-  en: { error: "error", warning: "warning", ok: "valid", file: "File", whole: "(whole file)", summary: (files: number, bad: number) => `${files} file(s), ${bad} with errors.` },
+  en: { error: "error", warning: "warning", ok: "valid", file: "File", whole: "(whole file)", summary: (files: number, bad: number) => `${files} ${files === 1 ? "file" : "files"}, ${bad} with errors.` },
 } as const;
 
 /** Human output: grouped by file, then sheet; one line per problem with its cell. */

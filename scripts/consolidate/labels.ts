@@ -255,6 +255,9 @@ export interface ReportTexts {
   readonly footer: string;
   readonly templateVersion: string;
   readonly ruleVersion: string;
+  /** The CLI's closing lines: where the two outputs were written. */
+  readonly workbookWritten: string;
+  readonly reportWritten: string;
 }
 
 export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
@@ -307,6 +310,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     filesHeading: "Tệp đã nhận theo kết quả",
     outcome: "Kết quả",
     footer: "Báo cáo do công cụ thidua lập tự động từ các tệp đã nhận; chi tiết trong sổ tổng hợp Excel.",
+    workbookWritten: "Sổ tổng hợp",
+    reportWritten: "Báo cáo HTML",
     templateVersion: "Phiên bản biểu mẫu",
     ruleVersion: "phiên bản quy tắc",
   },
@@ -359,6 +364,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     filesHeading: "Files received by outcome",
     outcome: "Outcome",
     footer: "Produced automatically by thidua from the files received; details in the consolidated workbook.",
+    workbookWritten: "Consolidated workbook",
+    reportWritten: "HTML report",
     templateVersion: "Template version",
     ruleVersion: "rule version",
   },

@@ -4,6 +4,7 @@ import { computeDeadline } from "../../core/deadlines";
 import { formatProblem, type Language } from "../../core/messages/index";
 import type { Problem } from "../../core/problems";
 import { formatVietnamDateTime, formatVietnameseDate } from "../../core/values/calendar";
+import { formatNumber, formatPercent } from "../../core/values/format-number";
 import {
   BRAND_COLOURS,
   FOLLOW_UP_ORDER,
@@ -60,17 +61,6 @@ function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
 }
 
 // ------------------------------------------------------------------ numbers and words
-
-function formatNumber(value: number, language: Language, decimals = 0): string {
-  const [whole = "0", fraction] = Math.abs(value).toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === "vi" ? "." : ",");
-  const sign = value < 0 ? "-" : "";
-  return fraction === undefined ? sign + grouped : `${sign}${grouped}${language === "vi" ? "," : "."}${fraction}`;
-}
-
-function formatPercent(value: number, language: Language): string {
-  return `${formatNumber(value, language, 1)}%`;
-}
 
 const hex = (colour: string): string => `#${colour}`;
 

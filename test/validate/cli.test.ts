@@ -80,6 +80,7 @@ describe("exit codes", () => {
       ["a config file with an unknown key", ["validate", "kh-valid.xlsx", "--config", "unknown-key.json"]],
       ["a config file that does not exist", ["validate", "kh-valid.xlsx", "--config", "nowhere.json"]],
       ["a year outside the movement", ["validate", "kh-valid.xlsx", "--year", "2019"]],
+      ["a year that is not a number", ["validate", "kh-valid.xlsx", "--year", "abc"]],
       ["an impossible provincial plan date", ["validate", "kh-valid.xlsx", "--plan-date", "2026-02-30"]],
       ["an unknown round", ["validate", "kh-valid.xlsx", "--round", "GIUAKY"]],
       ["a registry that does not exist", ["validate", "kh-valid.xlsx", "--registry", "nowhere.xlsx"]],
@@ -96,7 +97,7 @@ describe("exit codes", () => {
 
 describe("--json", () => {
   interface JsonReport {
-    files: { file: string; kind: string | null; version: string | null; unit: { code: string | null; name: string | null } | null; problems: { code: string; severity: string; sheet: string | null; cell: string | null; message: string }[] }[];
+    files: { file: string; kind: string | null; version: string | null; unit: { code: string | null; name: string | null }; problems: { code: string; severity: string; sheet: string | null; cell: string | null; message: string }[] }[];
   }
 
   it("prints {files:[{file, kind, version, unit:{code,name}, problems:[{code, severity, sheet, cell, message}]}]}", () => {
@@ -139,7 +140,7 @@ describe("--json", () => {
   it("reports a file that is not a workbook with no kind, version or unit", () => {
     const { stdout } = thidua("validate", "pdf-renamed.xlsx", "--json", ...CAMPAIGN);
 
-    expect((JSON.parse(stdout) as JsonReport).files[0]).toMatchObject({ file: "pdf-renamed.xlsx", kind: null, version: null, unit: null, problems: [{ code: "FILE_NOT_ZIP", severity: "error", sheet: null, cell: null }] });
+    expect((JSON.parse(stdout) as JsonReport).files[0]).toMatchObject({ file: "pdf-renamed.xlsx", kind: null, version: null, unit: { code: null, name: null }, problems: [{ code: "FILE_NOT_ZIP", severity: "error", sheet: null, cell: null }] });
   });
 
   it("speaks English with --lang en", () => {
@@ -178,7 +179,7 @@ kh-valid.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: hợp l�
 "kh-issued-late.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: 0 error, 1 warning
   [Thông tin]
     B8     warning   KH_ISSUED_AFTER_DEADLINE: The plan was issued on 21/05/2026, after its deadline 20/05/2026 (15 days from the provincial plan of 05/05/2026).
-1 file(s), 0 with errors.
+1 file, 0 with errors.
 "
 `);
   });
