@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SampleManifest } from "../../scripts/sample/manifest";
+import { inspectWorkbookBytes } from "../../scripts/xlsx/inspect-file";
+import { openZipParts } from "../../scripts/xlsx/zip-parts";
 
 /**
  * The issue's acceptance check, end to end through the compiled CLI as a user runs it:
@@ -39,11 +41,21 @@ function snapshotFolder(root: string): Record<string, string> {
   return seen;
 }
 
+/** Every part of a written workbook as text: its content, whatever the zip's own timestamps. */
+async function readWorkbookParts(path: string): Promise<Record<string, string>> {
+  const bytes = readFileSync(path);
+  const inspection = await inspectWorkbookBytes(bytes);
+  if (!inspection.ok) throw new Error(`${path}: ${inspection.code}`);
+  const parts = openZipParts(bytes, inspection.locations);
+  return Object.fromEntries([...inspection.locations.keys()].sort().map((name) => [name, parts.text(name) ?? ""]));
+}
+
 describe("thidua consolidate over `thidua sample --units 300`", () => {
   const dir = mkdtempSync(join(tmpdir(), "thidua-300-"));
   let manifest: SampleManifest;
   let result: ConsolidationJson;
   let sourcesBefore: Record<string, string>;
+  let rerun: { code: number; stdout: string; stderr: string };
 
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
@@ -57,6 +69,10 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
     ]);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
     result = JSON.parse(run.stdout) as ConsolidationJson;
+    rerun = await thidua([
+      "consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry.xlsx"), "--config", join(dir, "thidua.config.json"),
+      "--as-of", manifest.asOf, "--out", join(dir, "again", "tong-hop.xlsx"), "--report", join(dir, "again", "bao-cao.html"), "--json", "--workers", "1",
+    ]);
   }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,6 +108,13 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
     const prefix = `${manifest.submissionsDir}/`;
     const found = Object.fromEntries(result.files.map((file) => [prefix + file.file, file.unit]));
     expect(found).toEqual(Object.fromEntries(manifest.files.map((file) => [file.file, file.unit])));
+  });
+
+  it("gives the same output content for the same input and as-of, whatever the number of threads", async () => {
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toBe(JSON.stringify(result, null, 2) + "\n");
+    expect(readFileSync(join(dir, "again", "bao-cao.html"), "utf8")).toBe(readFileSync(join(dir, "bao-cao.html"), "utf8"));
+    expect(await readWorkbookParts(join(dir, "again", "tong-hop.xlsx"))).toEqual(await readWorkbookParts(join(dir, "tong-hop.xlsx")));
   });
 
   it("leaves every submitted file as it was (size and modification time)", () => {
