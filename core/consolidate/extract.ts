@@ -10,7 +10,7 @@ import type { IndicatorExtract, NominationExtract, SubmissionExtracts, Submitted
 
 const FILE_LEVEL_CODES = new Set([
   "FILE_EMPTY", "FILE_NOT_ZIP", "FILE_LEGACY_XLS", "FILE_ENCRYPTED", "FILE_TRUNCATED", "FILE_ZIP_BOMB",
-  "FILE_NOT_WORKBOOK", "FILE_UNREADABLE",
+  "FILE_NOT_WORKBOOK", "FILE_UNREADABLE", "FILE_CHECK_FAILED",
 ]);
 
 function text(row: ParsedRow, key: string): string | null {

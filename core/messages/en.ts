@@ -11,6 +11,7 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "FILE_ZIP_BOMB": return `The file declares too large an uncompressed size (${p("declaredBytes") || p("entries")}, limit ${p("limitBytes") || p("limitEntries")}); it was not opened.`;
     case "FILE_NOT_WORKBOOK": return `The file is a zip archive but not an Excel workbook${p("detected") ? ` (${p("detected")})` : ""}.`;
     case "FILE_UNREADABLE": return `The file could not be read: ${p("reason")}.`;
+    case "FILE_CHECK_FAILED": return `thidua failed while checking this file (${p("reason")}); the file is unchecked: please report it to Sở Nội vụ with the file.`;
     case "WORKBOOK_EMPTY": return "The workbook has no worksheet to check (empty, or every sheet was deleted).";
     case "TEMPLATE_STAMP_MISSING": return "This is not a thidua template (no template kind and version stamp); fill in the template issued by Sở Nội vụ.";
     case "TEMPLATE_KIND_UNKNOWN": return `Template kind "${p("found")}" is not supported.`;

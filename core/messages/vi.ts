@@ -11,6 +11,7 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "FILE_ZIP_BOMB": return `Tệp khai báo dung lượng giải nén quá lớn (${p("declaredBytes") || p("entries")}, giới hạn ${p("limitBytes") || p("limitEntries")}); không mở để bảo vệ hệ thống.`;
     case "FILE_NOT_WORKBOOK": return `Tệp là một gói nén nhưng không phải sổ làm việc Excel${p("detected") ? ` (${p("detected")})` : ""}.`;
     case "FILE_UNREADABLE": return `Không đọc được tệp: ${p("reason")}.`;
+    case "FILE_CHECK_FAILED": return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;
     case "WORKBOOK_EMPTY": return "Sổ làm việc không có trang tính nào để kiểm tra (tệp trống hoặc mọi trang đã bị xóa).";
     case "TEMPLATE_STAMP_MISSING": return "Tệp không phải biểu mẫu thidua (không có dấu loại và phiên bản biểu mẫu); hãy điền vào biểu mẫu do Sở Nội vụ phát hành.";
     case "TEMPLATE_KIND_UNKNOWN": return `Loại biểu mẫu "${p("found")}" không được hỗ trợ.`;

@@ -52,7 +52,7 @@ describe("the bad-input corpus: each file gives exactly its problems, at its cel
     // Not from one file's content: a reading timeout, an I/O failure, the registry's own
     // duplicates, the consolidation's file-name hint, lateness by receipt time (see
     // test/core/deadlines.test.ts); TEXT_EXPECTED has a message but no rule produces it yet.
-    const elsewhere = ["REGISTRY_DUPLICATE_CODE", "UNIT_CODE_FILE_NAME_MISMATCH", "SUBMISSION_LATE", "TEXT_EXPECTED"];
+    const elsewhere = ["FILE_CHECK_FAILED", "REGISTRY_DUPLICATE_CODE", "UNIT_CODE_FILE_NAME_MISMATCH", "SUBMISSION_LATE", "TEXT_EXPECTED"];
     expect(PROBLEM_CODES.filter((code) => !produced.has(code) && !elsewhere.includes(code))).toEqual([]);
   });
 
