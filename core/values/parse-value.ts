@@ -116,9 +116,17 @@ function parsePercent(cell: CellValue): ParseOutcome {
   return ok(value);
 }
 
-function parseText(cell: CellValue, maxLength: number): ParseOutcome {
-  const text = "v" in cell ? String(cell.v) : "";
-  const trimmed = text.trim();
+/** What a text field holds, as the officer saw it: a date as dd/mm/yyyy (and hh:mm), a number as typed. */
+function textOfCell(cell: Exclude<CellValue, { t: "z" }>): string {
+  if (cell.t !== "d") return String(cell.v);
+  const [day = cell.v, time] = cell.v.split("T");
+  return time === undefined ? formatVietnameseDate(day) : `${formatVietnameseDate(day)} ${time.slice(0, 5)}`;
+}
+
+function parseText(cell: Exclude<CellValue, { t: "z" }>, maxLength: number): ParseOutcome {
+  // TRUE/FALSE is never a name, a task or a target: a checkbox or a formula went into the wrong cell.
+  if (cell.t === "b") return fail("TEXT_EXPECTED", { found: cell.v ? "TRUE" : "FALSE" });
+  const trimmed = textOfCell(cell).trim();
   if (trimmed.length > maxLength) return fail("TEXT_TOO_LONG", { length: trimmed.length, max: maxLength });
   return ok(trimmed);
 }

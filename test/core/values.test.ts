@@ -46,6 +46,23 @@ describe("numbers typed as text, by the Vietnamese convention (\".\" groups thou
   });
 });
 
+describe("parseCellValue: text fields", () => {
+  const TEXT: ValueType = { type: "text", maxLength: 255 };
+
+  it.each([
+    ["text, trimmed", s("  Sở Nội vụ "), "Sở Nội vụ"],
+    ["a number, as typed", n(100), "100"],
+    ["a date, as the officer saw it", { t: "d", v: "2026-12-31" } as CellValue, "31/12/2026"],
+    ["a date and time", { t: "d", v: "2026-12-31T17:30:00" } as CellValue, "31/12/2026 17:30"],
+  ])("reads %s", (_label, cell, value) => {
+    expect(parseCellValue(cell, TEXT, false)).toEqual({ ok: true, value });
+  });
+
+  it("refuses TRUE or FALSE: a checkbox or a formula went into the wrong cell", () => {
+    expect(parseCellValue({ t: "b", v: true }, TEXT, false)).toEqual({ ok: false, code: "TEXT_EXPECTED", params: { found: "TRUE" } });
+  });
+});
+
 describe("parseCellValue: counts", () => {
   it.each([
     [n(12), 12],

@@ -49,10 +49,10 @@ describe("the bad-input corpus: each file gives exactly its problems, at its cel
 
   it("covers every problem code a single file can produce", () => {
     const produced = new Set(CORPUS.flatMap((corpusCase) => corpusCase.expect.map((expected) => expected.code)));
-    // Not from one file's content: a reading timeout, an I/O failure, the registry's own
-    // duplicates, the consolidation's file-name hint, lateness by receipt time (see
-    // test/core/deadlines.test.ts); TEXT_EXPECTED has a message but no rule produces it yet.
-    const elsewhere = ["FILE_CHECK_FAILED", "REGISTRY_DUPLICATE_CODE", "UNIT_CODE_FILE_NAME_MISMATCH", "SUBMISSION_LATE", "TEXT_EXPECTED"];
+    // Not from one file's content: a fault of thidua's own (test/validate/validate-file.test.ts),
+    // the registry's own duplicates, the consolidation's file-name hint, lateness by receipt time
+    // (test/core/deadlines.test.ts).
+    const elsewhere = ["FILE_CHECK_FAILED", "REGISTRY_DUPLICATE_CODE", "UNIT_CODE_FILE_NAME_MISMATCH", "SUBMISSION_LATE"];
     expect(PROBLEM_CODES.filter((code) => !produced.has(code) && !elsewhere.includes(code))).toEqual([]);
   });
 
