@@ -157,9 +157,12 @@ function readStyles(xml: string | null): NumberDisplay[] {
   const customFormats = new Map<number, string>();
   const displays: NumberDisplay[] = [];
   let inCellFormats = false;
+  // Only the formats declared in <numFmts>: conditional formats (<dxf>) carry numFmts of their own.
+  let inNumberFormats = false;
   scanXml(xml, {
     open(name, attributes) {
-      if (name === "numFmt") customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
+      if (name === "numFmts") inNumberFormats = true;
+      else if (name === "numFmt" && inNumberFormats) customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
       else if (name === "cellXfs") inCellFormats = true;
       else if (name === "xf" && inCellFormats) {
         const id = Number(attributes.numFmtId ?? 0);
@@ -169,6 +172,7 @@ function readStyles(xml: string | null): NumberDisplay[] {
     },
     close(name) {
       if (name === "cellXfs") inCellFormats = false;
+      else if (name === "numFmts") inNumberFormats = false;
     },
     text: ignoreText,
     wantsText: wantNoText,
