@@ -84,6 +84,8 @@ type ZipListing =
   | {
       kind: "listed";
       names: ReadonlySet<string>;
+      /** The first bytes of the file, as latin1 text. */
+      head: string;
       locations: ReadonlyMap<string, ZipEntryLocation>;
       entries: number;
       uncompressedBytes: number;
@@ -103,7 +105,7 @@ function classifyZipListing(listing: Extract<ZipListing, { kind: "listed" }>, li
   // A workbook zipped again with a password (7-Zip, WinRAR): nothing here decrypts it.
   if (listing.hasEncryptedEntry) return buildRejection("FILE_ENCRYPTED");
   if (!listing.names.has(WORKBOOK_PART)) {
-    return buildRejection("FILE_NOT_WORKBOOK", { detected: detectOfficeKind(listing.names) });
+    return buildRejection("FILE_NOT_WORKBOOK", { detected: detectOfficeKind(listing.names, listing.head) });
   }
   return { ok: true, entries: listing.entries, uncompressedBytes: listing.uncompressedBytes, locations: listing.locations };
 }
@@ -148,7 +150,7 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
           zipfile.readEntry();
         });
         zipfile.on("end", () =>
-          settle({ kind: "listed", names, locations, entries: zipfile.entryCount, uncompressedBytes, hasEncryptedEntry, hasDataPastEnd }, zipfile),
+          settle({ kind: "listed", names, head: buffer.subarray(0, ODF_MIME_BYTES).toString("latin1"), locations, entries: zipfile.entryCount, uncompressedBytes, hasEncryptedEntry, hasDataPastEnd }, zipfile),
         );
         zipfile.on("error", () => settle({ kind: "unreadable" }, zipfile));
         zipfile.readEntry();
@@ -167,9 +169,19 @@ function decodeEntryName(entry: Entry): string {
   return name.startsWith("/") ? name.slice(1) : name;
 }
 
-function detectOfficeKind(names: ReadonlySet<string>): "docx" | "pptx" | "zip" {
+const ODF_MIME_BYTES = 120;
+
+/**
+ * What a zip that is not an xlsx workbook is, so the message can say how to fix it: LibreOffice
+ * saves .ods by default, and Excel offers the binary .xlsb. An OpenDocument package starts with its
+ * stored `mimetype` entry, so its type is readable in the first bytes.
+ */
+function detectOfficeKind(names: ReadonlySet<string>, head: string): "docx" | "pptx" | "xlsb" | "ods" | "odt" | "zip" {
   if (names.has("word/document.xml")) return "docx";
   if (names.has("ppt/presentation.xml")) return "pptx";
+  if (names.has("xl/workbook.bin")) return "xlsb";
+  if (names.has("mimetype") && head.includes("opendocument.spreadsheet")) return "ods";
+  if (names.has("mimetype") && head.includes("opendocument.text")) return "odt";
   return "zip";
 }
 

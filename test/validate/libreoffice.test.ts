@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { formatProblem } from "../../core/messages/index";
 import type { Registry } from "../../core/registry";
 import { loadRegistry } from "../../scripts/registry-loader";
 import { validateFile, type FileValidation } from "../../scripts/validate-file";
@@ -34,14 +35,14 @@ const ROUND_TRIPPED: readonly CorpusCase[] = [
 let dir: string;
 let registry: Registry;
 
-function convertWithLibreOffice(inputs: readonly string[], outDir: string): void {
+function convertWithLibreOffice(inputs: readonly string[], outDir: string, format = "xlsx"): void {
   const version = spawnSync(SOFFICE, ["--version"], { encoding: "utf8" });
   if (version.error || version.status !== 0) {
     throw new Error(`LibreOffice is needed for this test and "${SOFFICE}" cannot run (${version.error?.message ?? version.stderr}). Install it: apt-get install -y libreoffice-calc-nogui`);
   }
   // A throwaway profile: no user settings, and no clash with another soffice running.
   const profile = pathToFileURL(join(dir, `lo-${process.pid}-${Date.now()}`)).href;
-  const run = spawnSync(SOFFICE, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...inputs], { encoding: "utf8", timeout: 180_000 });
+  const run = spawnSync(SOFFICE, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", outDir, ...inputs], { encoding: "utf8", timeout: 180_000 });
   if (run.status !== 0) throw new Error(`soffice failed (${run.status ?? run.signal}): ${run.stderr}`);
 }
 
@@ -53,6 +54,9 @@ beforeAll(async () => {
   await writeCorpus(inDir);
   const inputs = [REGISTRY_FILE, ...ROUND_TRIPPED.map((corpusCase) => corpusCase.file)].map((file) => join(inDir, file));
   convertWithLibreOffice(inputs, join(dir, "out"));
+  // LibreOffice's own default format, which a unit may send by mistake.
+  mkdirSync(join(dir, "ods"));
+  convertWithLibreOffice([join(inDir, "kh-valid.xlsx")], join(dir, "ods"), "ods");
   registry = (await loadRegistry(join(inDir, REGISTRY_FILE), "vi")).registry;
 }, 240_000);
 
@@ -106,6 +110,15 @@ describe("a workbook re-saved by LibreOffice validates exactly like the original
 
     expect(resaved.registry.units).toEqual(registry.units);
     expect(resaved.problems).toEqual([]);
+  });
+});
+
+describe("a workbook saved in LibreOffice's own format", () => {
+  it("is FILE_NOT_WORKBOOK, detected as ods, with a message saying to save it as .xlsx", async () => {
+    const validation = await validateFile(join(dir, "ods", "kh-valid.ods"), { config: FIXTURE_CONFIG, registry: null, receivedAt: null });
+
+    expect(validation.problems).toMatchObject([{ code: "FILE_NOT_WORKBOOK", params: { detected: "ods" } }]);
+    expect(formatProblem(validation.problems[0]!, "vi")).toContain("Excel Workbook (.xlsx)");
   });
 });
 

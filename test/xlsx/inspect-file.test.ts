@@ -217,9 +217,11 @@ describe("inspectWorkbookBytes rejects", () => {
       ["docx", "a Word document", [{ name: "[Content_Types].xml" }, { name: "_rels/.rels" }, { name: "word/document.xml" }]],
       ["pptx", "a PowerPoint deck", [{ name: "[Content_Types].xml" }, { name: "_rels/.rels" }, { name: "ppt/presentation.xml" }]],
       ["zip", "an ordinary zip", [{ name: "bao-cao/readme.txt" }, { name: "bao-cao/so-lieu.csv" }]],
-      ["zip", "an xlsb (binary workbook part)", [{ name: "[Content_Types].xml" }, { name: "xl/workbook.bin" }]],
-    ])("detected %s: %s", async (detected, _label, entries) => {
-      const zip = buildZip(entries.map(({ name }) => ({ name, data: Buffer.from(`<x name="${name}"/>`) })));
+      ["xlsb", "an Excel binary workbook", [{ name: "[Content_Types].xml" }, { name: "xl/workbook.bin" }]],
+      ["ods", "a LibreOffice spreadsheet", [{ name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", store: true }, { name: "content.xml" }, { name: "META-INF/manifest.xml" }]],
+      ["odt", "a LibreOffice text document", [{ name: "mimetype", data: "application/vnd.oasis.opendocument.text", store: true }, { name: "content.xml" }]],
+    ])("detected %s: %s", async (detected, _label, entries: readonly { name: string; data?: string; store?: boolean }[]) => {
+      const zip = buildZip(entries.map(({ name, data, store }) => ({ name, data: Buffer.from(data ?? `<x name="${name}"/>`), store: store === true })));
 
       expect(await inspectWorkbookBytes(zip)).toEqual({ ok: false, code: "FILE_NOT_WORKBOOK", params: { detected } });
     });
