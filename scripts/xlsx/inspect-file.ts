@@ -164,7 +164,8 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
 
 function decodeEntryName(entry: Entry): string {
   // Names are UTF-8 or CP437; OOXML part names are ASCII (non-ASCII is percent-encoded), alike in both.
-  const name = entry.fileNameRaw.toString("latin1");
+  // Some Windows tools write "xl\worksheets\sheet1.xml"; the zip format and OOXML mean "/".
+  const name = entry.fileNameRaw.toString("latin1").replaceAll("\\", "/");
   // Readers strip one leading slash before matching part names; do the same.
   return name.startsWith("/") ? name.slice(1) : name;
 }

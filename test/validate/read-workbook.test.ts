@@ -12,7 +12,7 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** A minimal but complete workbook package around one or two sheets' XML. */
-function buildWorkbook(options: { sheets: readonly { name: string; state?: string; xml: string }[]; date1904?: string; sharedStrings?: string }): Buffer {
+function buildWorkbook(options: { sheets: readonly { name: string; state?: string; xml: string; relationshipId?: string }[]; date1904?: string; sharedStrings?: string; workbookExtension?: string; backslashes?: boolean }): Buffer {
   const { sheets } = options;
   const workbookPr = options.date1904 === undefined ? "<workbookPr/>" : `<workbookPr date1904="${options.date1904}"/>`;
   return buildZip([
@@ -32,8 +32,8 @@ function buildWorkbook(options: { sheets: readonly { name: string; state?: strin
       name: "xl/workbook.xml",
       data: Buffer.from(
         `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${workbookPr}<sheets>` +
-          sheets.map((sheet, index) => `<sheet name="${sheet.name}" sheetId="${index + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="rId${index + 1}"/>`).join("") +
-          `</sheets></workbook>`,
+          sheets.map((sheet, index) => `<sheet name="${sheet.name}" sheetId="${index + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="${sheet.relationshipId ?? `rId${index + 1}`}"/>`).join("") +
+          `</sheets>${options.workbookExtension ?? ""}</workbook>`,
       ),
     },
     {
@@ -56,7 +56,7 @@ function buildWorkbook(options: { sheets: readonly { name: string; state?: strin
           `<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
       ),
     },
-    ...sheets.map((sheet, index) => ({ name: `xl/worksheets/sheet${index + 1}.xml`, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}">${sheet.xml}</worksheet>`) })),
+    ...sheets.map((sheet, index) => ({ name: `xl${options.backslashes ? "\\" : "/"}worksheets${options.backslashes ? "\\" : "/"}sheet${index + 1}.xml`, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}">${sheet.xml}</worksheet>`) })),
   ]);
 }
 
@@ -133,6 +133,36 @@ describe("the 1904 date system", () => {
   });
 });
 
+describe("what other writers put around the values", () => {
+  it("keeps the 1904 system when Excel 2013+ adds an <x15:workbookPr> extension without date1904", async () => {
+    const extension = `<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst>`;
+    const snapshot = await read(buildWorkbook({ date1904: "1", workbookExtension: extension, sheets: [{ name: "S", xml: sheetXml(`<row r="1"><c r="A1" s="3"><v>43831</v></c></row>`) }] }));
+
+    expect(snapshot.date1904).toBe(true);
+    expect(snapshot.sheets[0]?.cells.A1).toEqual({ t: "d", v: "2024-01-02" });
+  });
+
+  it("reads a package whose part names use backslashes, as some Windows tools write them", async () => {
+    const snapshot = await read(buildWorkbook({ backslashes: true, sheets: [{ name: "S", xml: sheetXml(`<row r="1"><c r="A1"><v>7</v></c></row>`) }] }));
+
+    expect(snapshot.sheets[0]?.cells).toEqual({ A1: { t: "n", v: 7 } });
+  });
+
+  it("FILE_UNREADABLE when a sheet points to no relationship (Excel refuses it too), never an empty workbook", async () => {
+    const reading = await readWorkbookSnapshot(buildWorkbook({ sheets: [{ name: "Thông tin", relationshipId: "rId99", xml: sheetXml("") }] }));
+
+    expect(reading).toMatchObject({ ok: false, problem: { code: "FILE_UNREADABLE", params: { reason: expect.stringContaining("rId99") as unknown } } });
+  });
+
+  it.each([
+    ["a time alone stands on day zero", `<c r="A1" t="d"><v>13:45:30</v></c>`, { t: "d", v: "1899-12-30T13:45:30" }],
+    ["a date cell that is no date keeps its text, for the rules to judge", `<c r="A1" t="d"><v>giữa tháng 5</v></c>`, { t: "s", v: "giữa tháng 5" }],
+    ["a time shows the nearest second (10:30:59.6 is 10:31:00)", `<c r="A1" s="1"><v>${46157 + (10 * 3600 + 30 * 60 + 59.6) / 86400}</v></c>`, { t: "d", v: "2026-05-15T10:31:00" }],
+  ])("ISO and serial dates: %s", async (_label, xml, expected) => {
+    expect((await readFirstSheet(xml)).A1).toEqual(expected);
+  });
+});
+
 describe("shared strings and positions", () => {
   it("reads shared strings from the part the relationships name: plain, rich, phonetic left out, line ends normalised", async () => {
     const snapshot = await read(buildWorkbook({
@@ -150,9 +180,11 @@ describe("shared strings and positions", () => {
   });
 
   it("keeps only the top-left value of a merge, as Excel shows it", async () => {
-    const cells = (await read(buildWorkbook({ sheets: [{ name: "S", xml: sheetXml(`<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="D1"><v>4</v></c></row>`, ["A1:B2"]) }] }))).sheets[0]?.cells;
+    const rows = `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="D1"><v>4</v></c><c r="E1"><v>5</v></c><c r="F1"><v>6</v></c></row>` +
+      `<row r="2"><c r="A2"><v>7</v></c><c r="C2"><v>8</v></c><c r="F2"><v>9</v></c></row><row r="9"><c r="A9"><v>10</v></c></row>`;
+    const cells = (await read(buildWorkbook({ sheets: [{ name: "S", xml: sheetXml(rows, ["A1:B2", "E1:F2", "A3:A1048576"]) }] }))).sheets[0]?.cells;
 
-    expect(cells).toEqual({ A1: { t: "n", v: 1 }, D1: { t: "n", v: 4 } });
+    expect(cells).toEqual({ A1: { t: "n", v: 1 }, D1: { t: "n", v: 4 }, E1: { t: "n", v: 5 }, C2: { t: "n", v: 8 } });
   });
 
   it("FILE_UNREADABLE when a part holds other than its declared size", async () => {

@@ -17,23 +17,55 @@ export function builtInFormatCode(id: number): string | undefined {
   return BUILT_IN_FORMATS[id];
 }
 
-/** Whether a format code shows a number as a date or time: date letters outside quotes, brackets and escapes. */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/\[[^\]]*]/g, "")
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    // "_x" pads by the width of x and "*x" repeats x: neither x is shown as a date part.
-    .replace(/[_*]./g, "");
-  // "General" and scientific "E+" contain none of these letters.
-  return /[ymdhsb]/i.test(bare.replace(/general/gi, ""));
+/** How a cell format shows a number: as a calendar date or time, a percentage, or a plain number (durations included). */
+export type NumberDisplay = "number" | "percent" | "date";
+
+/** Excel refuses format codes longer than this; a longer one is not Excel's, and is not read. */
+const MAX_FORMAT_CODE_LENGTH = 255;
+const DATE_LETTERS = new Set("ymdhsbYMDHSB");
+/** [h], [mm], [ss]…: elapsed time, a duration such as 36:00, not a moment. */
+const ELAPSED_TIME = /^(h+|m+|s+)$/i;
+
+/**
+ * Reads a format code in one pass, left to right: text in quotes, escaped and padding characters
+ * and bracketed colours, conditions and locales are skipped; what remains decides. Linear in the
+ * code's length, whatever it holds.
+ */
+export function classifyFormatCode(code: string): NumberDisplay {
+  if (code.length > MAX_FORMAT_CODE_LENGTH || /^general$/i.test(code.trim())) return "number";
+  let hasDatePart = false;
+  let hasPercent = false;
+  for (let i = 0; i < code.length; i += 1) {
+    const char = code[i]!;
+    if (char === '"') {
+      const end = code.indexOf('"', i + 1);
+      i = end === -1 ? code.length : end;
+    } else if (char === "[") {
+      const end = code.indexOf("]", i + 1);
+      if (end === -1) break;
+      if (ELAPSED_TIME.test(code.slice(i + 1, end))) return "number";
+      i = end;
+    } else if (char === "\\" || char === "_" || char === "*") {
+      // "\x" shows x as is, "_x" pads by the width of x, "*x" repeats x: never a date part.
+      i += 1;
+    } else if (char === "%") {
+      hasPercent = true;
+    } else if (DATE_LETTERS.has(char)) {
+      hasDatePart = true;
+    } else if (char === ";") {
+      // The first section (positive numbers) decides, as it does for Excel's own reading.
+      break;
+    }
+  }
+  return hasDatePart ? "date" : hasPercent ? "percent" : "number";
 }
 
-export function isPercentFormat(code: string): boolean {
-  return code.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
-}
+const SECONDS_PER_DAY = 86_400;
 
-const MS_PER_DAY = 86_400_000;
+/** The date a time-only value stands on: serial 0 of each date system. */
+export function dayZero(date1904: boolean): string {
+  return date1904 ? "1904-01-01" : "1899-12-30";
+}
 
 function pad(value: number): string {
   return String(value).padStart(2, "0");
@@ -47,14 +79,14 @@ function pad(value: number): string {
 export function excelSerialToDateText(serial: number, date1904: boolean): string | null {
   if (!Number.isFinite(serial) || serial < 0) return null;
   let whole = Math.floor(serial);
-  let timeMs = Math.round((serial - whole) * MS_PER_DAY);
-  if (timeMs >= MS_PER_DAY) {
+  // Excel shows the nearest second (10:30:59.6 shows 10:31:00).
+  let seconds = Math.round((serial - whole) * SECONDS_PER_DAY);
+  if (seconds >= SECONDS_PER_DAY) {
     whole += 1;
-    timeMs -= MS_PER_DAY;
+    seconds -= SECONDS_PER_DAY;
   }
-  const day = whole === 0 ? (date1904 ? "1904-01-01" : "1899-12-30") : excelSerialToIsoDate(whole, date1904);
+  const day = whole === 0 ? dayZero(date1904) : excelSerialToIsoDate(whole, date1904);
   if (day === null) return null;
-  const seconds = Math.floor(timeMs / 1000);
   if (seconds === 0) return day;
   return `${day}T${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
 }

@@ -1,6 +1,6 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../core/snapshot";
 import { columnLetterToNumber } from "../../../core/values/a1";
-import { builtInFormatCode, excelSerialToDateText, isDateFormat, isPercentFormat } from "./number-formats";
+import { builtInFormatCode, classifyFormatCode, dayZero, excelSerialToDateText, type NumberDisplay } from "./number-formats";
 import { scanXml, XmlSyntaxError, type XmlAttributes, type XmlVisitor } from "./xml-scanner";
 
 /** The parts of an opened package, by path inside the zip ("xl/workbook.xml"); null when absent. */
@@ -41,12 +41,14 @@ function readWorkbookPart(xml: string): WorkbookPart {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   scanXml(xml, {
-    open(name, attributes) {
-      if (name === "workbookPr") {
+    // Depths keep to the elements of the main namespace: Excel 2013+ writes an <x15:workbookPr>
+    // (no date1904) inside <extLst>, which must not reset the workbook's own.
+    open(name, attributes, _selfClosing, depth) {
+      if (name === "workbookPr" && depth === 1) {
         // xsd:boolean: Excel writes "1", LibreOffice "true".
         const flag = attributes.date1904?.trim().toLowerCase();
         date1904 = flag === "1" || flag === "true";
-      } else if (name === "sheet") {
+      } else if (name === "sheet" && depth === 2) {
         const state = attributes.state === "hidden" || attributes.state === "veryHidden" ? attributes.state : "visible";
         sheets.push({ name: attributes.name ?? "", state, relationshipId: attributes.id ?? "" });
       }
@@ -77,8 +79,8 @@ function readRelationships(xml: string | null, baseFolder: string): Map<string, 
   const relationships = new Map<string, Relationship>();
   if (xml === null) return relationships;
   scanXml(xml, {
-    open(name, attributes) {
-      if (name !== "Relationship" || attributes.TargetMode === "External") return;
+    open(name, attributes, _selfClosing, depth) {
+      if (name !== "Relationship" || depth !== 1 || attributes.TargetMode === "External") return;
       const id = attributes.Id;
       const target = attributes.Target;
       if (id && target) relationships.set(id, { type: attributes.Type ?? "", target: resolvePartPath(baseFolder, target) });
@@ -131,8 +133,8 @@ function readSharedStrings(xml: string | null): string[] {
   const item = new StringItemText();
   let inItem = false;
   scanXml(xml, {
-    open(name) {
-      if (name === "si") inItem = true;
+    open(name, _attributes, _selfClosing, depth) {
+      if (name === "si" && depth === 1) inItem = true;
       else if (inItem) item.open(name);
     },
     close(name) {
@@ -149,28 +151,32 @@ function readSharedStrings(xml: string | null): string[] {
   return strings;
 }
 
-/** How a cell style shows numbers, per index of `cellXfs`. */
-type NumberDisplay = "number" | "percent" | "date";
-
 function readStyles(xml: string | null): NumberDisplay[] {
   if (xml === null) return [];
   const customFormats = new Map<number, string>();
+  // Hundreds of styles share a few formats: classify each format once.
+  const displayOfFormat = new Map<number, NumberDisplay>();
   const displays: NumberDisplay[] = [];
   let inCellFormats = false;
   // Only the formats declared in <numFmts>: conditional formats (<dxf>) carry numFmts of their own.
   let inNumberFormats = false;
   scanXml(xml, {
-    open(name, attributes) {
-      if (name === "numFmts") inNumberFormats = true;
-      else if (name === "numFmt" && inNumberFormats) customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
-      else if (name === "cellXfs") inCellFormats = true;
-      else if (name === "xf" && inCellFormats) {
+    open(name, attributes, _selfClosing, depth) {
+      if (name === "numFmts" && depth === 1) inNumberFormats = true;
+      else if (name === "numFmt" && inNumberFormats && depth === 2) customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
+      else if (name === "cellXfs" && depth === 1) inCellFormats = true;
+      else if (name === "xf" && inCellFormats && depth === 2) {
         const id = Number(attributes.numFmtId ?? 0);
-        const code = customFormats.get(id) ?? builtInFormatCode(id) ?? "";
-        displays.push(isDateFormat(code) ? "date" : isPercentFormat(code) ? "percent" : "number");
+        let display = displayOfFormat.get(id);
+        if (display === undefined) {
+          display = classifyFormatCode(customFormats.get(id) ?? builtInFormatCode(id) ?? "");
+          displayOfFormat.set(id, display);
+        }
+        displays.push(display);
       }
     },
     close(name) {
+      // Only the main <cellXfs>/<numFmts> (depth 1) can be open when these names close at their level.
       if (name === "cellXfs") inCellFormats = false;
       else if (name === "numFmts") inNumberFormats = false;
     },
@@ -218,6 +224,54 @@ function parseMergeArea(range: string): MergeArea | null {
   return { range: `${columnName(Math.min(a, b))}${Math.min(r1, r2)}:${columnName(Math.max(a, b))}${Math.max(r1, r2)}`, top: Math.min(r1, r2), left: Math.min(a, b), bottom: Math.max(r1, r2), right: Math.max(a, b) };
 }
 
+/** Row-merge pairs worth indexing; a sheet beyond it (overlapping merges, which Excel itself refuses) is refused. */
+const MAX_MERGE_ROW_PAIRS = 2_000_000;
+
+/**
+ * The merges covering each row that holds a cell, so hiding costs per cell only the merges of its
+ * row. Each merge is walked over the rows that hold cells (found by binary search), not over all
+ * the rows it spans, so a merge down a whole column costs what its cells cost.
+ */
+function indexMergesByRow(merges: readonly MergeArea[], cells: readonly ParsedCell[]): Map<number, MergeArea[]> {
+  const byRow = new Map<number, MergeArea[]>();
+  if (merges.length === 0) return byRow;
+  const rows = [...new Set(cells.map((cell) => cell.row))].sort((a, b) => a - b);
+  let pairs = 0;
+  for (const area of merges) {
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (rows[middle]! < area.top) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < rows.length && rows[index]! <= area.bottom; index += 1) {
+      const row = rows[index]!;
+      const list = byRow.get(row);
+      if (list) list.push(area);
+      else byRow.set(row, [area]);
+      pairs += 1;
+      if (pairs > MAX_MERGE_ROW_PAIRS) throw new PackageStructureError("too many merged ranges over the same rows (overlapping merges)");
+    }
+  }
+  for (const list of byRow.values()) list.sort((a, b) => a.left - b.left);
+  return byRow;
+}
+
+/** Whether a cell lies under a merge other than as its top-left cell. Merges of a row do not overlap, sorted by left column. */
+function isHiddenByMerge(row: number, column: number, rowMerges: readonly MergeArea[] | undefined): boolean {
+  if (!rowMerges) return false;
+  let low = 0;
+  let high = rowMerges.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rowMerges[middle]!.left <= column) low = middle + 1;
+    else high = middle;
+  }
+  const area = rowMerges[low - 1];
+  return area !== undefined && column <= area.right && (row !== area.top || column !== area.left);
+}
+
 /** The value a cell shows, from its type attribute, cached value and style; null for an empty cell. */
 function toCellValue(type: string, raw: string | null, inlineText: string | null, hasFormula: boolean, styleIndex: number, context: SheetContext): CellValue | null {
   const withFormula = (value: CellValue): CellValue => (hasFormula ? { ...value, formula: true } : value);
@@ -236,11 +290,16 @@ function toCellValue(type: string, raw: string | null, inlineText: string | null
     case "e":
       return raw === null ? (hasFormula ? { t: "z", formula: true } : null) : withFormula({ t: "e", v: raw.trim() });
     case "d": {
-      // ISO 8601 date cells (Strict files, some generators): keep the calendar date and time as written.
-      const match = raw === null ? null : /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2}))?/.exec(raw.trim());
-      if (!match) return hasFormula ? { t: "z", formula: true } : null;
-      const time = match[2] && match[2] !== "00:00:00" ? `T${match[2]}` : "";
-      return withFormula({ t: "d", v: `${match[1]}${time}` });
+      // ISO 8601 date cells (Strict files, some generators): keep the calendar date and time as
+      // written; a time alone stands on day zero, as a serial below 1 does.
+      const match = raw === null ? null : /^(?:(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2}))?|T?(\d{2}:\d{2}:\d{2}))/.exec(raw.trim());
+      if (raw === null) return hasFormula ? { t: "z", formula: true } : null;
+      // Not a date after all: the text as written, for the rules to judge, never dropped.
+      if (!match) return withFormula({ t: "s", v: raw });
+      const day = match[1] ?? dayZero(context.date1904);
+      const timeOfDay = match[2] ?? match[3];
+      const time = timeOfDay && timeOfDay !== "00:00:00" ? `T${timeOfDay}` : "";
+      return withFormula({ t: "d", v: `${day}${time}` });
     }
     default: {
       if (raw === null || raw.trim() === "") return hasFormula ? { t: "z", formula: true } : null;
@@ -273,17 +332,20 @@ function readWorksheet(xml: string, entry: SheetEntry, context: SheetContext): S
   let inInline = false;
 
   const visitor: XmlVisitor = {
-    open(name: string, attributes: XmlAttributes) {
+    open(name: string, attributes: XmlAttributes, _selfClosing: boolean, depth: number) {
       if (inInline) {
         inlineItem.open(name);
         return;
       }
+      if (depth < 2 || depth > 4) return;
       switch (name) {
         case "row":
+          if (depth !== 2) break;
           row = attributes.r ? Number.parseInt(attributes.r, 10) : row + 1;
           column = 0;
           break;
         case "c": {
+          if (depth !== 3) break;
           const match = attributes.r ? ADDRESS_PATTERN.exec(attributes.r) : null;
           if (match) {
             column = columnLetterToNumber(match[1]!.toUpperCase());
@@ -309,6 +371,7 @@ function readWorksheet(xml: string, entry: SheetEntry, context: SheetContext): S
           if (inCell) inInline = true;
           break;
         case "mergeCell": {
+          if (depth !== 2) break;
           const area = attributes.ref ? parseMergeArea(attributes.ref) : null;
           if (area) merges.push(area);
           break;
@@ -340,11 +403,11 @@ function readWorksheet(xml: string, entry: SheetEntry, context: SheetContext): S
   };
   scanXml(xml, visitor);
 
+  const mergesByRow = indexMergesByRow(merges, cells);
   const values: Record<string, CellValue> = {};
   for (const cell of cells) {
     // A merge shows its top-left cell only; values left in the other cells are invisible in Excel.
-    const hidden = merges.some((area) => cell.row >= area.top && cell.row <= area.bottom && cell.column >= area.left && cell.column <= area.right && (cell.row !== area.top || cell.column !== area.left));
-    if (!hidden) values[`${columnName(cell.column)}${cell.row}`] = cell.value;
+    if (!isHiddenByMerge(cell.row, cell.column, mergesByRow.get(cell.row))) values[`${columnName(cell.column)}${cell.row}`] = cell.value;
   }
   return { name: entry.name, state: entry.state, cells: values, merges: merges.map((area) => area.range) };
 }
@@ -385,8 +448,10 @@ export function readSpreadsheetPackage(parts: PackageParts): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   for (const entry of workbook.sheets) {
     const relationship = relationships.get(entry.relationshipId);
+    // Excel refuses a sheet that points nowhere; reading on would report a workbook without it.
+    if (!relationship) throw new PackageStructureError(`sheet "${entry.name}" has no relationship "${entry.relationshipId}" in xl/_rels/workbook.xml.rels`);
     // Chart sheets and dialog sheets hold no cells to validate.
-    if (!relationship || !WORKSHEET_RELATIONSHIP.test(relationship.type)) continue;
+    if (!WORKSHEET_RELATIONSHIP.test(relationship.type)) continue;
     sheets.push(
       readPart(parts, relationship.target, (xml) => {
         if (xml === null) throw new PackageStructureError(`sheet "${entry.name}" points to ${relationship.target}, which is missing`);

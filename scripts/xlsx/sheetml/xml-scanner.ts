@@ -22,7 +22,8 @@ export class XmlSyntaxError extends Error {
 export type XmlAttributes = Readonly<Record<string, string>>;
 
 export interface XmlVisitor {
-  open(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
+  /** `depth` counts the open ancestors: 0 for the root element, 1 for its children. */
+  open(name: string, attributes: XmlAttributes, selfClosing: boolean, depth: number): void;
   close(name: string): void;
   /** Character data between tags, entities decoded and line ends normalised to "\n". */
   text(text: string): void;
@@ -96,13 +97,13 @@ function scanStartTag(xml: string, start: number, visitor: XmlVisitor, nesting: 
     if (i >= xml.length) throw new XmlSyntaxError("unterminated start tag", start);
     const code = xml.charCodeAt(i);
     if (code === 0x3e) {
+      visitor.open(name, attributes, false, nesting.open.length);
       nesting.open.push(qualifiedName);
-      visitor.open(name, attributes, false);
       return i + 1;
     }
     if (code === 0x2f) {
       if (xml.charCodeAt(i + 1) !== 0x3e) throw new XmlSyntaxError("expected '>' after '/'", i);
-      visitor.open(name, attributes, true);
+      visitor.open(name, attributes, true, nesting.open.length);
       visitor.close(name);
       return i + 2;
     }
