@@ -1,10 +1,10 @@
 import type { MovementConfig } from "../../core/config";
 import { consolidate } from "../../core/consolidate/consolidate";
-import type { ConsolidationResult } from "../../core/consolidate/types";
+import type { ConsolidationResult, SubmittedFile } from "../../core/consolidate/types";
 import type { Registry } from "../../core/registry";
 import type { SubmissionSource } from "../source/types";
 import type { ValidationJob } from "./validate-submission";
-import { validateAll } from "./worker-pool";
+import { startValidationPool } from "./worker-pool";
 
 export interface ConsolidationRun {
   readonly source: SubmissionSource;
@@ -18,18 +18,20 @@ export interface ConsolidationRun {
 
 /** Lists the source, validates every file on all cores, then judges who sent what. */
 export async function runConsolidation(run: ConsolidationRun): Promise<ConsolidationResult> {
-  const entries = await run.source.list();
-  run.onStart?.(entries.length);
-  // Local files are read by the workers themselves; other sources hand over the bytes.
-  const jobs: ValidationJob[] = [];
-  for (const entry of entries) {
-    jobs.push({ path: entry.path, receivedAt: entry.receivedAt, localPath: entry.localPath, bytes: entry.localPath ? null : await run.source.read(entry) });
+  const pool = startValidationPool({ config: run.config, registry: run.registry, ...(run.workers !== undefined ? { workers: run.workers } : {}) });
+  let files: SubmittedFile[];
+  try {
+    const entries = await run.source.list();
+    run.onStart?.(entries.length);
+    // Local files are read by the workers themselves; other sources hand over the bytes.
+    const jobs: ValidationJob[] = [];
+    for (const entry of entries) {
+      jobs.push({ path: entry.path, receivedAt: entry.receivedAt, localPath: entry.localPath, bytes: entry.localPath ? null : await run.source.read(entry) });
+    }
+    files = await pool.validate(jobs, run.onFileDone);
+  } finally {
+    // The threads' memory is given back before the outputs are built.
+    await pool.close();
   }
-  const files = await validateAll(jobs, {
-    config: run.config,
-    registry: run.registry,
-    ...(run.workers !== undefined ? { workers: run.workers } : {}),
-    ...(run.onFileDone ? { onFileDone: run.onFileDone } : {}),
-  });
   return consolidate({ files, registry: run.registry, config: run.config, asOf: run.asOf, source: run.source.description });
 }
