@@ -15,8 +15,8 @@ export type FileOutcome = "on_time" | "late" | "invalid" | "duplicate" | "unknow
 export const UNIT_STATUSES: readonly UnitStatus[] = ["on_time", "late", "invalid", "missing"];
 export const FILE_OUTCOMES: readonly FileOutcome[] = ["on_time", "late", "invalid", "duplicate", "unknown_unit", "not_a_template", "unreadable"];
 
-/** A validated file as the consolidation sees it (what a worker sends back). */
-export interface SubmittedFile {
+/** What is known of any received file, before and after the consolidation judges it. */
+export interface ReceivedFile {
   /** Path relative to the source folder, with forward slashes. */
   readonly file: string;
   /** Epoch ms the file was received (modification time in a folder, upload time on OneDrive). */
@@ -26,11 +26,16 @@ export interface SubmittedFile {
   /** Kind named by the stamp; null when there is none or the file could not be opened. */
   readonly kind: TemplateKind | null;
   readonly version: string | null;
-  /** Whether the workbook could be opened at all. */
-  readonly readable: boolean;
+  /** The unit code and name written in the workbook. */
   readonly unitCode: string | null;
   readonly unitName: string | null;
   readonly problems: readonly Problem[];
+}
+
+/** A validated file as the consolidation sees it (what a worker sends back). */
+export interface SubmittedFile extends ReceivedFile {
+  /** Whether the workbook could be opened at all. */
+  readonly readable: boolean;
   readonly extracts: SubmissionExtracts;
 }
 
@@ -71,21 +76,13 @@ export interface NominationExtract {
   readonly department: DepartmentCode | null;
 }
 
-export interface ConsolidatedFile {
-  readonly file: string;
-  readonly receivedAt: number;
-  readonly sizeBytes: number;
-  readonly sha256: string;
-  readonly kind: TemplateKind | null;
-  readonly version: string | null;
-  readonly unitCode: string | null;
-  readonly unitName: string | null;
+/** A received file judged: its outcome, and the problems it has (the consolidation's own added). */
+export interface ConsolidatedFile extends ReceivedFile {
   readonly outcome: FileOutcome;
   /** For a duplicate: the file that won. */
   readonly supersededBy: string | null;
   readonly errors: number;
   readonly warnings: number;
-  readonly problems: readonly Problem[];
 }
 
 export interface UnitKindStatus {

@@ -13,6 +13,28 @@ export const STATUS_LABELS: Readonly<Record<Language, Readonly<Record<UnitStatus
   en: { on_time: "On time", late: "Late", invalid: "Invalid", missing: "Missing" },
 };
 
+/** The province's figures, named once for the workbook, the report and the CLI. */
+export interface TotalsLabels {
+  readonly expected: string;
+  readonly received: string;
+  readonly onTime: string;
+  readonly late: string;
+  readonly invalid: string;
+  readonly missing: string;
+  readonly reportingRate: string;
+  readonly onTimeRate: string;
+}
+
+function totalsLabels(language: Language, words: { expected: string; received: string; reportingRate: string; onTimeRate: string }): TotalsLabels {
+  const status = STATUS_LABELS[language];
+  return { ...words, onTime: status.on_time, late: status.late, invalid: status.invalid, missing: status.missing };
+}
+
+export const TOTALS_LABELS: Readonly<Record<Language, TotalsLabels>> = {
+  vi: totalsLabels("vi", { expected: "Phải nộp", received: "Đã nộp", reportingRate: "Tỷ lệ nộp", onTimeRate: "Tỷ lệ đúng hạn" }),
+  en: totalsLabels("en", { expected: "Expected", received: "Received", reportingRate: "Reporting rate", onTimeRate: "On-time rate" }),
+};
+
 export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutcome, string>>>> = {
   vi: {
     on_time: "Đúng hạn",
@@ -115,14 +137,9 @@ export const SHEET_TITLES: Readonly<Record<SheetKey, string>> = {
 export const HEADERS = {
   scope: "Phạm vi",
   group: "Nhóm",
-  expected: "Phải nộp",
-  received: "Đã nộp",
-  onTime: "Đúng hạn",
-  late: "Nộp muộn",
-  invalid: "Không hợp lệ",
-  missing: "Chưa nộp",
-  reportingRate: "Tỷ lệ nộp (%)",
-  onTimeRate: "Tỷ lệ đúng hạn (%)",
+  ...TOTALS_LABELS.vi,
+  reportingRate: `${TOTALS_LABELS.vi.reportingRate} (%)`,
+  onTimeRate: `${TOTALS_LABELS.vi.onTimeRate} (%)`,
   outcome: "Kết quả",
   fileCount: "Số tệp",
   unitCode: "Mã đơn vị",
@@ -204,7 +221,7 @@ export const LOG_LABELS = {
 } as const;
 
 /** Texts of the HTML report, in both languages. */
-export interface ReportTexts {
+export interface ReportTexts extends TotalsLabels {
   readonly documentTitle: string;
   readonly authority: string;
   readonly heading: string;
@@ -217,14 +234,6 @@ export interface ReportTexts {
   readonly lastDay: string;
   readonly noDeadline: string;
   readonly headline: string;
-  readonly expected: string;
-  readonly received: string;
-  readonly onTime: string;
-  readonly late: string;
-  readonly invalid: string;
-  readonly missing: string;
-  readonly reportingRate: string;
-  readonly onTimeRate: string;
   readonly ofExpected: string;
   readonly statusMix: string;
   readonly byKind: string;
@@ -274,14 +283,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     lastDay: "hết ngày",
     noDeadline: "chưa đặt hạn",
     headline: "Số liệu chính",
-    expected: "Phải nộp",
-    received: "Đã nộp",
-    onTime: "Đúng hạn",
-    late: "Nộp muộn",
-    invalid: "Không hợp lệ",
-    missing: "Chưa nộp",
-    reportingRate: "Tỷ lệ nộp",
-    onTimeRate: "Tỷ lệ đúng hạn",
+    ...TOTALS_LABELS.vi,
     ofExpected: "trên số phải nộp",
     statusMix: "Cơ cấu tình trạng hồ sơ toàn tỉnh",
     byKind: "Theo loại hồ sơ",
@@ -328,14 +330,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     lastDay: "end of",
     noDeadline: "no deadline set",
     headline: "Key figures",
-    expected: "Expected",
-    received: "Received",
-    onTime: "On time",
-    late: "Late",
-    invalid: "Invalid",
-    missing: "Missing",
-    reportingRate: "Reporting rate",
-    onTimeRate: "On-time rate",
+    ...TOTALS_LABELS.en,
     ofExpected: "of expected",
     statusMix: "Province-wide status mix",
     byKind: "By kind of submission",
