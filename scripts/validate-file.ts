@@ -43,9 +43,14 @@ export async function validateBytes(file: string, bytes: Uint8Array, options: Fi
     const result = validateWorkbook(reading.snapshot, options);
     return { ...result, file, sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return failedFile(file, bytes, createProblem("FILE_CHECK_FAILED", "error", {}, { reason: reason.slice(0, 200) }));
+    return checkFailed(file, bytes, error);
   }
+}
+
+/** The validation of a file that thidua itself failed to check: one FILE_CHECK_FAILED naming the fault. */
+export function checkFailed(file: string, bytes: Uint8Array | null, error: unknown): FileValidation {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return failedFile(file, bytes, createProblem("FILE_CHECK_FAILED", "error", {}, { reason: reason.slice(0, 200) }));
 }
 
 /** Reads and validates one file. A file that cannot be read is a problem of that file, never a crash. */
