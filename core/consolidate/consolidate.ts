@@ -117,7 +117,10 @@ function aggregate(values: readonly number[], measure: "count" | "percent"): num
  */
 export function consolidate(input: ConsolidationInput): ConsolidationResult {
   const { registry, config, asOf } = input;
-  const received = input.files.filter((file) => file.receivedAt <= asOf).slice().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const byPath = (a: SubmittedFile, b: SubmittedFile): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const received = input.files.filter((file) => file.receivedAt <= asOf).sort(byPath);
+  // Files received after the as-of moment are not judged (the figures are as of then), but listed, never dropped.
+  const later = input.files.filter((file) => file.receivedAt > asOf);
   const outcomes = new Map<string, { outcome: FileOutcome; supersededBy: string | null; problems: readonly Problem[] }>();
   const groups = new Map<string, SubmittedFile[]>();
 
@@ -166,7 +169,8 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     }
   }
 
-  const files: ConsolidatedFile[] = received.map((file) => {
+  for (const file of later) outcomes.set(file.file, { outcome: "after_as_of", supersededBy: null, problems: file.problems });
+  const files: ConsolidatedFile[] = [...received, ...later].sort(byPath).map((file) => {
     const decided = outcomes.get(file.file) ?? { outcome: "not_a_template" as FileOutcome, supersededBy: null, problems: file.problems };
     const counts = countBySeverity(decided.problems);
     return {
@@ -199,6 +203,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
 
   const problemCounts = new Map<string, { count: number; files: Set<string> }>();
   for (const file of files) {
+    if (file.outcome === "after_as_of") continue;
     for (const problem of file.problems) {
       const entry = problemCounts.get(problem.code) ?? { count: 0, files: new Set<string>() };
       entry.count += 1;

@@ -10,10 +10,10 @@ import type { TemplateKind } from "../spec/types";
 export type UnitStatus = "on_time" | "late" | "invalid" | "missing";
 
 /** What became of one file: the chosen file of its unit and kind carries that unit's status. */
-export type FileOutcome = "on_time" | "late" | "invalid" | "duplicate" | "unknown_unit" | "not_a_template" | "unreadable";
+export type FileOutcome = "on_time" | "late" | "invalid" | "duplicate" | "unknown_unit" | "not_a_template" | "unreadable" | "after_as_of";
 
 export const UNIT_STATUSES: readonly UnitStatus[] = ["on_time", "late", "invalid", "missing"];
-export const FILE_OUTCOMES: readonly FileOutcome[] = ["on_time", "late", "invalid", "duplicate", "unknown_unit", "not_a_template", "unreadable"];
+export const FILE_OUTCOMES: readonly FileOutcome[] = ["on_time", "late", "invalid", "duplicate", "unknown_unit", "not_a_template", "unreadable", "after_as_of"];
 
 /** What is known of any received file, before and after the consolidation judges it. */
 export interface ReceivedFile {

@@ -71,8 +71,11 @@ export function formatConsolidationSummary(result: ConsolidationResult, language
     .map(([key, value]) => `${texts[key]} ${formatNumber(value, language)}`)
     .join(" · ");
   const rates = `${texts.reportingRate} ${formatPercent(t.reportingRate, language)}, ${texts.onTimeRate.toLowerCase()} ${formatPercent(t.onTimeRate, language)}`;
+  const afterAsOf = result.files.filter((file) => file.outcome === "after_as_of").length;
+  const notes = [...(result.files.length === 0 ? [texts.noFiles] : []), ...(afterAsOf > 0 ? [`${formatNumber(afterAsOf, language)} ${texts.filesAfterAsOf}`] : [])];
   return (
     `${texts.asOf} ${formatVietnamDateTime(result.asOf)} (${texts.vietnamTime}): ${figures}\n${rates}\n` +
+    notes.map((note) => `${note}\n`).join("") +
     `${texts.workbookWritten}: ${outputs.workbook}\n${outputs.report ? `${texts.reportWritten}: ${outputs.report}\n` : ""}`
   );
 }

@@ -44,6 +44,7 @@ export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutco
     unknown_unit: "Đơn vị không có trong danh sách",
     not_a_template: "Không phải biểu mẫu",
     unreadable: "Không đọc được",
+    after_as_of: "Nhận sau thời điểm tính (chưa tính)",
   },
   en: {
     on_time: "On time",
@@ -53,6 +54,7 @@ export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutco
     unknown_unit: "Unit not in the registry",
     not_a_template: "Not a template",
     unreadable: "Unreadable",
+    after_as_of: "Received after the as-of time (not counted)",
   },
 };
 
@@ -267,6 +269,8 @@ export interface ReportTexts extends TotalsLabels {
   /** The CLI's closing lines: where the two outputs were written. */
   readonly workbookWritten: string;
   readonly reportWritten: string;
+  readonly filesAfterAsOf: string;
+  readonly noFiles: string;
 }
 
 export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
@@ -314,6 +318,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     footer: "Báo cáo do công cụ thidua lập tự động từ các tệp đã nhận; chi tiết trong sổ tổng hợp Excel.",
     workbookWritten: "Sổ tổng hợp",
     reportWritten: "Báo cáo HTML",
+    filesAfterAsOf: "tệp nhận sau thời điểm tính: có trong sổ tổng hợp, chưa được tính",
+    noFiles: "Không có bảng tính nào (.xlsx, .xls, .ods, .csv…) trong thư mục nguồn",
     templateVersion: "Phiên bản biểu mẫu",
     ruleVersion: "phiên bản quy tắc",
   },
@@ -361,6 +367,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     footer: "Produced automatically by thidua from the files received; details in the consolidated workbook.",
     workbookWritten: "Consolidated workbook",
     reportWritten: "HTML report",
+    filesAfterAsOf: "files received after the as-of time: listed in the workbook, not counted",
+    noFiles: "No spreadsheet (.xlsx, .xls, .ods, .csv…) under the source folder",
     templateVersion: "Template version",
     ruleVersion: "rule version",
   },

@@ -665,7 +665,7 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
       { header: HEADERS.receivedAt, min: 17, max: 17, value: (row) => toVietnamCellDate(row.receivedAt), style: STYLE.dateTime },
       { header: HEADERS.kind, min: 16, max: 28, value: (row) => kindLabel(row.kind), style: STYLE.text },
       { header: HEADERS.version, min: 10, max: 12, value: (row) => row.version, style: STYLE.code },
-      { header: HEADERS.outcome, min: 14, max: 30, value: (row) => OUTCOME_LABELS.vi[row.outcome], style: (row) => (row.outcome === "duplicate" || row.outcome === "unknown_unit" || row.outcome === "not_a_template" || row.outcome === "unreadable" ? STYLE.text : STATUS_STYLES[row.outcome]) },
+      { header: HEADERS.outcome, min: 14, max: 30, value: (row) => OUTCOME_LABELS.vi[row.outcome], style: (row) => (row.outcome === "on_time" || row.outcome === "late" || row.outcome === "invalid" ? STATUS_STYLES[row.outcome] : STYLE.text) },
       { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => row.unitCode, style: STYLE.code },
       { header: HEADERS.supersededBy, min: 16, max: 40, value: (row) => row.supersededBy, style: STYLE.text },
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },

@@ -23,6 +23,7 @@ export type FileScenario =
   | "old_template"
   | "superseded"
   | "superseded_invalid"
+  | "resent_after_as_of"
   | "unknown_unit"
   | "not_a_template"
   | "truncated"

@@ -53,7 +53,7 @@ const OLD_VERSION = KH_SPEC.retiredVersions[0] ?? "2026.0";
 /** What becomes of one unit's expected submission of one kind. */
 type SlotScenario =
   | { readonly type: "missing" | "valid" | "misnamed" | "late_received" | "late_document_date" | "edge_on_time" | "edge_late" }
-  | { readonly type: "old_template" | "duplicate" | "not_a_template" | "truncated" | "pdf_renamed" }
+  | { readonly type: "old_template" | "duplicate" | "not_a_template" | "truncated" | "pdf_renamed" | "resent_after_as_of" }
   | { readonly type: "defect"; readonly defect: string }
   | { readonly type: "duplicate_invalid_first"; readonly defect: string };
 
@@ -73,7 +73,7 @@ function requiredScenarios(kind: TemplateKind): SlotScenario[] {
     case "BC":
       return [
         { type: "valid" }, { type: "missing" }, { type: "edge_on_time" }, { type: "edge_late" }, ...defects, { type: "late_document_date" },
-        { type: "late_received" }, { type: "duplicate" }, { type: "old_template" }, { type: "truncated" },
+        { type: "late_received" }, { type: "duplicate" }, { type: "old_template" }, { type: "truncated" }, { type: "resent_after_as_of" },
       ];
     case "DN-KT":
       return [{ type: "valid" }, ...defects];
@@ -87,8 +87,9 @@ const SCENARIO_WEIGHTS: Readonly<Record<TemplateKind, readonly (readonly [Scenar
     ["old_template", 0.02], ["duplicate", 0.04], ["duplicate_invalid_first", 0.015], ["not_a_template", 0.005], ["pdf_renamed", 0.005],
   ],
   BC: [
-    ["valid", 0.635], ["missing", 0.08], ["late_received", 0.07], ["late_document_date", 0.02], ["defect", 0.09], ["misnamed", 0.02],
+    ["valid", 0.625], ["missing", 0.08], ["late_received", 0.07], ["late_document_date", 0.02], ["defect", 0.09], ["misnamed", 0.02],
     ["old_template", 0.02], ["duplicate", 0.04], ["duplicate_invalid_first", 0.015], ["not_a_template", 0.005], ["truncated", 0.005],
+    ["resent_after_as_of", 0.01],
   ],
   "DN-KT": [["valid", 0.8], ["defect", 0.15], ["duplicate", 0.05]],
 };
@@ -250,6 +251,11 @@ function lateDocumentWarning(kind: TemplateKind): ExpectedProblem[] {
 
 const WHOLE_FILE = { sheet: null, cell: null } as const;
 
+/** The day Sở Nội vụ consolidates in the sample (at noon): ten days after the report deadline. */
+function sampleAsOfDay(year: number): IsoDate {
+  return formatIsoDate(year, 11, 25);
+}
+
 /** Plans the files of one unit and kind; returns the unit's expected status for that kind. */
 function planSlot(
   planner: FilePlanner, kind: TemplateKind, unit: SampleUnit, scenario: SlotScenario, windows: Windows,
@@ -269,6 +275,13 @@ function planSlot(
     case "valid":
       valid("valid", timingOnTime(windows, random), "on_time", planner.pathFor(kind, folder, unit.code));
       return "on_time";
+    case "resent_after_as_of": {
+      // Sent on time, then sent again after the consolidation's as-of moment: listed, not counted.
+      valid("valid", timingOnTime(windows, random), "on_time", planner.pathFor(kind, folder, unit.code));
+      const day = addDays(sampleAsOfDay(year), random.int(1, 2));
+      valid("resent_after_as_of", { receivedAt: receivedDuringOfficeHours(day, random), documentDate: windows.lastDay }, "after_as_of", planner.pathFor(kind, folder, unit.code, random.pick(RESUBMISSION_SUFFIXES)));
+      return "on_time";
+    }
     case "misnamed": {
       const others = registry.filter((candidate) => candidate.code !== unit.code);
       // A province of one unit has no other code to misname a file with: the file is plain valid.
@@ -430,7 +443,7 @@ export function planSample(options: PlanOptions): SamplePlan {
     generator: "thidua sample",
     seed,
     year,
-    asOf: `${year}-11-25T12:00:00+07:00`,
+    asOf: `${sampleAsOfDay(year)}T12:00:00+07:00`,
     config,
     registry: SAMPLE_FILES.registry,
     submissionsDir: SAMPLE_FILES.submissions,

@@ -102,13 +102,20 @@ describe("consolidate: who sent what", () => {
     expect(result.totals).toMatchObject({ expected: 6, received: 0, missing: 6, reportingRate: 0 });
   });
 
-  it("ignores files received after the as-of moment", () => {
+  it("lists files received after the as-of moment without counting them, and without letting them supersede", () => {
     const result = consolidate({
       registry, config, asOf: Date.parse("2026-05-12T00:00:00Z"), source: "test",
-      files: [submitted("future.xlsx", { receivedAt: Date.parse("2026-05-12T03:00:00Z") })],
+      files: [
+        submitted("future.xlsx", { receivedAt: Date.parse("2026-05-12T03:00:00Z") }),
+        submitted("TD_old.xlsx", { unitCode: "TD", receivedAt: Date.parse("2026-05-11T03:00:00Z") }),
+        submitted("TD_resent.xlsx", { unitCode: "TD", receivedAt: Date.parse("2026-05-13T03:00:00Z"), problems: [error] }),
+      ],
     });
-    expect(result.files).toHaveLength(0);
+    expect(result.files.map((file) => [file.file, file.outcome])).toEqual([["TD_old.xlsx", "on_time"], ["TD_resent.xlsx", "after_as_of"], ["future.xlsx", "after_as_of"]]);
     expect(statusOf(result, "SNV", "KH")).toBe("missing");
+    expect(statusOf(result, "TD", "KH")).toBe("on_time");
+    expect(result.totals.received).toBe(1);
+    expect(result.topProblems).toEqual([]);
   });
 
   it("warns when the file name names another registered unit, and trusts the workbook", () => {

@@ -16,6 +16,14 @@ describe("the consolidation summary", () => {
     expect(summary).not.toMatch(/expected|received|on time/);
   });
 
+  it("says when files came in after the as-of time, and when the source held no spreadsheet", () => {
+    const withLater = { ...result, files: [...result.files, { ...result.files[0]!, file: "late/KH_X.xlsx", outcome: "after_as_of" as const }] };
+
+    expect(formatConsolidationSummary(withLater, "vi", { workbook: "o.xlsx", report: null })).toContain("\n1 tệp nhận sau thời điểm tính: có trong sổ tổng hợp, chưa được tính\n");
+    expect(formatConsolidationSummary({ ...result, files: [] }, "en", { workbook: "o.xlsx", report: null })).toContain("\nNo spreadsheet (.xlsx, .xls, .ods, .csv…) under the source folder\n");
+    expect(formatConsolidationSummary(result, "vi", { workbook: "o.xlsx", report: null })).not.toMatch(/thời điểm tính:|Không có bảng tính/);
+  });
+
   it("is English with --lang en, and says nothing of a report not asked for", () => {
     const summary = formatConsolidationSummary(result, "en", { workbook: "out.xlsx", report: null });
 

@@ -113,13 +113,13 @@ describe("thidua sample (N = 40, seed 1)", () => {
     expect(manifest.units.map((unit) => `${unit.code}/${unit.kind}`).sort()).toEqual(expected);
   });
 
-  it("writes exactly the manifest's files, each with its received time as modification time, all before the as-of moment", () => {
+  it("writes exactly the manifest's files, each with its received time as modification time, before the as-of moment but the ones resent after it", () => {
     expect(listFiles(summary.submissionsDir).map((file) => `submissions/${file}`)).toEqual(manifest.files.map((file) => file.file));
     expect(summary.files).toBe(manifest.files.length);
     const asOf = Date.parse(manifest.asOf);
     for (const file of manifest.files) {
       expect({ file: file.file, mtime: Math.floor(statSync(join(tempRoot, "first", file.file)).mtimeMs) }).toEqual({ file: file.file, mtime: Date.parse(file.receivedAt) });
-      expect(Date.parse(file.receivedAt)).toBeLessThan(asOf);
+      expect({ file: file.file, afterAsOf: Date.parse(file.receivedAt) > asOf }).toEqual({ file: file.file, afterAsOf: file.expectedOutcome === "after_as_of" });
     }
     expect(manifest.files.some((file) => file.file.startsWith("submissions/BC/cum-3/"))).toBe(true);
   });
@@ -148,7 +148,7 @@ describe("thidua sample (N = 40, seed 1)", () => {
   });
 
   it("makes every other file produce exactly its expected errors, at the cells the spec gives", () => {
-    const rejected = manifest.files.filter((file) => file.expectedOutcome !== "on_time" && file.expectedOutcome !== "late");
+    const rejected = manifest.files.filter((file) => file.expectedOutcome !== "on_time" && file.expectedOutcome !== "late" && file.expectedOutcome !== "after_as_of");
     for (const file of rejected) {
       const expected = expectedErrors(file.expectedProblems);
       if (file.expectedOutcome !== "duplicate") expect({ file: file.file, expected: expected.length > 0 }).toEqual({ file: file.file, expected: true });
