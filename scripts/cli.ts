@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { isLanguage, type Language } from "../core/messages/index";
 import { UsageError } from "./errors";
 import { loadMovementConfig } from "./config-loader";
-import { loadRegistry } from "./registry-loader";
+import { formatRegistryProblems, loadRegistry } from "./registry-loader";
 import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
@@ -62,7 +62,9 @@ export function buildProgram(): Command {
     .action(async (files: string[], options: { json?: boolean; config?: string; registry?: string; planDate?: string; year?: string; round?: string; lang: string }) => {
       const language = parseLanguage(options.lang);
       const config = await loadMovementConfig(options, Date.now());
-      const registry = options.registry ? (await loadRegistry(options.registry, language)).registry : null;
+      const loaded = options.registry ? await loadRegistry(options.registry, language) : null;
+      if (loaded && options.registry) process.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
+      const registry = loaded?.registry ?? null;
       const { results, hasErrors } = await runValidate({ files, config, registry, language });
       process.stdout.write(options.json ? `${JSON.stringify(toJsonReport(results, language), null, 2)}\n` : `${formatHumanReport(results, language)}\n`);
       process.exitCode = hasErrors ? 1 : 0;
@@ -106,10 +108,13 @@ export function buildProgram(): Command {
       const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
       const config = await loadMovementConfig(options, asOf);
       const kinds = options.kind ? options.kind.map(parseKind) : null;
-      const { registry } = await loadRegistry(options.registry, language);
+      const { checkOutputPaths } = await import("./consolidate/check-outputs");
+      await checkOutputPaths({ source: options.source, registry: options.registry, config: options.config ?? null, out: options.out, report: options.report ?? null });
+      const { registry, problems: registryProblems, sha256: registrySha256 } = await loadRegistry(options.registry, language);
+      process.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
       const { formatConsolidationSummary, runConsolidate, toConsolidationJson } = await import("./commands/consolidate");
       const result = await runConsolidate({
-        source: options.source, registryPath: options.registry, registry, config, out: options.out, report: options.report ?? null,
+        source: options.source, registryPath: options.registry, registry, registryFacts: { sha256: registrySha256, problems: registryProblems }, config, out: options.out, report: options.report ?? null,
         asOf, kinds, language, progress: !options.json && process.stderr.isTTY === true && !process.env.CI,
         ...(options.workers !== undefined ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) } : {}),
       });

@@ -22,6 +22,9 @@ import type {
 /** Warnings that mean the document itself is dated too late: the file counts as late. */
 const LATENESS_CODES: ReadonlySet<ProblemCode> = new Set(["SUBMISSION_LATE", "KH_ISSUED_AFTER_DEADLINE", "KH_ISSUED_AFTER_PHASE1", "BC_DATED_AFTER_DEADLINE"]);
 
+/** The group of units whose registry row names no cluster (the registry's problems say which). */
+const NO_CLUSTER_LABEL = "(chưa ghi cụm, khối)";
+
 export interface ConsolidationInput {
   readonly files: readonly SubmittedFile[];
   readonly registry: Registry;
@@ -29,6 +32,8 @@ export interface ConsolidationInput {
   /** Epoch ms: files received after it are not counted (they had not arrived yet). */
   readonly asOf: number;
   readonly source: string;
+  readonly registryFile?: { readonly file: string; readonly sha256: string; readonly problems: readonly Problem[] };
+  readonly kindsFilter?: readonly TemplateKind[] | null;
 }
 
 function round1(value: number): number {
@@ -220,13 +225,15 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
   return {
     asOf,
     source: input.source,
+    registry: input.registryFile ? { ...input.registryFile, units: registry.units.length } : null,
+    kindsFilter: input.kindsFilter ?? null,
     config,
     templateVersion: CURRENT_TEMPLATE_VERSION,
     ruleVersion: RULES_VERSION,
     totals: computeTotals(statuses),
     totalsByKind: TEMPLATE_KINDS.filter((kind) => config.expectedKinds.includes(kind)).map((kind: TemplateKind) => ({ kind, totals: computeTotals(statuses.filter((entry) => entry.kind === kind)) })),
     byUnitType: groupTotals(statuses, (unit) => unit.type, typeLabel).sort((a, b) => typeOrder(a.key) - typeOrder(b.key)),
-    byCluster: groupTotals(statuses, (unit) => unit.cluster, (key) => key).sort((a, b) => a.key.localeCompare(b.key, "vi")),
+    byCluster: groupTotals(statuses, (unit) => unit.cluster, (key) => key || NO_CLUSTER_LABEL).sort((a, b) => a.key.localeCompare(b.key, "vi")),
     statuses,
     files,
     tasks,

@@ -129,9 +129,22 @@ export interface IndicatorTotal {
   readonly byUnitType: Readonly<Record<UnitTypeCode, number | null>>;
 }
 
+/** The registry the run expected units from, for the audit trail and the problem list. */
+export interface RegistryFacts {
+  readonly file: string;
+  readonly sha256: string;
+  /** Units read from it (rows left out are among its problems). */
+  readonly units: number;
+  readonly problems: readonly Problem[];
+}
+
 export interface ConsolidationResult {
   readonly asOf: number;
   readonly source: string;
+  /** Null when the caller gave the registry as data, not as a file. */
+  readonly registry: RegistryFacts | null;
+  /** Kinds the run was limited to (--kind), or null for all. */
+  readonly kindsFilter: readonly TemplateKind[] | null;
   readonly config: MovementConfig;
   readonly templateVersion: string;
   readonly ruleVersion: string;

@@ -8,7 +8,9 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "FILE_LEGACY_XLS": return "The file is an old-format Excel workbook (.xls); open it in Excel and save it as an Excel Workbook (.xlsx).";
     case "FILE_ENCRYPTED": return "The workbook is password-protected (encrypted) and cannot be read; remove the password and send it again.";
     case "FILE_TRUNCATED": return "The file is damaged or was not fully uploaded (its end is missing); send it again.";
-    case "FILE_ZIP_BOMB": return `The file declares too large an uncompressed size (${p("declaredBytes") || p("entries")}, limit ${p("limitBytes") || p("limitEntries")}); it was not opened.`;
+    case "FILE_ZIP_BOMB": return p("entries")
+      ? `The file holds too many parts (${p("entries")}, limit ${p("limitEntries")}); it may be damaged or forged and was not opened.`
+      : `The spreadsheet data in the file is too large once uncompressed (${p("declaredMegabytes")} MB, limit ${p("limitMegabytes")} MB); remove unneeded data or send the template as designed.`;
     case "FILE_NOT_WORKBOOK": return `The file is a zip archive but not an Excel workbook (.xlsx)${p("detected") ? `: it is a ${p("detected")} file` : ""}; open it and save it as "Excel Workbook (.xlsx)".`;
     case "FILE_UNREADABLE": return `The file could not be read: ${p("reason")}.`;
     case "FILE_CHECK_FAILED": return `thidua failed while checking this file (${p("reason")}); the file is unchecked: please report it to Sở Nội vụ with the file.`;

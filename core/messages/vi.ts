@@ -8,7 +8,9 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "FILE_LEGACY_XLS": return "Tệp ở định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).";
     case "FILE_ENCRYPTED": return "Tệp được đặt mật khẩu (mã hóa) nên không đọc được; hãy gỡ mật khẩu rồi gửi lại.";
     case "FILE_TRUNCATED": return "Tệp bị hỏng hoặc tải lên chưa hết (thiếu phần cuối); hãy gửi lại tệp.";
-    case "FILE_ZIP_BOMB": return `Tệp khai báo dung lượng giải nén quá lớn (${p("declaredBytes") || p("entries")}, giới hạn ${p("limitBytes") || p("limitEntries")}); không mở để bảo vệ hệ thống.`;
+    case "FILE_ZIP_BOMB": return p("entries")
+      ? `Tệp chứa quá nhiều thành phần (${p("entries")}, giới hạn ${p("limitEntries")}); tệp có thể bị hỏng hoặc bị làm giả, không mở để bảo vệ hệ thống.`
+      : `Dữ liệu bảng tính trong tệp quá lớn khi giải nén (${p("declaredMegabytes")} MB, giới hạn ${p("limitMegabytes")} MB); hãy bỏ bớt dữ liệu thừa hoặc gửi lại đúng biểu mẫu.`;
     case "FILE_NOT_WORKBOOK": return `Tệp là một gói nén nhưng không phải sổ làm việc Excel (.xlsx)${p("detected") ? ` mà là tệp ${p("detected")}` : ""}; hãy mở tệp và lưu lại dưới dạng "Excel Workbook (.xlsx)".`;
     case "FILE_UNREADABLE": return `Không đọc được tệp: ${p("reason")}.`;
     case "FILE_CHECK_FAILED": return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;

@@ -4,6 +4,7 @@ import type { Language } from "../../core/messages/index";
 import { formatProblem } from "../../core/messages/index";
 import type { MovementConfig } from "../../core/config";
 import type { ConsolidationResult } from "../../core/consolidate/types";
+import type { Problem } from "../../core/problems";
 import type { Registry } from "../../core/registry";
 import type { TemplateKind } from "../../core/spec/types";
 import { runConsolidation } from "../consolidate/run-consolidation";
@@ -19,6 +20,8 @@ export interface ConsolidateOptions {
   readonly source: string;
   readonly registryPath: string;
   readonly registry: Registry;
+  /** The registry file's hash and problems, for the audit trail and the Lỗi sheet. */
+  readonly registryFacts?: { readonly sha256: string; readonly problems: readonly Problem[] };
   readonly config: MovementConfig;
   readonly out: string;
   readonly report: string | null;
@@ -35,6 +38,12 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
     asOf: new Date(result.asOf).toISOString(),
     totals: result.totals,
     totalsByKind: result.totalsByKind,
+    registry: result.registry && {
+      file: result.registry.file,
+      sha256: result.registry.sha256,
+      units: result.registry.units,
+      problems: result.registry.problems.map((problem) => ({ code: problem.code, severity: problem.severity, sheet: problem.sheet, cell: problem.cell, message: formatProblem(problem, language) })),
+    },
     units: result.statuses.map((entry) => ({
       code: entry.unit.code,
       name: entry.unit.name,
@@ -82,7 +91,10 @@ export function formatConsolidationSummary(result: ConsolidationResult, language
 
 /** Reads the source, consolidates, writes the workbook (and report) atomically. Sources are only read. */
 export async function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
-  const config: MovementConfig = options.kinds ? { ...options.config, expectedKinds: options.kinds } : options.config;
+  // --kind narrows what is consolidated; it never makes a kind expected that the config does not
+  // expect (DN-KT is sent by the units that nominate, so a unit without one is not "missing").
+  const kinds = options.kinds;
+  const config: MovementConfig = kinds ? { ...options.config, expectedKinds: options.config.expectedKinds.filter((kind) => kinds.includes(kind)) } : options.config;
   const source = createLocalFolderSource(options.source, { exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])] });
   const bar = options.progress ? new SingleBar({ format: "{bar} {value}/{total} tệp | {eta_formatted}", hideCursor: true, clearOnComplete: true }) : null;
   let result = await runConsolidation({
@@ -90,6 +102,8 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
     registry: options.registry,
     config,
     asOf: options.asOf,
+    registryFile: options.registryFacts ? { file: options.registryPath, ...options.registryFacts } : null,
+    kindsFilter: options.kinds,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onStart: (files) => bar?.start(files, 0),
     onFileDone: (done) => bar?.update(done),

@@ -209,6 +209,12 @@ export const SCOPE_LABELS = {
 export const LOG_LABELS = {
   asOf: "Số liệu tính đến (giờ Việt Nam)",
   source: "Nguồn hồ sơ",
+  registry: "Danh sách đơn vị",
+  registrySha256: "SHA-256 của danh sách đơn vị",
+  registryUnits: "Số đơn vị đọc được",
+  registryProblems: "Số lỗi trong danh sách đơn vị (xem trang Lỗi)",
+  kindsFilter: "Chỉ tổng hợp loại hồ sơ",
+  allKinds: "(mọi loại)",
   reportYear: "Năm báo cáo",
   provincialPlanDate: "Ngày Kế hoạch của UBND tỉnh",
   round: "Đợt khen thưởng",

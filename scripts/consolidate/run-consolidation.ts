@@ -1,7 +1,9 @@
 import type { MovementConfig } from "../../core/config";
 import { consolidate } from "../../core/consolidate/consolidate";
 import type { ConsolidationResult, SubmittedFile } from "../../core/consolidate/types";
+import type { Problem } from "../../core/problems";
 import type { Registry } from "../../core/registry";
+import type { TemplateKind } from "../../core/spec/types";
 import type { SubmissionSource } from "../source/types";
 import type { ValidationJob } from "./validate-submission";
 import { startValidationPool } from "./worker-pool";
@@ -11,6 +13,8 @@ export interface ConsolidationRun {
   readonly registry: Registry;
   readonly config: MovementConfig;
   readonly asOf: number;
+  readonly registryFile?: { readonly file: string; readonly sha256: string; readonly problems: readonly Problem[] } | null;
+  readonly kindsFilter?: readonly TemplateKind[] | null;
   readonly workers?: number;
   readonly onStart?: (files: number) => void;
   readonly onFileDone?: (done: number) => void;
@@ -33,5 +37,8 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
     // The threads' memory is given back before the outputs are built.
     await pool.close();
   }
-  return consolidate({ files, registry: run.registry, config: run.config, asOf: run.asOf, source: run.source.description });
+  return consolidate({
+    files, registry: run.registry, config: run.config, asOf: run.asOf, source: run.source.description,
+    ...(run.registryFile ? { registryFile: run.registryFile } : {}), kindsFilter: run.kindsFilter ?? null,
+  });
 }

@@ -608,22 +608,30 @@ function nominationsSheet(context: WorkbookContext): TableSheet<NominationRow> {
 // ---------------------------------------------------------------- Lỗi, Nhật ký
 
 interface ProblemRow {
-  readonly file: ConsolidatedFile;
+  readonly unitCode: string | null;
+  readonly unitName: string | null;
+  readonly file: string;
+  readonly outcome: string;
   readonly problem: Problem;
 }
 
 function problemsSheet(context: WorkbookContext): TableSheet<ProblemRow> {
-  const rows: ProblemRow[] = context.result.files.flatMap((file) => file.problems.map((problem) => ({ file, problem })));
   const nameOf = (file: ConsolidatedFile): string | null => (file.unitCode !== null ? (context.unitsByCode.get(normaliseUnitCode(file.unitCode))?.name ?? file.unitName) : file.unitName);
+  const registry = context.result.registry;
+  // The registry's own problems come first: a row left out there changes every figure below.
+  const rows: ProblemRow[] = [
+    ...(registry?.problems ?? []).map((problem) => ({ unitCode: null, unitName: null, file: registry?.file ?? "", outcome: LOG_LABELS.registry, problem })),
+    ...context.result.files.flatMap((file) => file.problems.map((problem) => ({ unitCode: file.unitCode, unitName: nameOf(file), file: file.file, outcome: OUTCOME_LABELS.vi[file.outcome], problem }))),
+  ];
   return {
     key: "problems",
     tabColour: STATUS_COLOURS.invalid.strong,
     preamble: titleLines("problems", context),
     columns: [
-      { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => row.file.unitCode, style: STYLE.code },
-      { header: HEADERS.unitName, min: 24, max: 44, value: (row) => nameOf(row.file), style: STYLE.text },
-      { header: HEADERS.file, min: 16, max: 44, value: (row) => row.file.file, style: STYLE.text },
-      { header: HEADERS.outcome, min: 14, max: 30, value: (row) => OUTCOME_LABELS.vi[row.file.outcome], style: STYLE.text },
+      { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => row.unitCode, style: STYLE.code },
+      { header: HEADERS.unitName, min: 24, max: 44, value: (row) => row.unitName, style: STYLE.text },
+      { header: HEADERS.file, min: 16, max: 44, value: (row) => row.file, style: STYLE.text },
+      { header: HEADERS.outcome, min: 14, max: 30, value: (row) => row.outcome, style: STYLE.text },
       { header: HEADERS.sheet, min: 12, max: 20, value: (row) => row.problem.sheet, style: STYLE.text },
       { header: HEADERS.cell, min: 6, max: 8, value: (row) => row.problem.cell, style: STYLE.code },
       { header: HEADERS.code, min: 20, max: 32, value: (row) => row.problem.code, style: STYLE.code },
@@ -643,6 +651,15 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
     { cells: [SHEET_TITLES.log], styles: [STYLE.title], span: true },
     keyValue(LOG_LABELS.asOf, formatVietnamDateTime(result.asOf)),
     keyValue(LOG_LABELS.source, result.source),
+    ...(result.registry
+      ? [
+          keyValue(LOG_LABELS.registry, result.registry.file),
+          keyValue(LOG_LABELS.registrySha256, result.registry.sha256),
+          keyValue(LOG_LABELS.registryUnits, result.registry.units),
+          keyValue(LOG_LABELS.registryProblems, result.registry.problems.length),
+        ]
+      : []),
+    keyValue(LOG_LABELS.kindsFilter, result.kindsFilter ? result.kindsFilter.map((kind) => KIND_LABELS.vi[kind]).join("; ") : LOG_LABELS.allKinds),
     keyValue(LOG_LABELS.reportYear, config.reportYear),
     keyValue(LOG_LABELS.provincialPlanDate, config.provincialPlanDate ? formatVietnameseDate(config.provincialPlanDate) : LOG_LABELS.notSet),
     keyValue(LOG_LABELS.round, ROUNDS.find((round) => round.code === config.round)?.vi ?? config.round),

@@ -1,23 +1,25 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors";
 import { isSpreadsheetName, type SourceEntry, type SubmissionSource } from "./types";
 
-async function walk(root: string, folder: string, excluded: ReadonlySet<string>, entries: SourceEntry[]): Promise<void> {
-  const children = await readdir(folder, { withFileTypes: true });
-  // A folder's files are stat'ed together: one at a time, 3,000 files took a quarter of a second.
-  await Promise.all(
-    children.map(async (child) => {
-      const path = join(folder, child.name);
-      if (child.isDirectory()) {
-        if (!child.name.startsWith(".")) await walk(root, path, excluded, entries);
-        return;
-      }
-      if (!child.isFile() || !isSpreadsheetName(child.name) || excluded.has(resolve(path))) return;
-      const info = await stat(path);
+async function walk(root: string, folder: string, excluded: ReadonlySet<string>, entries: SourceEntry[], visited: Set<string>): Promise<void> {
+  // Links are followed (a unit's folder linked in, a Windows junction); a folder met twice is read once.
+  const real = await realpath(folder);
+  if (visited.has(real)) return;
+  visited.add(real);
+  const children = (await readdir(folder)).filter((name) => !name.startsWith(".")).sort();
+  // A folder's entries are stat'ed together (one at a time, 3,000 files took a quarter of a second);
+  // stat follows a link to what it points at; a dangling link, or a file gone since, is skipped.
+  const found = await Promise.all(children.map(async (name) => ({ name, path: join(folder, name), info: await stat(join(folder, name)).catch(() => null) })));
+  // Sub-folders one after another, in name order, so that a folder linked twice is always read under the same name.
+  for (const { name, path, info } of found) {
+    if (info === null) continue;
+    if (info.isDirectory()) await walk(root, path, excluded, entries, visited);
+    else if (info.isFile() && isSpreadsheetName(name) && !excluded.has(resolve(path))) {
       entries.push({ path: relative(root, path).split(sep).join("/"), receivedAt: Math.floor(info.mtimeMs), sizeBytes: info.size, localPath: path });
-    }),
-  );
+    }
+  }
 }
 
 /** A local folder (for example one synced from OneDrive): every spreadsheet below it, sub-folders too. */
@@ -31,7 +33,7 @@ export function createLocalFolderSource(root: string, options: { exclude?: reado
       });
       if (!info.isDirectory()) throw new UsageError(`source ${root} is not a folder`);
       const entries: SourceEntry[] = [];
-      await walk(root, root, excluded, entries);
+      await walk(root, root, excluded, entries, new Set());
       return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
     read(entry) {

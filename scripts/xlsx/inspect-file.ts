@@ -100,6 +100,8 @@ function classifyZipListing(listing: Extract<ZipListing, { kind: "listed" }>, li
     return buildRejection("FILE_ZIP_BOMB", {
       declaredBytes: listing.uncompressedBytes,
       limitBytes: limits.maxUncompressedBytes,
+      declaredMegabytes: toMegabytes(listing.uncompressedBytes),
+      limitMegabytes: toMegabytes(limits.maxUncompressedBytes),
     });
   }
   // A workbook zipped again with a password (7-Zip, WinRAR): nothing here decrypts it.
@@ -143,7 +145,8 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
             uncompressedSize: entry.uncompressedSize,
             compressionMethod: entry.compressionMethod,
           });
-          uncompressedBytes += entry.uncompressedSize;
+          // Only the parts the reader inflates count: a large picture in a valid workbook is never opened.
+          if (isInflatedPart(name)) uncompressedBytes += entry.uncompressedSize;
           hasEncryptedEntry ||= entry.isEncrypted();
           const dataEnd = entry.relativeOffsetOfLocalHeader + ZIP_LOCAL_HEADER_FIXED_BYTES + entry.fileNameLength + entry.compressedSize;
           hasDataPastEnd ||= dataEnd > buffer.byteLength;
@@ -160,6 +163,16 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
       settle({ kind: "unreadable" });
     }
   });
+}
+
+function toMegabytes(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
+
+/** XML parts and relationships: what the SheetML reader may inflate. Media, printer settings and binaries are not. */
+function isInflatedPart(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".xml") || lower.endsWith(".rels");
 }
 
 function decodeEntryName(entry: Entry): string {

@@ -88,6 +88,7 @@ function topProblemsOf(files: readonly ConsolidatedFile[]): ConsolidationResult[
 
 interface Assembly {
   readonly source: string;
+  readonly registry?: ConsolidationResult["registry"];
   readonly config: MovementConfig;
   readonly asOf: number;
   readonly statuses: UnitKindStatus[];
@@ -103,6 +104,8 @@ function assemble(parts: Assembly): ConsolidationResult {
   return {
     asOf: parts.asOf,
     source: parts.source,
+    registry: parts.registry ?? null,
+    kindsFilter: null,
     config: parts.config,
     templateVersion: "2026.1",
     ruleVersion: "2026.1",
@@ -245,7 +248,11 @@ export function buildFixtureResult(): ConsolidationResult {
     { unitCode: "DN001", unitName: "Công ty Cổ phần Công nghệ Hồng Lĩnh", file: "KH/KH_DN001_2026.xlsx", row: 8, nomineeKind: "CANHAN", nomineeName: "Trần Thị Bình", position: "Giám đốc", individualGroup: "DNH", award: "GK", content: "ND5", achievement: "Làm chủ công nghệ truy xuất nguồn gốc", evidence: HOSTILE.atFormula, department: "SKHCN" },
   ];
 
-  return assemble({ source: "thư mục ./nop-ho-so", config, asOf: FIXTURE_AS_OF, statuses, files, tasks, indicators: indicatorRows, nominations });
+  const registry = {
+    file: "danh-sach-don-vi.xlsx", sha256: "ab".repeat(32), units: FIXTURE_UNITS.length,
+    problems: [createProblem("EMAIL_INVALID", "error", { sheet: "Đơn vị", cell: "E9" }, { field: { vi: "Thư điện tử liên hệ", en: "Contact e-mail" }, found: "vanthu skhcn" })],
+  };
+  return assemble({ source: "thư mục ./nop-ho-so", registry, config, asOf: FIXTURE_AS_OF, statuses, files, tasks, indicators: indicatorRows, nominations });
 }
 
 /** A deterministic fake SHA-256 (64 hex digits) for a name. */

@@ -218,9 +218,11 @@ describe("consolidated workbook", () => {
     expect(headings).toEqual(expect.arrayContaining(["TỔNG HỢP TOÀN TỈNH THEO NỘI DUNG THI ĐUA VÀ LOẠI ĐƠN VỊ", "ND4 — Chuyển đổi xanh, kinh tế tuần hoàn"]));
   });
 
-  it("lists every problem of every file with its Vietnamese message, and logs every file with its SHA-256", () => {
+  it("lists the registry's problems, then every problem of every file with its Vietnamese message, and logs every file with its SHA-256", () => {
     const problems = tableOf(sheet("Lỗi"));
-    const expected = result.files.flatMap((file) => file.problems.map((problem) => [file.file, problem.code, formatProblem(problem, "vi")]));
+    const registryRows = (result.registry?.problems ?? []).map((problem) => ["danh-sach-don-vi.xlsx", problem.code, formatProblem(problem, "vi")]);
+    expect(registryRows).toHaveLength(1);
+    const expected = [...registryRows, ...result.files.flatMap((file) => file.problems.map((problem) => [file.file, problem.code, formatProblem(problem, "vi")]))];
     expect(problems.map((row) => [cell(row, "Tệp").value, cell(row, "Mã lỗi").value, cell(row, "Nội dung").value])).toEqual(expected);
 
     const log = sheet("Nhật ký");
@@ -228,6 +230,11 @@ describe("consolidated workbook", () => {
       result.files.map((file) => [file.file, file.sha256, file.sizeBytes]),
     );
     expect(log.getCell("B2").value).toBe("25/11/2026 12:00");
+    const preamble = new Map<string, unknown>();
+    log.eachRow((row) => preamble.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(preamble.get("Danh sách đơn vị")).toBe("danh-sach-don-vi.xlsx");
+    expect(preamble.get("SHA-256 của danh sách đơn vị")).toBe("ab".repeat(32));
+    expect(preamble.get("Chỉ tổng hợp loại hồ sơ")).toBe("(mọi loại)");
   });
 
   it("writes atomically: nothing is left behind, and an impossible path is a usage error", async () => {

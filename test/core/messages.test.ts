@@ -15,7 +15,7 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   FILE_LEGACY_XLS: {},
   FILE_ENCRYPTED: {},
   FILE_TRUNCATED: {},
-  FILE_ZIP_BOMB: { declaredBytes: 62_914_560, limitBytes: 52_428_800 },
+  FILE_ZIP_BOMB: { declaredBytes: 62_914_560, limitBytes: 52_428_800, declaredMegabytes: 60, limitMegabytes: 50 },
   FILE_NOT_WORKBOOK: { detected: "docx" },
   FILE_UNREADABLE: { reason: "1:19: disallowed character in tag name" },
   FILE_CHECK_FAILED: { reason: "RangeError: Maximum call stack size exceeded" },

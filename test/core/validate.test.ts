@@ -142,6 +142,24 @@ describe("the registry of units", () => {
     expect(problems).toMatchObject([{ code: "REGISTRY_DUPLICATE_CODE", sheet: "Đơn vị", cell: "A6", params: { found: "snv" } }]);
   });
 
+  it("keeps a unit whose name, cluster or e-mail is missing or wrong, reporting each at its cell; leaves out a row without a code or type", () => {
+    const rows = [
+      { code: text("SKHCN"), name: text("Sở KH&CN"), type: text("CQ"), cluster: text("Khối sở"), email: text("vanthu skhcn") },
+      { code: text("SNV"), type: text("CQ") },
+      { name: text("Đơn vị không mã"), type: text("CQ"), cluster: text("Khối sở"), email: text("x@hatinh.gov.vn") },
+      { code: text("XA01"), name: text("Xã Mẫu"), type: text("Không rõ"), cluster: text("Cụm 1"), email: text("xa01@hatinh.gov.vn") },
+    ];
+    const { registry, problems } = readRegistry(buildSnapshot(REGISTRY_SPEC, { tables: { units: rows } }));
+
+    expect(registry.units).toEqual([
+      { code: "SKHCN", name: "Sở KH&CN", type: "CQ", cluster: "Khối sở", email: "" },
+      { code: "SNV", name: "SNV", type: "CQ", cluster: "", email: "" },
+    ]);
+    expect(problems.map((problem) => `${problem.code} ${problem.cell}`)).toEqual([
+      "EMAIL_INVALID E4", "REQUIRED_MISSING B5", "REQUIRED_MISSING D5", "REQUIRED_MISSING E5", "REQUIRED_MISSING A6", "ENUM_UNKNOWN C7",
+    ]);
+  });
+
   it("matches unit codes without case or spaces", () => {
     const unit = { code: text("SKHCN"), name: text("Sở KH&CN"), type: text("CQ"), cluster: text("Khối sở"), email: text("skhcn@hatinh.gov.vn") };
     const { registry } = readRegistry(buildSnapshot(REGISTRY_SPEC, { tables: { units: [unit] } }));

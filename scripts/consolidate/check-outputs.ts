@@ -1,0 +1,58 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname, isAbsolute, relative, resolve } from "node:path";
+import { STAMP } from "../../core/spec/stamp";
+import { UsageError } from "../errors";
+import { readWorkbookSnapshot } from "../xlsx/read-workbook";
+import { SHEET_NAMES } from "./labels";
+
+export interface OutputPlan {
+  readonly source: string;
+  readonly registry: string;
+  readonly config: string | null;
+  readonly out: string;
+  readonly report: string | null;
+}
+
+function isInside(folder: string, path: string): boolean {
+  const fromFolder = relative(resolve(folder), resolve(path));
+  return fromFolder !== "" && !fromFolder.startsWith("..") && !isAbsolute(fromFolder);
+}
+
+async function existingFile(path: string): Promise<"file" | "folder" | null> {
+  const info = await stat(path).catch(() => null);
+  return info === null ? null : info.isDirectory() ? "folder" : "file";
+}
+
+/** A workbook this command wrote before: its own sheets, and no template stamp of a submission. */
+async function isPreviousConsolidation(path: string): Promise<boolean> {
+  const reading = await readWorkbookSnapshot(await readFile(path));
+  if (!reading.ok) return false;
+  const names = new Set(reading.snapshot.sheets.map((sheet) => sheet.name));
+  return names.has(SHEET_NAMES.overview) && names.has(SHEET_NAMES.log) && !names.has(STAMP.sheet);
+}
+
+/**
+ * Refuses, before anything is read or written, outputs that would destroy an input or each other:
+ * the registry, the config, the other output, or a submission under the source folder (a previous
+ * consolidated workbook there may be replaced). Also refuses names that would mislead (an xlsx
+ * written as .csv) and folders where a file is meant.
+ */
+export async function checkOutputPaths(plan: OutputPlan): Promise<void> {
+  if (extname(plan.out).toLowerCase() !== ".xlsx") throw new UsageError(`--out must name an .xlsx file, not ${plan.out}`);
+  if (plan.report !== null && ![".html", ".htm"].includes(extname(plan.report).toLowerCase())) throw new UsageError(`--report must name an .html file, not ${plan.report}`);
+  const inputs = [
+    { path: plan.registry, what: "the registry (--registry)" },
+    ...(plan.config ? [{ path: plan.config, what: "the config (--config)" }] : []),
+  ];
+  for (const [flag, output] of [["--out", plan.out], ["--report", plan.report]] as const) {
+    if (output === null) continue;
+    const input = inputs.find((candidate) => resolve(candidate.path) === resolve(output));
+    if (input) throw new UsageError(`${flag} ${output} would overwrite ${input.what}`);
+    if ((await existingFile(output)) === "folder") throw new UsageError(`${flag} ${output} is a folder; name a file`);
+  }
+  // The workbook is a spreadsheet: under the source it could be someone's submission. (The report,
+  // .html, never is.)
+  if ((await existingFile(plan.out)) === "file" && isInside(plan.source, plan.out) && !(await isPreviousConsolidation(plan.out))) {
+    throw new UsageError(`--out ${plan.out} is a file under --source and not a previous consolidation: it may be a submission; choose another file`);
+  }
+}
