@@ -62,7 +62,7 @@ export function buildProgram(): Command {
     .action(async (files: string[], options: { json?: boolean; config?: string; registry?: string; planDate?: string; year?: string; round?: string; lang: string }) => {
       const language = parseLanguage(options.lang);
       const config = await loadMovementConfig(options, Date.now());
-      const loaded = options.registry ? await loadRegistry(options.registry, language) : null;
+      const loaded = options.registry ? await loadRegistry(options.registry) : null;
       if (loaded && options.registry) process.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
       const registry = loaded?.registry ?? null;
       const { results, hasErrors } = await runValidate({ files, config, registry, language });
@@ -110,7 +110,7 @@ export function buildProgram(): Command {
       const kinds = options.kind ? options.kind.map(parseKind) : null;
       const { checkOutputPaths } = await import("./consolidate/check-outputs");
       await checkOutputPaths({ source: options.source, registry: options.registry, config: options.config ?? null, out: options.out, report: options.report ?? null });
-      const { registry, problems: registryProblems, sha256: registrySha256 } = await loadRegistry(options.registry, language);
+      const { registry, problems: registryProblems, sha256: registrySha256 } = await loadRegistry(options.registry);
       process.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
       const { formatConsolidationSummary, runConsolidate, toConsolidationJson } = await import("./commands/consolidate");
       const result = await runConsolidate({
@@ -149,6 +149,13 @@ function parseKind(text: string): TemplateKind {
 }
 
 /** The only place that turns errors into exit codes: 2 for usage, 1 for anything unexpected. */
+/** The language asked for on the command line, read before commander has parsed it (errors can come first). */
+function languageOfArgs(argv: readonly string[]): "vi" | "en" {
+  const index = argv.lastIndexOf("--lang");
+  const value = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith("--lang="))?.slice("--lang=".length);
+  return value === "en" ? "en" : "vi";
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     await buildProgram().parseAsync([...argv], { from: "user" });
@@ -160,7 +167,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`thidua: ${error.message}\n`);
+      process.stderr.write(`thidua: ${error.messageIn(languageOfArgs(argv))}\n`);
       return 2;
     }
     process.stderr.write(`thidua: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

@@ -20,7 +20,7 @@ function parseJsonConfig(text: string, path: string, nameKey: (key: string) => s
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
+    throw new UsageError({ vi: `${path}: không phải JSON hợp lệ (${(error as Error).message})`, en: `${path}: not valid JSON (${(error as Error).message})` }, { cause: error });
   }
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -37,7 +37,8 @@ export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number)
   let file: ConfigFile = {};
   if (path) {
     const text = await readFile(path, "utf8").catch((error: unknown) => {
-      throw new UsageError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error });
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UsageError({ vi: `không đọc được tệp cấu hình ${path} (${code === "ENOENT" ? "không tồn tại" : code})`, en: `cannot read config ${path}: ${code}` }, { cause: error });
     });
     file = parseJsonConfig(text, path);
   }

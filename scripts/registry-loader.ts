@@ -21,16 +21,18 @@ export function formatRegistryProblems(path: string, problems: readonly Problem[
 }
 
 /** Reads the registry workbook. An unreadable registry stops the run: without it nothing can be expected. */
-export async function loadRegistry(path: string, language: Language): Promise<LoadedRegistry> {
+export async function loadRegistry(path: string): Promise<LoadedRegistry> {
   const bytes = await readFile(path).catch((error: unknown) => {
-    throw new UsageError(`cannot read registry ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError({ vi: `không đọc được danh sách đơn vị ${path} (${code === "ENOENT" ? "không tồn tại" : code})`, en: `cannot read registry ${path}: ${code}` }, { cause: error });
   });
   const reading = await readWorkbookSnapshot(bytes);
-  if (!reading.ok) throw new UsageError(`registry ${path}: ${formatProblem(reading.problem, language)}`);
+  if (!reading.ok) throw new UsageError({ vi: `danh sách đơn vị ${path}: ${formatProblem(reading.problem, "vi")}`, en: `registry ${path}: ${formatProblem(reading.problem, "en")}` });
   const { registry, problems } = readRegistry(reading.snapshot);
   if (registry.units.length === 0) {
     const first = problems[0];
-    throw new UsageError(`registry ${path}: no unit could be read${first ? ` (${first.sheet ?? ""}!${first.cell ?? ""}: ${formatProblem(first, language)})` : ""}`);
+    const where = (lang: Language): string => (first ? `; ${first.sheet ?? ""}!${first.cell ?? ""}: ${formatProblem(first, lang)}` : "");
+    throw new UsageError({ vi: `danh sách đơn vị ${path}: không đọc được đơn vị nào${where("vi")}`, en: `registry ${path}: no unit could be read${where("en")}` });
   }
   return { registry, problems, sha256: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -38,21 +38,26 @@ async function isPreviousConsolidation(path: string): Promise<boolean> {
  * written as .csv) and folders where a file is meant.
  */
 export async function checkOutputPaths(plan: OutputPlan): Promise<void> {
-  if (extname(plan.out).toLowerCase() !== ".xlsx") throw new UsageError(`--out must name an .xlsx file, not ${plan.out}`);
-  if (plan.report !== null && ![".html", ".htm"].includes(extname(plan.report).toLowerCase())) throw new UsageError(`--report must name an .html file, not ${plan.report}`);
+  if (extname(plan.out).toLowerCase() !== ".xlsx") throw new UsageError({ vi: `--out phải là tệp .xlsx, không phải ${plan.out}`, en: `--out must name an .xlsx file, not ${plan.out}` });
+  if (plan.report !== null && ![".html", ".htm"].includes(extname(plan.report).toLowerCase())) {
+    throw new UsageError({ vi: `--report phải là tệp .html, không phải ${plan.report}`, en: `--report must name an .html file, not ${plan.report}` });
+  }
   const inputs = [
-    { path: plan.registry, what: "the registry (--registry)" },
-    ...(plan.config ? [{ path: plan.config, what: "the config (--config)" }] : []),
+    { path: plan.registry, what: { vi: "danh sách đơn vị (--registry)", en: "the registry (--registry)" } },
+    ...(plan.config ? [{ path: plan.config, what: { vi: "tệp cấu hình (--config)", en: "the config (--config)" } }] : []),
   ];
   for (const [flag, output] of [["--out", plan.out], ["--report", plan.report]] as const) {
     if (output === null) continue;
     const input = inputs.find((candidate) => resolve(candidate.path) === resolve(output));
-    if (input) throw new UsageError(`${flag} ${output} would overwrite ${input.what}`);
-    if ((await existingFile(output)) === "folder") throw new UsageError(`${flag} ${output} is a folder; name a file`);
+    if (input) throw new UsageError({ vi: `${flag} ${output} sẽ ghi đè lên ${input.what.vi}`, en: `${flag} ${output} would overwrite ${input.what.en}` });
+    if ((await existingFile(output)) === "folder") throw new UsageError({ vi: `${flag} ${output} là một thư mục; hãy ghi tên tệp`, en: `${flag} ${output} is a folder; name a file` });
   }
   // The workbook is a spreadsheet: under the source it could be someone's submission. (The report,
   // .html, never is.)
   if ((await existingFile(plan.out)) === "file" && isInside(plan.source, plan.out) && !(await isPreviousConsolidation(plan.out))) {
-    throw new UsageError(`--out ${plan.out} is a file under --source and not a previous consolidation: it may be a submission; choose another file`);
+    throw new UsageError({
+      vi: `--out ${plan.out} là một tệp trong thư mục nguồn và không phải sổ tổng hợp trước đó: có thể là hồ sơ của đơn vị; hãy chọn tệp khác`,
+      en: `--out ${plan.out} is a file under --source and not a previous consolidation: it may be a submission; choose another file`,
+    });
   }
 }

@@ -17,7 +17,9 @@ export function isUnwritableError(error: unknown): boolean {
 /** The error to report for a failed write of `path`: a UsageError when the place is at fault. */
 export function toOutputError(path: string, error: unknown): unknown {
   if (!isUnwritableError(error)) return error;
-  return new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code}`, { cause: error });
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const reason = { EACCES: "không có quyền ghi", EPERM: "không có quyền ghi", EROFS: "ổ đĩa chỉ cho đọc", ENOSPC: "ổ đĩa đã đầy", EISDIR: "đó là một thư mục", ENOTDIR: "một phần đường dẫn là tệp, không phải thư mục" }[code] ?? code;
+  return new UsageError({ vi: `không ghi được ${path} (${reason})`, en: `cannot write ${path}: ${code}` }, { cause: error });
 }
 
 /**

@@ -29,9 +29,10 @@ export function createLocalFolderSource(root: string, options: { exclude?: reado
     description: resolve(root),
     async list() {
       const info = await stat(root).catch((error: unknown) => {
-        throw new UsageError(`cannot read source folder ${root}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error });
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new UsageError({ vi: `không đọc được thư mục nguồn ${root} (${code === "ENOENT" ? "không tồn tại" : code})`, en: `cannot read source folder ${root}: ${code}` }, { cause: error });
       });
-      if (!info.isDirectory()) throw new UsageError(`source ${root} is not a folder`);
+      if (!info.isDirectory()) throw new UsageError({ vi: `nguồn ${root} là một tệp, không phải thư mục`, en: `source ${root} is not a folder` });
       const entries: SourceEntry[] = [];
       await walk(root, root, excluded, entries, new Set());
       return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

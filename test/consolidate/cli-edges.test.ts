@@ -59,12 +59,14 @@ describe("thidua consolidate at the edges", () => {
   });
 
   it.each([
-    ["--out onto the registry", (): string[] => ["--out", join(dir, "registry.xlsx")], /would overwrite the registry/],
-    ["--out not an .xlsx", (): string[] => ["--out", join(dir, "tong-hop.csv")], /must name an \.xlsx file/],
-    ["--report not an .html", (): string[] => ["--out", join(dir, "a.xlsx"), "--report", join(dir, "a.xlsx")], /must name an \.html file/],
-    ["--report onto a folder", (): string[] => { mkdirSync(join(dir, "folder.html"), { recursive: true }); return ["--out", join(dir, "a.xlsx"), "--report", join(dir, "folder.html")]; }, /is a folder/],
-    ["--out onto a submission", (): string[] => ["--out", join(dir, manifest.files[0]!.file)], /may be a submission/],
-  ])("refuses %s with exit 2 before writing anything", async (_label, outputs, message) => {
+    ["--out onto the registry", (): string[] => ["--out", join(dir, "registry.xlsx")], /sẽ ghi đè lên danh sách đơn vị/],
+    ["--out not an .xlsx", (): string[] => ["--out", join(dir, "tong-hop.csv")], /phải là tệp \.xlsx/],
+    ["--report not an .html", (): string[] => ["--out", join(dir, "a.xlsx"), "--report", join(dir, "a.xlsx")], /phải là tệp \.html/],
+    ["--report onto a folder", (): string[] => { mkdirSync(join(dir, "folder.html"), { recursive: true }); return ["--out", join(dir, "a.xlsx"), "--report", join(dir, "folder.html")]; }, /là một thư mục/],
+    ["--out onto a submission", (): string[] => ["--out", join(dir, manifest.files[0]!.file)], /có thể là hồ sơ của đơn vị/],
+    ["--out onto the registry (English)", (): string[] => ["--out", join(dir, "registry.xlsx"), "--lang", "en"], /would overwrite the registry/],
+    ["a source folder that does not exist", (): string[] => ["--out", join(dir, "a.xlsx"), "--source", join(dir, "khong-co")], /không đọc được thư mục nguồn .*khong-co \(không tồn tại\)/],
+  ])("refuses %s with exit 2 before writing anything, in the user's language", async (_label, outputs, message) => {
     const registryBefore = readFileSync(join(dir, "registry.xlsx"));
     const run = await thidua(["consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry.xlsx"), ...common(), ...outputs()]);
 

@@ -72,7 +72,7 @@ describe("thidua sample (N = 40, seed 1)", () => {
     manifest = readManifest(summary);
     const configFile = JSON.parse(readFileSync(summary.config, "utf8")) as Parameters<typeof resolveConfig>[0];
     config = resolveConfig(configFile, {}, Date.parse(manifest.asOf));
-    ({ registry } = await loadRegistry(summary.registry, "en"));
+    ({ registry } = await loadRegistry(summary.registry));
     for (const file of manifest.files) {
       validations.set(file.file, await validateFile(join(tempRoot, "first", file.file), { config, registry, receivedAt: Date.parse(file.receivedAt) }));
     }
@@ -81,7 +81,7 @@ describe("thidua sample (N = 40, seed 1)", () => {
   it("writes the config the product reads, and a registry of N units with no problem", async () => {
     expect(JSON.parse(readFileSync(summary.config, "utf8"))).toEqual({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" });
     expect(manifest.config).toEqual({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" });
-    const { problems } = await loadRegistry(summary.registry, "en");
+    const { problems } = await loadRegistry(summary.registry);
     expect(problems).toEqual([]);
     expect(registry.units).toHaveLength(UNITS);
     expect(summary.units).toBe(UNITS);

@@ -16,7 +16,7 @@ let registry: Registry;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "thidua-corpus-"));
   await writeCorpus(dir);
-  registry = (await loadRegistry(join(dir, REGISTRY_FILE), "vi")).registry;
+  registry = (await loadRegistry(join(dir, REGISTRY_FILE))).registry;
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
