@@ -22,6 +22,12 @@ import type {
 /** Warnings that mean the document itself is dated too late: the file counts as late. */
 const LATENESS_CODES: ReadonlySet<ProblemCode> = new Set(["SUBMISSION_LATE", "KH_ISSUED_AFTER_DEADLINE", "KH_ISSUED_AFTER_PHASE1", "BC_DATED_AFTER_DEADLINE"]);
 
+function registeredCode(code: string | null, registry: Registry): string | null {
+  if (code === null) return null;
+  const normalised = normaliseUnitCode(code);
+  return registry.byCode.has(normalised) ? normalised : code;
+}
+
 /** The group of units whose registry row names no cluster (the registry's problems say which). */
 const NO_CLUSTER_LABEL = "(chưa ghi cụm, khối)";
 
@@ -180,7 +186,8 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     const counts = countBySeverity(decided.problems);
     return {
       file: file.file, receivedAt: file.receivedAt, sizeBytes: file.sizeBytes, sha256: file.sha256,
-      kind: file.kind, version: file.version, unitCode: file.unitCode, unitName: file.unitName,
+      // A code typed " syt " that the registry knows is shown as the registry's SYT.
+      kind: file.kind, version: file.version, unitCode: registeredCode(file.unitCode, registry), unitName: file.unitName,
       outcome: decided.outcome, supersededBy: decided.supersededBy,
       errors: counts.errors, warnings: counts.warnings, problems: decided.problems,
     };

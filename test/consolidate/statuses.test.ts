@@ -118,6 +118,13 @@ describe("consolidate: who sent what", () => {
     expect(result.topProblems).toEqual([]);
   });
 
+  it("shows a unit code typed with spaces or in lower case as the registry's code", () => {
+    const result = consolidate({ registry, config, asOf, source: "test", files: [submitted("a.xlsx", { unitCode: " snv " }), submitted("b.xlsx", { unitCode: " zz9 ", kind: "BC" })] });
+
+    expect(result.files.map((file) => file.unitCode)).toEqual(["SNV", " zz9 "]);
+    expect(statusOf(result, "SNV", "KH")).toBe("on_time");
+  });
+
   it("warns when the file name names another registered unit, and trusts the workbook", () => {
     const result = consolidate({ registry, config, asOf, source: "test", files: [submitted("KH_TD.xlsx", { unitCode: "SNV" })] });
     expect(statusOf(result, "SNV", "KH")).toBe("on_time");
