@@ -150,7 +150,7 @@ function parseKind(text: string): TemplateKind {
 
 /** The only place that turns errors into exit codes: 2 for usage, 1 for anything unexpected. */
 /** The language asked for on the command line, read before commander has parsed it (errors can come first). */
-function languageOfArgs(argv: readonly string[]): "vi" | "en" {
+function languageOfArgs(argv: readonly string[]): Language {
   const index = argv.lastIndexOf("--lang");
   const value = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith("--lang="))?.slice("--lang=".length);
   return value === "en" ? "en" : "vi";

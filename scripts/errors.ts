@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../core/catalogue/types";
+import type { Language } from "../core/messages/index";
 
 /**
  * The caller used the CLI wrongly (unknown option, missing argument, unwritable output): exit code 2.
@@ -14,7 +15,7 @@ export class UsageError extends Error {
   }
 
   /** The wording for the language the user chose. */
-  messageIn(language: "vi" | "en"): string {
+  messageIn(language: Language): string {
     return this.localized ? this.localized[language] : this.message;
   }
 }

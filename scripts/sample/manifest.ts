@@ -61,7 +61,7 @@ export interface SampleManifest {
   readonly generator: "thidua sample";
   readonly seed: number;
   readonly year: number;
-  /** The moment to consolidate at: every sample file was received before it. */
+  /** The moment to consolidate at: every sample file was received before it, but the ones resent after it (outcome after_as_of). */
   readonly asOf: string;
   readonly config: ConfigFile;
   readonly registry: string;

@@ -83,7 +83,6 @@ type ZipListing =
   | { kind: "too-many-entries"; entries: number }
   | {
       kind: "listed";
-      names: ReadonlySet<string>;
       /** The first bytes of the file, as latin1 text. */
       head: string;
       locations: ReadonlyMap<string, ZipEntryLocation>;
@@ -106,8 +105,8 @@ function classifyZipListing(listing: Extract<ZipListing, { kind: "listed" }>, li
   }
   // A workbook zipped again with a password (7-Zip, WinRAR): nothing here decrypts it.
   if (listing.hasEncryptedEntry) return buildRejection("FILE_ENCRYPTED");
-  if (!listing.names.has(WORKBOOK_PART)) {
-    return buildRejection("FILE_NOT_WORKBOOK", { detected: detectOfficeKind(listing.names, listing.head) });
+  if (!listing.locations.has(WORKBOOK_PART)) {
+    return buildRejection("FILE_NOT_WORKBOOK", { detected: detectOfficeKind(listing.locations, listing.head) });
   }
   return { ok: true, entries: listing.entries, uncompressedBytes: listing.uncompressedBytes, locations: listing.locations };
 }
@@ -131,14 +130,12 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
         // Decided from the end record alone, so a directory declaring millions of entries costs nothing.
         if (zipfile.entryCount > maxEntries) return settle({ kind: "too-many-entries", entries: zipfile.entryCount }, zipfile);
 
-        const names = new Set<string>();
         const locations = new Map<string, ZipEntryLocation>();
         let uncompressedBytes = 0;
         let hasEncryptedEntry = false;
         let hasDataPastEnd = false;
         zipfile.on("entry", (entry: Entry) => {
           const name = decodeEntryName(entry);
-          names.add(name);
           locations.set(name, {
             localHeaderOffset: entry.relativeOffsetOfLocalHeader,
             compressedSize: entry.compressedSize,
@@ -153,7 +150,7 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
           zipfile.readEntry();
         });
         zipfile.on("end", () =>
-          settle({ kind: "listed", names, head: buffer.subarray(0, ODF_MIME_BYTES).toString("latin1"), locations, entries: zipfile.entryCount, uncompressedBytes, hasEncryptedEntry, hasDataPastEnd }, zipfile),
+          settle({ kind: "listed", head: buffer.subarray(0, ODF_MIME_BYTES).toString("latin1"), locations, entries: zipfile.entryCount, uncompressedBytes, hasEncryptedEntry, hasDataPastEnd }, zipfile),
         );
         zipfile.on("error", () => settle({ kind: "unreadable" }, zipfile));
         zipfile.readEntry();
@@ -190,7 +187,7 @@ const ODF_MIME_BYTES = 120;
  * saves .ods by default, and Excel offers the binary .xlsb. An OpenDocument package starts with its
  * stored `mimetype` entry, so its type is readable in the first bytes.
  */
-function detectOfficeKind(names: ReadonlySet<string>, head: string): "docx" | "pptx" | "xlsb" | "ods" | "odt" | "zip" {
+function detectOfficeKind(names: ReadonlyMap<string, unknown>, head: string): "docx" | "pptx" | "xlsb" | "ods" | "odt" | "zip" {
   if (names.has("word/document.xml")) return "docx";
   if (names.has("ppt/presentation.xml")) return "pptx";
   if (names.has("xl/workbook.bin")) return "xlsb";

@@ -32,8 +32,12 @@ function decodePartText(data: Buffer): string {
  */
 export function openZipParts(bytes: Uint8Array, locations: ReadonlyMap<string, ZipEntryLocation>): PackageParts {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lowerCaseNames = new Map<string, string>();
-  for (const name of locations.keys()) lowerCaseNames.set(name.toLowerCase(), name);
+  // Built only when a name misses: Excel, LibreOffice and exceljs all name parts exactly.
+  let lowerCaseNames: Map<string, string> | null = null;
+  const findIgnoringCase = (path: string): string | undefined => {
+    lowerCaseNames ??= new Map([...locations.keys()].map((name) => [name.toLowerCase(), name]));
+    return lowerCaseNames.get(path.toLowerCase());
+  };
 
   function inflate(part: string, location: ZipEntryLocation): Buffer {
     const header = location.localHeaderOffset;
@@ -59,7 +63,7 @@ export function openZipParts(bytes: Uint8Array, locations: ReadonlyMap<string, Z
 
   return {
     text(path: string): string | null {
-      const name = locations.has(path) ? path : lowerCaseNames.get(path.toLowerCase());
+      const name = locations.has(path) ? path : findIgnoringCase(path);
       const location = name === undefined ? undefined : locations.get(name);
       if (name === undefined || location === undefined) return null;
       return decodePartText(inflate(name, location));
