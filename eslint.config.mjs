@@ -1,18 +1,54 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import prettierConfig from "eslint-config-prettier";
 
 const forbiddenInCore = [
   { group: ["exceljs", "exceljs/*"], message: "core/ is pure: read workbooks in scripts/xlsx/." },
-  { group: ["@microsoft/office-js", "office-js", "office-addin-*"], message: "core/ is pure: Office.js lives in addin/office/." },
-  { group: ["@microsoft/microsoft-graph-client", "@microsoft/microsoft-graph-client/*", "@azure/*"], message: "core/ is pure: Graph lives in scripts/graph/." },
-  { group: ["node:*", "fs", "fs/*", "path", "os", "child_process", "worker_threads", "crypto", "stream", "http", "https", "url", "util", "zlib"], message: "core/ is pure: no node I/O." },
+  {
+    group: ["@microsoft/office-js", "office-js", "office-addin-*"],
+    message: "core/ is pure: Office.js lives in addin/office/.",
+  },
+  {
+    group: ["@microsoft/microsoft-graph-client", "@microsoft/microsoft-graph-client/*", "@azure/*"],
+    message: "core/ is pure: Graph lives in scripts/graph/.",
+  },
+  {
+    group: [
+      "node:*",
+      "fs",
+      "fs/*",
+      "path",
+      "os",
+      "child_process",
+      "worker_threads",
+      "crypto",
+      "stream",
+      "http",
+      "https",
+      "url",
+      "util",
+      "zlib",
+    ],
+    message: "core/ is pure: no node I/O.",
+  },
   { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "core/ is pure: UI lives in addin/." },
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "templates/**", "test-output/**", "**/*.js", "**/*.mjs"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "templates/**",
+      "test-output/**",
+      "**/*.js",
+      "**/*.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettierConfig,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

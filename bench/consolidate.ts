@@ -38,12 +38,31 @@ async function runBench(): Promise<void> {
     const baselineNoValidationsMs = await loadAllOneByOne(paths, { ignoreNodes: ["dataValidations"] });
 
     const started = performance.now();
-    const child = spawnSync(process.execPath, [
-      join(__dirname, "consolidate-child.js"), "consolidate", "--source", sample.submissionsDir, "--registry", sample.registry,
-      "--config", sample.config, "--as-of", manifest.asOf, "--out", join(folder, "tong-hop.xlsx"), "--report", join(folder, "bao-cao.html"),
-    ], { encoding: "utf8" });
+    const child = spawnSync(
+      process.execPath,
+      [
+        join(__dirname, "consolidate-child.js"),
+        "consolidate",
+        "--source",
+        sample.submissionsDir,
+        "--registry",
+        sample.registry,
+        "--config",
+        sample.config,
+        "--as-of",
+        manifest.asOf,
+        "--out",
+        join(folder, "tong-hop.xlsx"),
+        "--report",
+        join(folder, "bao-cao.html"),
+      ],
+      { encoding: "utf8" },
+    );
     const consolidationMs = performance.now() - started;
-    const report = JSON.parse(child.stderr.trim().split("\n").pop() ?? "{}") as { code?: number; maxRssMb?: number };
+    const report = JSON.parse(child.stderr.trim().split("\n").pop() ?? "{}") as {
+      code?: number;
+      maxRssMb?: number;
+    };
     if (report.code !== 0) throw new Error(`consolidation failed: ${child.stderr}`);
 
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;

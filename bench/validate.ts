@@ -14,7 +14,13 @@ import { writeTemplateBuffer } from "../scripts/xlsx/write-template";
 const TASK_ROWS = Number(process.env.BENCH_ROWS ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARM_UP = 3;
-const CONFIG: MovementConfig = { provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET", nominationDeadline: null, expectedKinds: ["KH", "BC"] };
+const CONFIG: MovementConfig = {
+  provincialPlanDate: "2026-05-05",
+  reportYear: 2026,
+  round: "SOKET",
+  nominationDeadline: null,
+  expectedKinds: ["KH", "BC"],
+};
 
 function buildPlan(rows: number): Promise<Buffer> {
   const contents = ENUM_CATALOGUES.content.map(formatEnumOption);
@@ -22,8 +28,14 @@ function buildPlan(rows: number): Promise<Buffer> {
   return writeTemplateBuffer(KH_SPEC, {
     fill: {
       fields: {
-        unitCode: "SKHCN", unitName: "Sở Khoa học và Công nghệ", unitType: "CQ", docNumber: "45/KH-SKHCN", issueDate: new Date(Date.UTC(2026, 4, 15)),
-        signer: "Nguyễn Văn An, Giám đốc", contactName: "Trần Thị Bình", contactEmail: "vanthu@hatinh.gov.vn",
+        unitCode: "SKHCN",
+        unitName: "Sở Khoa học và Công nghệ",
+        unitType: "CQ",
+        docNumber: "45/KH-SKHCN",
+        issueDate: new Date(Date.UTC(2026, 4, 15)),
+        signer: "Nguyễn Văn An, Giám đốc",
+        contactName: "Trần Thị Bình",
+        contactEmail: "vanthu@hatinh.gov.vn",
       },
       tables: {
         tasks: Array.from({ length: rows }, (_, index) => ({
@@ -34,7 +46,10 @@ function buildPlan(rows: number): Promise<Buffer> {
           deadline: new Date(Date.UTC(2026 + (index % 2), index % 12, (index % 28) + 1)),
           expectedResult: "Hoàn thành đúng hạn",
         })),
-        criteria: criteria.map((entry) => ({ ownCriterion: `Tiêu chí của Sở gắn với ${entry.code}`, provincialCriterion: formatEnumOption(entry) })),
+        criteria: criteria.map((entry) => ({
+          ownCriterion: `Tiêu chí của Sở gắn với ${entry.code}`,
+          provincialCriterion: formatEnumOption(entry),
+        })),
       },
     },
   });
@@ -50,7 +65,9 @@ async function measure(label: string, action: () => unknown): Promise<number> {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? Number.NaN;
-  process.stderr.write(`  ${label}: median ${median.toFixed(1)} ms of ${RUNS} (min ${times[0]?.toFixed(1)}, max ${times[times.length - 1]?.toFixed(1)})\n`);
+  process.stderr.write(
+    `  ${label}: median ${median.toFixed(1)} ms of ${RUNS} (min ${times[0]?.toFixed(1)}, max ${times[times.length - 1]?.toFixed(1)})\n`,
+  );
   return median;
 }
 
@@ -64,20 +81,28 @@ async function runBench(): Promise<void> {
   const { snapshot } = reading;
   const check = validateWorkbook(snapshot, { config: CONFIG });
   if (check.problems.length > 0 || check.document?.tables.tasks?.length !== TASK_ROWS) {
-    throw new Error(`the plan should be valid with ${TASK_ROWS} tasks: ${JSON.stringify(check.problems.slice(0, 3))}`);
+    throw new Error(
+      `the plan should be valid with ${TASK_ROWS} tasks: ${JSON.stringify(check.problems.slice(0, 3))}`,
+    );
   }
 
-  process.stderr.write(`KH plan with ${TASK_ROWS} task rows: ${(bytes.byteLength / 1024).toFixed(0)} KB, ${snapshot.sheets.reduce((sum, sheet) => sum + Object.keys(sheet.cells).length, 0)} cells\n`);
+  process.stderr.write(
+    `KH plan with ${TASK_ROWS} task rows: ${(bytes.byteLength / 1024).toFixed(0)} KB, ${snapshot.sheets.reduce((sum, sheet) => sum + Object.keys(sheet.cells).length, 0)} cells\n`,
+  );
   const load = await measure("exceljs load (ignoring data validations)", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, loadOptions);
   });
-  const readOnly = await measure("thidua's reader alone (byte check, inflate, scan into a snapshot)", () => readWorkbookSnapshot(bytes));
+  const readOnly = await measure("thidua's reader alone (byte check, inflate, scan into a snapshot)", () =>
+    readWorkbookSnapshot(bytes),
+  );
   const full = await measure("full validation (byte check, read, rules)", async () => {
     const read = await readWorkbookSnapshot(bytes);
     if (read.ok) validateWorkbook(read.snapshot, { config: CONFIG });
   });
-  const rules = await measure("rules alone (zod parse, typed read, rules)", () => validateWorkbook(snapshot, { config: CONFIG }));
+  const rules = await measure("rules alone (zod parse, typed read, rules)", () =>
+    validateWorkbook(snapshot, { config: CONFIG }),
+  );
 
   process.stdout.write(
     `load ${load.toFixed(1)} ms · full validation ${full.toFixed(1)} ms · rules alone ${rules.toFixed(1)} ms · rules/load ${(rules / load).toFixed(2)}` +

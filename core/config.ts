@@ -25,7 +25,10 @@ export const configFileSchema = z
     /** The plan sets no deadline for nominations: Sở KH&CN announces one per round. */
     nominationDeadline: isoDateSchema.nullable().optional(),
     /** Which kinds every registered unit must send (DN-KT is optional per unit by nature). */
-    expectedKinds: z.array(z.enum(["KH", "BC", "DN-KT"])).min(1).optional(),
+    expectedKinds: z
+      .array(z.enum(["KH", "BC", "DN-KT"]))
+      .min(1)
+      .optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -40,7 +43,10 @@ export interface MovementConfig {
 
 /** Fills what the file and the flags leave open; the report year defaults to the current year in Vietnam. */
 export function resolveConfig(file: ConfigFile, overrides: ConfigFile, nowEpochMs: number): MovementConfig {
-  const merged = { ...file, ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) } as ConfigFile;
+  const merged = {
+    ...file,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
+  } as ConfigFile;
   const currentYear = Number(toVietnamDate(nowEpochMs).slice(0, 4));
   return {
     provincialPlanDate: merged.provincialPlanDate ?? null,

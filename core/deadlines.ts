@@ -23,7 +23,11 @@ export function computePlanDeadline(config: MovementConfig): Deadline {
   const { year, month, day } = DEADLINE_RULES.phase1PlansBy;
   const phase1 = deadlineOn("KH", formatIsoDate(year, month, day), "phase1");
   if (!config.provincialPlanDate) return phase1;
-  const fifteenDays = deadlineOn("KH", addDays(config.provincialPlanDate, DEADLINE_RULES.unitPlanDaysAfterProvincialPlan), "provincialPlan");
+  const fifteenDays = deadlineOn(
+    "KH",
+    addDays(config.provincialPlanDate, DEADLINE_RULES.unitPlanDaysAfterProvincialPlan),
+    "provincialPlan",
+  );
   return fifteenDays.lastDay <= phase1.lastDay ? fifteenDays : phase1;
 }
 
@@ -40,7 +44,9 @@ export function computeDeadline(kind: TemplateKind, config: MovementConfig): Dea
     case "BC":
       return computeReportDeadline(config.reportYear);
     case "DN-KT":
-      return config.nominationDeadline ? deadlineOn("DN-KT", config.nominationDeadline, "nominationRound") : null;
+      return config.nominationDeadline
+        ? deadlineOn("DN-KT", config.nominationDeadline, "nominationRound")
+        : null;
   }
 }
 

@@ -12,7 +12,13 @@ export * from "./values/a1";
 export { readNumberText } from "./values/parse-number";
 export { parseCellValue, type ParsedValue } from "./values/parse-value";
 export { detectTemplate, readDocument, type ParsedDocument, type ParsedRow } from "./validate/read-document";
-export { validateWorkbook, RULES_BY_KIND, type ValidationResult, type ValidationOptions, type SubmissionUnit } from "./validate/validate";
+export {
+  validateWorkbook,
+  RULES_BY_KIND,
+  type ValidationResult,
+  type ValidationOptions,
+  type SubmissionUnit,
+} from "./validate/validate";
 export type { Rule, RuleContext } from "./validate/rule-context";
 export * from "./consolidate/index";
 export { RULES_VERSION } from "./version";

@@ -45,11 +45,24 @@ export function readRegistry(snapshot: WorkbookSnapshot): { registry: Registry; 
     if (typeof code !== "string" || typeof type !== "string") continue;
     const key = normaliseUnitCode(code);
     if (seen.has(key)) {
-      problems.push(createProblem("REGISTRY_DUPLICATE_CODE", "error", { sheet: table?.sheet ?? null, cell: `A${row.row}` }, { found: code }));
+      problems.push(
+        createProblem(
+          "REGISTRY_DUPLICATE_CODE",
+          "error",
+          { sheet: table?.sheet ?? null, cell: `A${row.row}` },
+          { found: code },
+        ),
+      );
       continue;
     }
     seen.add(key);
-    units.push({ code: key, name: textOr(row.values.name, key), type: type as UnitTypeCode, cluster: textOr(row.values.cluster, ""), email: textOr(row.values.email, "") });
+    units.push({
+      code: key,
+      name: textOr(row.values.name, key),
+      type: type as UnitTypeCode,
+      cluster: textOr(row.values.cluster, ""),
+      email: textOr(row.values.email, ""),
+    });
   }
   return { registry: createRegistry(units), problems };
 }

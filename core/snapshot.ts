@@ -7,10 +7,19 @@ import { z } from "zod";
  */
 export const cellValueSchema = z.discriminatedUnion("t", [
   z.object({ t: z.literal("s"), v: z.string(), formula: z.literal(true).optional() }),
-  z.object({ t: z.literal("n"), v: z.number(), percent: z.literal(true).optional(), formula: z.literal(true).optional() }),
+  z.object({
+    t: z.literal("n"),
+    v: z.number(),
+    percent: z.literal(true).optional(),
+    formula: z.literal(true).optional(),
+  }),
   z.object({ t: z.literal("b"), v: z.boolean(), formula: z.literal(true).optional() }),
   /** A date cell: the calendar date (and time, if any) as written, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS. */
-  z.object({ t: z.literal("d"), v: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?$/), formula: z.literal(true).optional() }),
+  z.object({
+    t: z.literal("d"),
+    v: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?$/),
+    formula: z.literal(true).optional(),
+  }),
   /** An error value such as #REF! or #DIV/0!. */
   z.object({ t: z.literal("e"), v: z.string(), formula: z.literal(true).optional() }),
   /** A formula with no cached result (the file was never calculated). */

@@ -22,7 +22,9 @@ function languageOption(): Option {
 /** Builds the CLI. Commands only wire options to functions; the work lives in scripts/ and core/. */
 export function buildProgram(): Command {
   const program = new Command("thidua")
-    .description("Biểu mẫu, kiểm tra và tổng hợp Phong trào thi đua đổi mới sáng tạo, KHCN, chuyển đổi số, chuyển đổi xanh tỉnh Hà Tĩnh")
+    .description(
+      "Biểu mẫu, kiểm tra và tổng hợp Phong trào thi đua đổi mới sáng tạo, KHCN, chuyển đổi số, chuyển đổi xanh tỉnh Hà Tĩnh",
+    )
     .version(process.env.npm_package_version ?? "0.1.0")
     .showHelpAfterError(false)
     .exitOverride()
@@ -44,7 +46,10 @@ export function buildProgram(): Command {
     .addOption(languageOption())
     .action((kind: string | undefined, options: { json?: boolean; lang: string }) => {
       const descriptions = selectDescriptions(kind);
-      if (options.json) process.stdout.write(`${JSON.stringify(kind === undefined ? descriptions : descriptions[0], null, 2)}\n`);
+      if (options.json)
+        process.stdout.write(
+          `${JSON.stringify(kind === undefined ? descriptions : descriptions[0], null, 2)}\n`,
+        );
       else process.stdout.write(`${formatDescriptions(descriptions, parseLanguage(options.lang))}\n`);
     });
 
@@ -59,16 +64,34 @@ export function buildProgram(): Command {
     .option("--year <year>", "report year being collected")
     .option("--round <round>", "HANGNAM | SOKET | TONGKET")
     .addOption(languageOption())
-    .action(async (files: string[], options: { json?: boolean; config?: string; registry?: string; planDate?: string; year?: string; round?: string; lang: string }) => {
-      const language = parseLanguage(options.lang);
-      const config = await loadMovementConfig(options, Date.now());
-      const loaded = options.registry ? await loadRegistry(options.registry) : null;
-      if (loaded && options.registry) process.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
-      const registry = loaded?.registry ?? null;
-      const { results, hasErrors } = await runValidate({ files, config, registry, language });
-      process.stdout.write(options.json ? `${JSON.stringify(toJsonReport(results, language), null, 2)}\n` : `${formatHumanReport(results, language)}\n`);
-      process.exitCode = hasErrors ? 1 : 0;
-    });
+    .action(
+      async (
+        files: string[],
+        options: {
+          json?: boolean;
+          config?: string;
+          registry?: string;
+          planDate?: string;
+          year?: string;
+          round?: string;
+          lang: string;
+        },
+      ) => {
+        const language = parseLanguage(options.lang);
+        const config = await loadMovementConfig(options, Date.now());
+        const loaded = options.registry ? await loadRegistry(options.registry) : null;
+        if (loaded && options.registry)
+          process.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
+        const registry = loaded?.registry ?? null;
+        const { results, hasErrors } = await runValidate({ files, config, registry, language });
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(toJsonReport(results, language), null, 2)}\n`
+            : `${formatHumanReport(results, language)}\n`,
+        );
+        process.exitCode = hasErrors ? 1 : 0;
+      },
+    );
 
   program
     .command("sample")
@@ -77,15 +100,31 @@ export function buildProgram(): Command {
     .requiredOption("--out <dir>", "output folder")
     .option("--seed <n>", "random seed", "1")
     .option("--year <year>", "report year", "2026")
-    .option("--nominating <percent>", `percentage of units that also send a nomination file (default: ${DEFAULT_NOMINATING_SHARE * 100})`)
-    .action(async (options: { units: string; out: string; seed: string; year: string; nominating?: string }) => {
-      const units = parseWholeNumber(options.units, "--units", 1, 100_000);
-      const nominating = options.nominating === undefined ? {} : { nominatingShare: parseWholeNumber(options.nominating, "--nominating", 0, 100) / 100 };
-      // Loaded on use: each command pulls in only what it needs (exceljs, workers, writers).
-      const { runSample } = await import("./commands/sample");
-      const summary = await runSample({ units, out: options.out, seed: parseWholeNumber(options.seed, "--seed", 0, 2 ** 31), year: parseWholeNumber(options.year, "--year", 2026, 2030), ...nominating });
-      process.stdout.write(`${summary.files} files for ${summary.units} units in ${summary.submissionsDir}\nregistry: ${summary.registry}\nmanifest: ${summary.manifest}\nconfig: ${summary.config}\n`);
-    });
+    .option(
+      "--nominating <percent>",
+      `percentage of units that also send a nomination file (default: ${DEFAULT_NOMINATING_SHARE * 100})`,
+    )
+    .action(
+      async (options: { units: string; out: string; seed: string; year: string; nominating?: string }) => {
+        const units = parseWholeNumber(options.units, "--units", 1, 100_000);
+        const nominating =
+          options.nominating === undefined
+            ? {}
+            : { nominatingShare: parseWholeNumber(options.nominating, "--nominating", 0, 100) / 100 };
+        // Loaded on use: each command pulls in only what it needs (exceljs, workers, writers).
+        const { runSample } = await import("./commands/sample");
+        const summary = await runSample({
+          units,
+          out: options.out,
+          seed: parseWholeNumber(options.seed, "--seed", 0, 2 ** 31),
+          year: parseWholeNumber(options.year, "--year", 2026, 2030),
+          ...nominating,
+        });
+        process.stdout.write(
+          `${summary.files} files for ${summary.units} units in ${summary.submissionsDir}\nregistry: ${summary.registry}\nmanifest: ${summary.manifest}\nconfig: ${summary.config}\n`,
+        );
+      },
+    );
 
   program
     .command("consolidate")
@@ -103,42 +142,91 @@ export function buildProgram(): Command {
     .option("--kind <kinds...>", "only these kinds: KH BC DN-KT")
     .option("--workers <n>", "validation threads (default: one per core)")
     .addOption(languageOption())
-    .action(async (options: { source: string; registry: string; out: string; report?: string; json?: boolean; config?: string; planDate?: string; year?: string; round?: string; asOf?: string; kind?: string[]; workers?: string; lang: string }) => {
-      const language = parseLanguage(options.lang);
-      const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
-      const config = await loadMovementConfig(options, asOf);
-      const kinds = options.kind ? options.kind.map(parseKind) : null;
-      const { checkOutputPaths } = await import("./consolidate/check-outputs");
-      await checkOutputPaths({ source: options.source, registry: options.registry, config: options.config ?? null, out: options.out, report: options.report ?? null });
-      const { registry, problems: registryProblems, sha256: registrySha256 } = await loadRegistry(options.registry);
-      process.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
-      const { formatConsolidationSummary, runConsolidate, toConsolidationJson } = await import("./commands/consolidate");
-      const result = await runConsolidate({
-        source: options.source, registryPath: options.registry, registry, registryFacts: { sha256: registrySha256, problems: registryProblems }, config, out: options.out, report: options.report ?? null,
-        asOf, kinds, language, progress: !options.json && process.stderr.isTTY === true && !process.env.CI,
-        ...(options.workers !== undefined ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) } : {}),
-      });
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
-        return;
-      }
-      process.stdout.write(formatConsolidationSummary(result, language, { workbook: options.out, report: options.report ?? null }));
-    });
+    .action(
+      async (options: {
+        source: string;
+        registry: string;
+        out: string;
+        report?: string;
+        json?: boolean;
+        config?: string;
+        planDate?: string;
+        year?: string;
+        round?: string;
+        asOf?: string;
+        kind?: string[];
+        workers?: string;
+        lang: string;
+      }) => {
+        const language = parseLanguage(options.lang);
+        const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
+        const config = await loadMovementConfig(options, asOf);
+        const kinds = options.kind ? options.kind.map(parseKind) : null;
+        const { checkOutputPaths } = await import("./consolidate/check-outputs");
+        await checkOutputPaths({
+          source: options.source,
+          registry: options.registry,
+          config: options.config ?? null,
+          out: options.out,
+          report: options.report ?? null,
+        });
+        const {
+          registry,
+          problems: registryProblems,
+          sha256: registrySha256,
+        } = await loadRegistry(options.registry);
+        process.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
+        const { formatConsolidationSummary, runConsolidate, toConsolidationJson } =
+          await import("./commands/consolidate");
+        const result = await runConsolidate({
+          source: options.source,
+          registryPath: options.registry,
+          registry,
+          registryFacts: { sha256: registrySha256, problems: registryProblems },
+          config,
+          out: options.out,
+          report: options.report ?? null,
+          asOf,
+          kinds,
+          language,
+          progress: !options.json && process.stderr.isTTY === true && !process.env.CI,
+          ...(options.workers !== undefined
+            ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) }
+            : {}),
+        });
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(
+          formatConsolidationSummary(result, language, {
+            workbook: options.out,
+            report: options.report ?? null,
+          }),
+        );
+      },
+    );
 
   return program;
 }
 
 function parseWholeNumber(text: string, flag: string, min: number, max: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);
   return value;
 }
 
 function parseInstant(text: string): number {
   // A date-time without an offset is Vietnam time: that is what officers mean.
-  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : /T/.test(text) ? `${text}+07:00` : `${text}T23:59:59+07:00`;
+  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text)
+    ? text
+    : /T/.test(text)
+      ? `${text}+07:00`
+      : `${text}T23:59:59+07:00`;
   const value = Date.parse(withZone);
-  if (Number.isNaN(value)) throw new UsageError(`--as-of must be an ISO date-time such as 2026-11-25T12:00:00+07:00, not "${text}"`);
+  if (Number.isNaN(value))
+    throw new UsageError(`--as-of must be an ISO date-time such as 2026-11-25T12:00:00+07:00, not "${text}"`);
   return value;
 }
 
@@ -152,7 +240,8 @@ function parseKind(text: string): TemplateKind {
 /** The language asked for on the command line, read before commander has parsed it (errors can come first). */
 function languageOfArgs(argv: readonly string[]): Language {
   const index = argv.lastIndexOf("--lang");
-  const value = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith("--lang="))?.slice("--lang=".length);
+  const value =
+    index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith("--lang="))?.slice("--lang=".length);
   return value === "en" ? "en" : "vi";
 }
 
@@ -162,7 +251,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.exitCode === 0
+      )
+        return 0;
       process.stderr.write(`thidua: ${error.message.replace(/^error: /, "")}\n`);
       return 2;
     }
@@ -170,7 +264,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`thidua: ${error.messageIn(languageOfArgs(argv))}\n`);
       return 2;
     }
-    process.stderr.write(`thidua: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `thidua: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

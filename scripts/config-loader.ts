@@ -13,14 +13,28 @@ export interface ConfigFlags {
 }
 
 /** The flag that sets each configuration key, to name it in an error. */
-const FLAG_OF_KEY: Readonly<Record<string, string>> = { provincialPlanDate: "--plan-date", reportYear: "--year", round: "--round" };
+const FLAG_OF_KEY: Readonly<Record<string, string>> = {
+  provincialPlanDate: "--plan-date",
+  reportYear: "--year",
+  round: "--round",
+};
 
-function parseJsonConfig(text: string, path: string, nameKey: (key: string) => string = (key) => key): ConfigFile {
+function parseJsonConfig(
+  text: string,
+  path: string,
+  nameKey: (key: string) => string = (key) => key,
+): ConfigFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError({ vi: `${path}: không phải JSON hợp lệ (${(error as Error).message})`, en: `${path}: not valid JSON (${(error as Error).message})` }, { cause: error });
+    throw new UsageError(
+      {
+        vi: `${path}: không phải JSON hợp lệ (${(error as Error).message})`,
+        en: `${path}: not valid JSON (${(error as Error).message})`,
+      },
+      { cause: error },
+    );
   }
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -38,11 +52,18 @@ export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number)
   if (path) {
     const text = await readFile(path, "utf8").catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new UsageError({ vi: `không đọc được tệp cấu hình ${path} (${code === "ENOENT" ? "không tồn tại" : code})`, en: `cannot read config ${path}: ${code}` }, { cause: error });
+      throw new UsageError(
+        {
+          vi: `không đọc được tệp cấu hình ${path} (${code === "ENOENT" ? "không tồn tại" : code})`,
+          en: `cannot read config ${path}: ${code}`,
+        },
+        { cause: error },
+      );
     });
     file = parseJsonConfig(text, path);
   }
-  if (flags.year !== undefined && !/^\s*\d{4}\s*$/.test(flags.year)) throw new UsageError(`--year must be a year such as 2026, not "${flags.year}"`);
+  if (flags.year !== undefined && !/^\s*\d{4}\s*$/.test(flags.year))
+    throw new UsageError(`--year must be a year such as 2026, not "${flags.year}"`);
   const overrides = parseJsonConfig(
     JSON.stringify({
       ...(flags.planDate !== undefined ? { provincialPlanDate: flags.planDate } : {}),

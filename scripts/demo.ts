@@ -18,19 +18,39 @@ async function runDemo(): Promise<number> {
     const code = await main(step);
     if (code !== 0) return code;
   }
-  const manifest = JSON.parse(await readFile(join(sample, "sample-manifest.json"), "utf8")) as { asOf: string; files: { file: string; expectedOutcome: string }[] };
+  const manifest = JSON.parse(await readFile(join(sample, "sample-manifest.json"), "utf8")) as {
+    asOf: string;
+    files: { file: string; expectedOutcome: string }[];
+  };
   const invalid = manifest.files.find((file) => file.expectedOutcome === "invalid");
   if (invalid) {
-    const step = ["validate", join(sample, invalid.file), "--config", join(sample, "thidua.config.json"), "--registry", join(sample, "registry.xlsx")];
+    const step = [
+      "validate",
+      join(sample, invalid.file),
+      "--config",
+      join(sample, "thidua.config.json"),
+      "--registry",
+      join(sample, "registry.xlsx"),
+    ];
     process.stdout.write(`\n$ thidua ${step.join(" ")}\n`);
     // Exit code 1 is the expected verdict here: the file was made invalid on purpose.
     await main(step);
     process.exitCode = 0;
   }
   const consolidate = [
-    "consolidate", "--source", join(sample, "submissions"), "--registry", join(sample, "registry.xlsx"),
-    "--config", join(sample, "thidua.config.json"), "--as-of", manifest.asOf,
-    "--out", join(out, "tong-hop.xlsx"), "--report", join(out, "bao-cao.html"),
+    "consolidate",
+    "--source",
+    join(sample, "submissions"),
+    "--registry",
+    join(sample, "registry.xlsx"),
+    "--config",
+    join(sample, "thidua.config.json"),
+    "--as-of",
+    manifest.asOf,
+    "--out",
+    join(out, "tong-hop.xlsx"),
+    "--report",
+    join(out, "bao-cao.html"),
   ];
   process.stdout.write(`\n$ thidua ${consolidate.join(" ")}\n`);
   return main(consolidate);

@@ -23,7 +23,11 @@ export class UsageError extends Error {
 /** A file could not be read for a reason that is not the submission's fault (I/O). */
 export class WorkbookReadError extends Error {
   override readonly name = "WorkbookReadError";
-  constructor(readonly file: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

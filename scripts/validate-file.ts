@@ -36,12 +36,21 @@ function failedFile(file: string, bytes: Uint8Array | null, problem: Problem): F
  * of thidua's own while checking one file becomes that file's FILE_CHECK_FAILED, so that a run over
  * thousands of files goes on and says which file to report.
  */
-export async function validateBytes(file: string, bytes: Uint8Array, options: FileValidationOptions): Promise<FileValidation> {
+export async function validateBytes(
+  file: string,
+  bytes: Uint8Array,
+  options: FileValidationOptions,
+): Promise<FileValidation> {
   try {
     const reading = await readWorkbookSnapshot(bytes);
     if (!reading.ok) return failedFile(file, bytes, reading.problem);
     const result = validateWorkbook(reading.snapshot, options);
-    return { ...result, file, sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
+    return {
+      ...result,
+      file,
+      sizeBytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    };
   } catch (error) {
     return checkFailed(file, bytes, error);
   }
@@ -50,7 +59,11 @@ export async function validateBytes(file: string, bytes: Uint8Array, options: Fi
 /** The validation of a file that thidua itself failed to check: one FILE_CHECK_FAILED naming the fault. */
 export function checkFailed(file: string, bytes: Uint8Array | null, error: unknown): FileValidation {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return failedFile(file, bytes, createProblem("FILE_CHECK_FAILED", "error", {}, { reason: reason.slice(0, 200) }));
+  return failedFile(
+    file,
+    bytes,
+    createProblem("FILE_CHECK_FAILED", "error", {}, { reason: reason.slice(0, 200) }),
+  );
 }
 
 /** Reads and validates one file. A file that cannot be read is a problem of that file, never a crash. */

@@ -65,7 +65,9 @@ function selectAttributeValues(xpath: string): string[] {
 
 /** The attributes of each childless element selected by `xpath`. */
 function selectEmptyElements(xpath: string): Array<Map<string, string>> {
-  return [...selectNodes(xpath).matchAll(/<[\w:.-]+((?:\s+[\w:.-]+="[^"]*")*)\s*\/>/g)].map((m) => parseAttributes(m[1] ?? ""));
+  return [...selectNodes(xpath).matchAll(/<[\w:.-]+((?:\s+[\w:.-]+="[^"]*")*)\s*\/>/g)].map((m) =>
+    parseAttributes(m[1] ?? ""),
+  );
 }
 
 function byLocalName(...names: string[]): string {
@@ -121,9 +123,11 @@ describe("manifest.xml", () => {
     );
 
     expect(urls.filter((u) => new URL(u).protocol !== "https:")).toEqual([]);
-    expect(selectAttributeValues("/*/*[local-name()='DefaultSettings']/*[local-name()='SourceLocation']/@DefaultValue")).toEqual([
-      "https://localhost:3000/taskpane.html",
-    ]);
+    expect(
+      selectAttributeValues(
+        "/*/*[local-name()='DefaultSettings']/*[local-name()='SourceLocation']/@DefaultValue",
+      ),
+    ).toEqual(["https://localhost:3000/taskpane.html"]);
     expect(new Set(urls)).toEqual(
       new Set([
         "https://localhost:3000/taskpane.html",
@@ -166,7 +170,9 @@ describe("manifest.xml", () => {
 
   it("names add-in icons of the sizes the manifest reference requires for a task pane", () => {
     const sizeOf = (element: string) =>
-      selectAttributeValues(`/*/*[local-name()='${element}']/@DefaultValue`).map((url) => readPngSize(assetFileFor(url)));
+      selectAttributeValues(`/*/*[local-name()='${element}']/@DefaultValue`).map((url) =>
+        readPngSize(assetFileFor(url)),
+      );
 
     expect(sizeOf("IconUrl")).toEqual([{ width: 32, height: 32 }]);
     expect(sizeOf("HighResolutionIconUrl")).toEqual([{ width: 64, height: 64 }]);
@@ -175,11 +181,16 @@ describe("manifest.xml", () => {
   it("ships the icons that addin/assets/make-icons.js generates", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "thidua-icons-"));
     try {
-      const run = spawnSync(process.execPath, [path.join(assetsDir, "make-icons.js"), dir], { encoding: "utf8" });
+      const run = spawnSync(process.execPath, [path.join(assetsDir, "make-icons.js"), dir], {
+        encoding: "utf8",
+      });
       expect(run.status).toBe(0);
 
       for (const name of ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]) {
-        expect({ name, same: readFileSync(path.join(dir, name)).equals(readFileSync(path.join(assetsDir, name))) }).toEqual({
+        expect({
+          name,
+          same: readFileSync(path.join(dir, name)).equals(readFileSync(path.join(assetsDir, name))),
+        }).toEqual({
           name,
           same: true,
         });

@@ -36,9 +36,9 @@ export const CONTENTS: readonly CatalogueEntry<ContentCode>[] = [
   },
   {
     code: "ND6",
-    vi: "Thi đua phát triển kinh tế số, xã hội số, chính quyền số, công dân số gắn với phong trào \"Bình dân học vụ số\" và các nền tảng số với mục tiêu \"3 an\": an ninh, an toàn và an dân",
+    vi: 'Thi đua phát triển kinh tế số, xã hội số, chính quyền số, công dân số gắn với phong trào "Bình dân học vụ số" và các nền tảng số với mục tiêu "3 an": an ninh, an toàn và an dân',
     short: "Kinh tế số, xã hội số, Bình dân học vụ số",
-    en: "Digital economy, society, government and citizens; \"Bình dân học vụ số\"; the \"3 an\" goal",
+    en: 'Digital economy, society, government and citizens; "Bình dân học vụ số"; the "3 an" goal',
   },
   {
     code: "ND7",

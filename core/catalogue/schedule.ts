@@ -17,8 +17,24 @@ export interface Phase {
 }
 
 export const PHASES: readonly Phase[] = [
-  { code: "GD1", vi: "Giai đoạn 1 (2026 - 2027)", en: "Phase 1 (2026–2027)", firstYear: 2026, lastYear: 2027, reviewYear: 2027, reviewRound: "SOKET" },
-  { code: "GD2", vi: "Giai đoạn 2 (2028 - 2030)", en: "Phase 2 (2028–2030)", firstYear: 2028, lastYear: 2030, reviewYear: 2030, reviewRound: "TONGKET" },
+  {
+    code: "GD1",
+    vi: "Giai đoạn 1 (2026 - 2027)",
+    en: "Phase 1 (2026–2027)",
+    firstYear: 2026,
+    lastYear: 2027,
+    reviewYear: 2027,
+    reviewRound: "SOKET",
+  },
+  {
+    code: "GD2",
+    vi: "Giai đoạn 2 (2028 - 2030)",
+    en: "Phase 2 (2028–2030)",
+    firstYear: 2028,
+    lastYear: 2030,
+    reviewYear: 2030,
+    reviewRound: "TONGKET",
+  },
 ];
 
 /** The province's legal time zone: Vietnam has used UTC+7 without daylight saving since 1975. */

@@ -23,7 +23,12 @@ export type IndividualGroupCode = "CBCCVC" | "DNH" | "KHAC";
 
 /** Individuals appear only in award nominations (III.1.d). */
 export const INDIVIDUAL_GROUPS: readonly CatalogueEntry<IndividualGroupCode>[] = [
-  { code: "CBCCVC", vi: "Cán bộ, công chức, viên chức", short: "Cán bộ, công chức, viên chức", en: "Officials and public employees" },
+  {
+    code: "CBCCVC",
+    vi: "Cán bộ, công chức, viên chức",
+    short: "Cán bộ, công chức, viên chức",
+    en: "Officials and public employees",
+  },
   { code: "DNH", vi: "Doanh nhân", short: "Doanh nhân", en: "Entrepreneurs" },
   { code: "KHAC", vi: "Đối tượng khác", short: "Đối tượng khác", en: "Other individuals" },
 ];

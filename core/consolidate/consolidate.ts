@@ -20,7 +20,12 @@ import type {
 } from "./types";
 
 /** Warnings that mean the document itself is dated too late: the file counts as late. */
-const LATENESS_CODES: ReadonlySet<ProblemCode> = new Set(["SUBMISSION_LATE", "KH_ISSUED_AFTER_DEADLINE", "KH_ISSUED_AFTER_PHASE1", "BC_DATED_AFTER_DEADLINE"]);
+const LATENESS_CODES: ReadonlySet<ProblemCode> = new Set([
+  "SUBMISSION_LATE",
+  "KH_ISSUED_AFTER_DEADLINE",
+  "KH_ISSUED_AFTER_PHASE1",
+  "BC_DATED_AFTER_DEADLINE",
+]);
 
 function registeredCode(code: string | null, registry: Registry): string | null {
   if (code === null) return null;
@@ -38,7 +43,11 @@ export interface ConsolidationInput {
   /** Epoch ms: files received after it are not counted (they had not arrived yet). */
   readonly asOf: number;
   readonly source: string;
-  readonly registryFile?: { readonly file: string; readonly sha256: string; readonly problems: readonly Problem[] };
+  readonly registryFile?: {
+    readonly file: string;
+    readonly sha256: string;
+    readonly problems: readonly Problem[];
+  };
   readonly kindsFilter?: readonly TemplateKind[] | null;
 }
 
@@ -55,7 +64,12 @@ function computeTotals(statuses: readonly UnitKindStatus[]): Totals {
   const missing = count("missing");
   const received = onTime + late + invalid;
   return {
-    expected, received, onTime, late, invalid, missing,
+    expected,
+    received,
+    onTime,
+    late,
+    invalid,
+    missing,
     reportingRate: expected === 0 ? 0 : round1((received / expected) * 100),
     onTimeRate: expected === 0 ? 0 : round1((onTime / expected) * 100),
   };
@@ -69,7 +83,9 @@ function escapeRegExp(text: string): string {
 }
 
 /** A kind's code as a whole part of an upper-cased file name. */
-const KIND_MENTIONS = TEMPLATE_KINDS.map((kind) => new RegExp(`(^|[^A-Z0-9])${escapeRegExp(kind)}(?=$|[^A-Z0-9])`));
+const KIND_MENTIONS = TEMPLATE_KINDS.map(
+  (kind) => new RegExp(`(^|[^A-Z0-9])${escapeRegExp(kind)}(?=$|[^A-Z0-9])`),
+);
 
 /**
  * Parts of a file name that may be unit codes ("KH_SNV_2026.xlsx" → SNV, 2026): each part, and
@@ -88,17 +104,29 @@ function fileNameCandidates(file: string): string[] {
 function checkFileNameHint(file: SubmittedFile, registry: Registry, unitCode: string): Problem[] {
   const named = fileNameCandidates(file.file).filter((candidate) => registry.byCode.has(candidate));
   if (named.length === 0 || named.includes(unitCode)) return [];
-  return [createProblem("UNIT_CODE_FILE_NAME_MISMATCH", "warning", {}, { fromFileName: named[0] ?? "", found: unitCode })];
+  return [
+    createProblem(
+      "UNIT_CODE_FILE_NAME_MISMATCH",
+      "warning",
+      {},
+      { fromFileName: named[0] ?? "", found: unitCode },
+    ),
+  ];
 }
 
 function classifyUnattributed(file: SubmittedFile): FileOutcome | null {
   if (!file.readable) return "unreadable";
   if (file.kind === null) return "not_a_template";
-  if (file.unitCode === null) return file.version !== null && countBySeverity(file.problems).errors > 0 ? "invalid" : "not_a_template";
+  if (file.unitCode === null)
+    return file.version !== null && countBySeverity(file.problems).errors > 0 ? "invalid" : "not_a_template";
   return null;
 }
 
-function judgeChosenFile(file: SubmittedFile, problems: readonly Problem[], config: MovementConfig): Exclude<UnitStatus, "missing"> {
+function judgeChosenFile(
+  file: SubmittedFile,
+  problems: readonly Problem[],
+  config: MovementConfig,
+): Exclude<UnitStatus, "missing"> {
   if (countBySeverity(problems).errors > 0) return "invalid";
   const deadline = file.kind ? computeDeadline(file.kind, config) : null;
   if (deadline && isReceivedLate(file.receivedAt, deadline)) return "late";
@@ -110,9 +138,17 @@ function byNewest(a: SubmittedFile, b: SubmittedFile): number {
   return b.receivedAt - a.receivedAt || (a.file < b.file ? 1 : a.file > b.file ? -1 : 0);
 }
 
-function groupTotals(statuses: readonly UnitKindStatus[], keyOf: (unit: RegistryUnit) => string, labelOf: (key: string) => string): GroupTotals[] {
+function groupTotals(
+  statuses: readonly UnitKindStatus[],
+  keyOf: (unit: RegistryUnit) => string,
+  labelOf: (key: string) => string,
+): GroupTotals[] {
   const keys = [...new Set(statuses.map((entry) => keyOf(entry.unit)))];
-  return keys.map((key) => ({ key, label: labelOf(key), totals: computeTotals(statuses.filter((entry) => keyOf(entry.unit) === key)) }));
+  return keys.map((key) => ({
+    key,
+    label: labelOf(key),
+    totals: computeTotals(statuses.filter((entry) => keyOf(entry.unit) === key)),
+  }));
 }
 
 function aggregate(values: readonly number[], measure: "count" | "percent"): number | null {
@@ -128,11 +164,15 @@ function aggregate(values: readonly number[], measure: "count" | "percent"): num
  */
 export function consolidate(input: ConsolidationInput): ConsolidationResult {
   const { registry, config, asOf } = input;
-  const byPath = (a: SubmittedFile, b: SubmittedFile): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const byPath = (a: SubmittedFile, b: SubmittedFile): number =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
   const received = input.files.filter((file) => file.receivedAt <= asOf).sort(byPath);
   // Files received after the as-of moment are not judged (the figures are as of then), but listed, never dropped.
   const later = input.files.filter((file) => file.receivedAt > asOf);
-  const outcomes = new Map<string, { outcome: FileOutcome; supersededBy: string | null; problems: readonly Problem[] }>();
+  const outcomes = new Map<
+    string,
+    { outcome: FileOutcome; supersededBy: string | null; problems: readonly Problem[] }
+  >();
   const groups = new Map<string, SubmittedFile[]>();
 
   for (const file of received) {
@@ -150,7 +190,10 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     groups.set(key, [...(groups.get(key) ?? []), file]);
   }
 
-  const chosen = new Map<string, { file: SubmittedFile; status: UnitStatus; problems: readonly Problem[]; duplicates: number }>();
+  const chosen = new Map<
+    string,
+    { file: SubmittedFile; status: UnitStatus; problems: readonly Problem[]; duplicates: number }
+  >();
   for (const [key, files] of groups) {
     const [newest, ...older] = files.slice().sort(byNewest);
     if (!newest) continue;
@@ -160,7 +203,11 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     chosen.set(key, { file: newest, status, problems: newestProblems, duplicates: older.length });
     outcomes.set(newest.file, { outcome: status, supersededBy: null, problems: newestProblems });
     for (const file of older) {
-      outcomes.set(file.file, { outcome: "duplicate", supersededBy: newest.file, problems: [...file.problems, ...checkFileNameHint(file, registry, unitCode)] });
+      outcomes.set(file.file, {
+        outcome: "duplicate",
+        supersededBy: newest.file,
+        problems: [...file.problems, ...checkFileNameHint(file, registry, unitCode)],
+      });
     }
   }
 
@@ -170,26 +217,42 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
       const entry = chosen.get(`${normaliseUnitCode(unit.code)}\u0000${kind}`);
       const counts = entry ? countBySeverity(entry.problems) : { errors: 0, warnings: 0 };
       statuses.push({
-        unit, kind,
+        unit,
+        kind,
         status: entry?.status ?? "missing",
         file: entry?.file.file ?? null,
         receivedAt: entry?.file.receivedAt ?? null,
-        errors: counts.errors, warnings: counts.warnings,
+        errors: counts.errors,
+        warnings: counts.warnings,
         duplicates: entry?.duplicates ?? 0,
       });
     }
   }
 
-  for (const file of later) outcomes.set(file.file, { outcome: "after_as_of", supersededBy: null, problems: file.problems });
+  for (const file of later)
+    outcomes.set(file.file, { outcome: "after_as_of", supersededBy: null, problems: file.problems });
   const files: ConsolidatedFile[] = [...received, ...later].sort(byPath).map((file) => {
-    const decided = outcomes.get(file.file) ?? { outcome: "not_a_template" as FileOutcome, supersededBy: null, problems: file.problems };
+    const decided = outcomes.get(file.file) ?? {
+      outcome: "not_a_template" as FileOutcome,
+      supersededBy: null,
+      problems: file.problems,
+    };
     const counts = countBySeverity(decided.problems);
     return {
-      file: file.file, receivedAt: file.receivedAt, sizeBytes: file.sizeBytes, sha256: file.sha256,
+      file: file.file,
+      receivedAt: file.receivedAt,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
       // A code typed " syt " that the registry knows is shown as the registry's SYT.
-      kind: file.kind, version: file.version, unitCode: registeredCode(file.unitCode, registry), unitName: file.unitName,
-      outcome: decided.outcome, supersededBy: decided.supersededBy,
-      errors: counts.errors, warnings: counts.warnings, problems: decided.problems,
+      kind: file.kind,
+      version: file.version,
+      unitCode: registeredCode(file.unitCode, registry),
+      unitName: file.unitName,
+      outcome: decided.outcome,
+      supersededBy: decided.supersededBy,
+      errors: counts.errors,
+      warnings: counts.warnings,
+      problems: decided.problems,
     };
   });
 
@@ -199,18 +262,54 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     .map((entry) => ({ ...entry, unit: registry.byCode.get(normaliseUnitCode(entry.file.unitCode ?? "")) }))
     .filter((entry): entry is typeof entry & { unit: RegistryUnit } => entry.unit !== undefined)
     .sort((a, b) => (a.file.file < b.file.file ? -1 : 1));
-  const tasks = accepted.flatMap(({ file, unit }) => file.extracts.tasks.map((task) => ({ ...task, unitCode: unit.code, unitName: unit.name, file: file.file })));
-  const indicators = accepted.flatMap(({ file, unit }) =>
-    file.extracts.indicators.map((indicator) => ({ ...indicator, unitCode: unit.code, unitName: unit.name, unitType: unit.type, file: file.file })),
+  const tasks = accepted.flatMap(({ file, unit }) =>
+    file.extracts.tasks.map((task) => ({
+      ...task,
+      unitCode: unit.code,
+      unitName: unit.name,
+      file: file.file,
+    })),
   );
-  const nominations = accepted.flatMap(({ file, unit }) => file.extracts.nominations.map((nomination) => ({ ...nomination, unitCode: unit.code, unitName: unit.name, file: file.file })));
+  const indicators = accepted.flatMap(({ file, unit }) =>
+    file.extracts.indicators.map((indicator) => ({
+      ...indicator,
+      unitCode: unit.code,
+      unitName: unit.name,
+      unitType: unit.type,
+      file: file.file,
+    })),
+  );
+  const nominations = accepted.flatMap(({ file, unit }) =>
+    file.extracts.nominations.map((nomination) => ({
+      ...nomination,
+      unitCode: unit.code,
+      unitName: unit.name,
+      file: file.file,
+    })),
+  );
 
   const indicatorTotals: IndicatorTotal[] = INDICATORS.map((indicator) => {
     const rows = indicators.filter((row) => row.code === indicator.code);
     const byUnitType = Object.fromEntries(
-      UNIT_TYPES.map((type) => [type.code, aggregate(rows.filter((row) => row.unitType === type.code).map((row) => row.value), indicator.measure)]),
+      UNIT_TYPES.map((type) => [
+        type.code,
+        aggregate(
+          rows.filter((row) => row.unitType === type.code).map((row) => row.value),
+          indicator.measure,
+        ),
+      ]),
     ) as Record<UnitTypeCode, number | null>;
-    return { code: indicator.code, content: indicator.content, measure: indicator.measure, reporting: rows.length, province: aggregate(rows.map((row) => row.value), indicator.measure), byUnitType };
+    return {
+      code: indicator.code,
+      content: indicator.content,
+      measure: indicator.measure,
+      reporting: rows.length,
+      province: aggregate(
+        rows.map((row) => row.value),
+        indicator.measure,
+      ),
+      byUnitType,
+    };
   });
 
   const problemCounts = new Map<string, { count: number; files: Set<string> }>();
@@ -238,9 +337,20 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     templateVersion: CURRENT_TEMPLATE_VERSION,
     ruleVersion: RULES_VERSION,
     totals: computeTotals(statuses),
-    totalsByKind: TEMPLATE_KINDS.filter((kind) => config.expectedKinds.includes(kind)).map((kind: TemplateKind) => ({ kind, totals: computeTotals(statuses.filter((entry) => entry.kind === kind)) })),
-    byUnitType: groupTotals(statuses, (unit) => unit.type, typeLabel).sort((a, b) => typeOrder(a.key) - typeOrder(b.key)),
-    byCluster: groupTotals(statuses, (unit) => unit.cluster, (key) => key || NO_CLUSTER_LABEL).sort((a, b) => a.key.localeCompare(b.key, "vi")),
+    totalsByKind: TEMPLATE_KINDS.filter((kind) => config.expectedKinds.includes(kind)).map(
+      (kind: TemplateKind) => ({
+        kind,
+        totals: computeTotals(statuses.filter((entry) => entry.kind === kind)),
+      }),
+    ),
+    byUnitType: groupTotals(statuses, (unit) => unit.type, typeLabel).sort(
+      (a, b) => typeOrder(a.key) - typeOrder(b.key),
+    ),
+    byCluster: groupTotals(
+      statuses,
+      (unit) => unit.cluster,
+      (key) => key || NO_CLUSTER_LABEL,
+    ).sort((a, b) => a.key.localeCompare(b.key, "vi")),
     statuses,
     files,
     tasks,

@@ -6,11 +6,24 @@ import { indicatorFieldKey } from "../spec/bc";
 import { isTemplateKind } from "../spec/index";
 import type { ParsedDocument, ParsedRow } from "../validate/read-document";
 import type { ValidationResult } from "../validate/validate";
-import type { IndicatorExtract, NominationExtract, SubmissionExtracts, SubmittedFile, TaskExtract } from "./types";
+import type {
+  IndicatorExtract,
+  NominationExtract,
+  SubmissionExtracts,
+  SubmittedFile,
+  TaskExtract,
+} from "./types";
 
 const FILE_LEVEL_CODES = new Set([
-  "FILE_EMPTY", "FILE_NOT_ZIP", "FILE_LEGACY_XLS", "FILE_ENCRYPTED", "FILE_TRUNCATED", "FILE_ZIP_BOMB",
-  "FILE_NOT_WORKBOOK", "FILE_UNREADABLE", "FILE_CHECK_FAILED",
+  "FILE_EMPTY",
+  "FILE_NOT_ZIP",
+  "FILE_LEGACY_XLS",
+  "FILE_ENCRYPTED",
+  "FILE_TRUNCATED",
+  "FILE_ZIP_BOMB",
+  "FILE_NOT_WORKBOOK",
+  "FILE_UNREADABLE",
+  "FILE_CHECK_FAILED",
 ]);
 
 function text(row: ParsedRow, key: string): string | null {
@@ -58,7 +71,11 @@ function extractNominations(document: ParsedDocument): NominationExtract[] {
 /** The rows a document contributes to the province-wide sheets. */
 export function extractSubmission(document: ParsedDocument | null): SubmissionExtracts {
   if (!document) return { tasks: [], indicators: [], nominations: [] };
-  return { tasks: extractTasks(document), indicators: extractIndicators(document), nominations: extractNominations(document) };
+  return {
+    tasks: extractTasks(document),
+    indicators: extractIndicators(document),
+    nominations: extractNominations(document),
+  };
 }
 
 /** What the consolidation keeps of a validated file: small enough to pass between threads. */

@@ -10,10 +10,27 @@ import type { TemplateKind } from "../spec/types";
 export type UnitStatus = "on_time" | "late" | "invalid" | "missing";
 
 /** What became of one file: the chosen file of its unit and kind carries that unit's status. */
-export type FileOutcome = "on_time" | "late" | "invalid" | "duplicate" | "unknown_unit" | "not_a_template" | "unreadable" | "after_as_of";
+export type FileOutcome =
+  | "on_time"
+  | "late"
+  | "invalid"
+  | "duplicate"
+  | "unknown_unit"
+  | "not_a_template"
+  | "unreadable"
+  | "after_as_of";
 
 export const UNIT_STATUSES: readonly UnitStatus[] = ["on_time", "late", "invalid", "missing"];
-export const FILE_OUTCOMES: readonly FileOutcome[] = ["on_time", "late", "invalid", "duplicate", "unknown_unit", "not_a_template", "unreadable", "after_as_of"];
+export const FILE_OUTCOMES: readonly FileOutcome[] = [
+  "on_time",
+  "late",
+  "invalid",
+  "duplicate",
+  "unknown_unit",
+  "not_a_template",
+  "unreadable",
+  "after_as_of",
+];
 
 /** What is known of any received file, before and after the consolidation judges it. */
 export interface ReceivedFile {
@@ -155,10 +172,23 @@ export interface ConsolidationResult {
   readonly statuses: readonly UnitKindStatus[];
   readonly files: readonly ConsolidatedFile[];
   /** Rows of accepted (non-duplicate, known-unit) submissions, with their unit. */
-  readonly tasks: readonly (TaskExtract & { readonly unitCode: string; readonly unitName: string; readonly file: string })[];
-  readonly indicators: readonly (IndicatorExtract & { readonly unitCode: string; readonly unitName: string; readonly unitType: UnitTypeCode; readonly file: string })[];
+  readonly tasks: readonly (TaskExtract & {
+    readonly unitCode: string;
+    readonly unitName: string;
+    readonly file: string;
+  })[];
+  readonly indicators: readonly (IndicatorExtract & {
+    readonly unitCode: string;
+    readonly unitName: string;
+    readonly unitType: UnitTypeCode;
+    readonly file: string;
+  })[];
   readonly indicatorTotals: readonly IndicatorTotal[];
-  readonly nominations: readonly (NominationExtract & { readonly unitCode: string; readonly unitName: string; readonly file: string })[];
+  readonly nominations: readonly (NominationExtract & {
+    readonly unitCode: string;
+    readonly unitName: string;
+    readonly file: string;
+  })[];
   /** Most frequent problem codes across all files, most frequent first. */
   readonly topProblems: readonly { readonly code: string; readonly count: number; readonly files: number }[];
 }

@@ -3,61 +3,115 @@ import type { MessageCatalogue } from "./types";
 /** Thông báo tiếng Việt: nêu trường theo nhãn trên biểu mẫu, giá trị tìm thấy và điều cần có. */
 export const messageVi: MessageCatalogue = (problem, p) => {
   switch (problem.code) {
-    case "FILE_EMPTY": return "Tệp rỗng (0 byte): không có nội dung để kiểm tra.";
-    case "FILE_NOT_ZIP": return `Tệp không phải là bảng tính Excel (.xlsx)${p("detected") ? ` mà là tệp ${p("detected")}` : ""}; hãy dùng biểu mẫu thidua và lưu dưới dạng .xlsx.`;
-    case "FILE_LEGACY_XLS": return "Tệp ở định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).";
-    case "FILE_ENCRYPTED": return "Tệp được đặt mật khẩu (mã hóa) nên không đọc được; hãy gỡ mật khẩu rồi gửi lại.";
-    case "FILE_TRUNCATED": return "Tệp bị hỏng hoặc tải lên chưa hết (thiếu phần cuối); hãy gửi lại tệp.";
-    case "FILE_ZIP_BOMB": return p("entries")
-      ? `Tệp chứa quá nhiều thành phần (${p("entries")}, giới hạn ${p("limitEntries")}); tệp có thể bị hỏng hoặc bị làm giả, không mở để bảo vệ hệ thống.`
-      : `Dữ liệu bảng tính trong tệp quá lớn khi giải nén (${p("declaredMegabytes")} MB, giới hạn ${p("limitMegabytes")} MB); hãy bỏ bớt dữ liệu thừa hoặc gửi lại đúng biểu mẫu.`;
-    case "FILE_NOT_WORKBOOK": return `Tệp là một gói nén nhưng không phải sổ làm việc Excel (.xlsx)${p("detected") ? ` mà là tệp ${p("detected")}` : ""}; hãy mở tệp và lưu lại dưới dạng "Excel Workbook (.xlsx)".`;
-    case "FILE_UNREADABLE": return `Không đọc được tệp: ${p("reason")}.`;
-    case "FILE_CHECK_FAILED": return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;
-    case "WORKBOOK_EMPTY": return "Sổ làm việc không có trang tính nào để kiểm tra (tệp trống hoặc mọi trang đã bị xóa).";
-    case "TEMPLATE_STAMP_MISSING": return "Tệp không phải biểu mẫu thidua (không có dấu loại và phiên bản biểu mẫu); hãy điền vào biểu mẫu do Sở Nội vụ phát hành.";
-    case "TEMPLATE_KIND_UNKNOWN": return `Loại biểu mẫu "${p("found")}" không được hỗ trợ.`;
-    case "TEMPLATE_VERSION_OLD": return `Biểu mẫu ${p("kind")} phiên bản cũ ${p("found")}; hãy chép số liệu sang biểu mẫu phiên bản ${p("expected")}.`;
-    case "TEMPLATE_VERSION_UNKNOWN": return `Biểu mẫu ${p("kind")} có phiên bản không xác định "${p("found")}"; phiên bản hiện hành là ${p("expected")}.`;
-    case "SHEET_MISSING": return `Thiếu trang tính "${p("sheetName")}"${p("found") ? ` (có trang lạ: ${p("found")} — có thể đã bị đổi tên)` : ""}.`;
-    case "TABLE_TOO_LONG": return `Bảng "${p("field")}" vượt quá ${p("max")} dòng; phần sau không được đọc.`;
-    case "REQUIRED_MISSING": return `Chưa điền "${p("field")}" (bắt buộc).`;
-    case "FORMULA_ERROR": return `"${p("field")}": công thức cho kết quả lỗi ${p("found")}; hãy nhập giá trị.`;
-    case "FORMULA_NO_RESULT": return `"${p("field")}": công thức chưa có kết quả tính (tệp chưa được tính lại); hãy nhập giá trị.`;
-    case "MERGED_INPUT_CELL": return `"${p("field")}": ô nhập liệu bị gộp (${p("range")}); hãy bỏ gộp ô để mỗi ô có giá trị riêng.`;
-    case "TEXT_EXPECTED": return `"${p("field")}": cần nhập chữ, tìm thấy "${p("found")}".`;
-    case "TEXT_TOO_LONG": return `"${p("field")}": nội dung dài ${p("length")} ký tự, tối đa ${p("max")}.`;
-    case "NUMBER_EXPECTED": return `"${p("field")}": cần một số, tìm thấy "${p("found")}".`;
-    case "NUMBER_AMBIGUOUS": return `"${p("field")}": số "${p("found")}" không rõ cách viết; theo quy ước Việt Nam dùng dấu chấm phân cách hàng nghìn và dấu phẩy cho phần thập phân (1.234,5).`;
-    case "INTEGER_EXPECTED": return `"${p("field")}": cần số nguyên, tìm thấy "${p("found")}".`;
-    case "NUMBER_NEGATIVE": return `"${p("field")}": số lượng không được âm (tìm thấy ${p("found")}).`;
-    case "NUMBER_TOO_LARGE": return `"${p("field")}": số ${p("found")} lớn bất thường (tối đa ${p("max")}).`;
-    case "PERCENT_OUT_OF_RANGE": return `"${p("field")}": tỷ lệ phải từ 0 đến 100, tìm thấy ${p("found")}.`;
-    case "DATE_EXPECTED": return `"${p("field")}": cần ngày theo dạng ngày/tháng/năm (ví dụ 20/05/2026), tìm thấy "${p("found")}".`;
-    case "DATE_IMPOSSIBLE": return `"${p("field")}": ngày "${p("found")}" không có thật.`;
-    case "YEAR_EXPECTED": return `"${p("field")}": cần năm từ ${p("min")} đến ${p("max")}, tìm thấy "${p("found")}".`;
-    case "ENUM_UNKNOWN": return `"${p("field")}": giá trị "${p("found")}" không có trong danh sách; hãy chọn trong danh sách thả xuống.`;
-    case "EMAIL_INVALID": return `"${p("field")}": địa chỉ thư điện tử "${p("found")}" không hợp lệ.`;
-    case "DOC_NUMBER_INVALID": return `"${p("field")}": số văn bản "${p("found")}" không đúng dạng số/loại văn bản-cơ quan ban hành với loại ${p("expected")} (ví dụ ${p("example")}).`;
-    case "UNIT_UNKNOWN": return `Mã đơn vị "${p("found")}" không có trong danh sách đơn vị của Sở Nội vụ.`;
-    case "UNIT_TYPE_MISMATCH": return `Loại đơn vị ${p("found")} khác với danh sách đơn vị (${p("unit")} thuộc loại ${p("expected")}).`;
-    case "UNIT_CODE_FILE_NAME_MISMATCH": return `Tên tệp gợi ý đơn vị ${p("fromFileName")} nhưng mã đơn vị trong tệp là ${p("found")}; dùng mã trong tệp.`;
-    case "REGISTRY_DUPLICATE_CODE": return `Mã đơn vị "${p("found")}" bị trùng trong danh sách đơn vị; chỉ dòng đầu tiên được dùng.`;
-    case "SUBMISSION_LATE": return `Nộp muộn: nhận lúc ${p("receivedAt")} (giờ Việt Nam), hạn cuối là hết ngày ${p("lastDay")}.`;
-    case "KH_NO_TASKS": return "Kế hoạch chưa có nhiệm vụ nào.";
-    case "KH_TASK_DEADLINE_OUTSIDE_PHASE": return `Dòng ${p("row")}: thời hạn ${p("found")} nằm ngoài giai đoạn 1 (${p("from")} – ${p("to")}).`;
-    case "KH_CRITERION_OTHER_TYPE": return `Dòng ${p("row")}: tiêu chí ${p("found")} không dành cho loại đơn vị ${p("unitType")} (được chọn: ${p("expected")}).`;
-    case "KH_CRITERION_UNCOVERED": return `Chưa có tiêu chí nào của đơn vị gắn với tiêu chí ${p("criterion")} (${p("criterionLabel")}) của tỉnh.`;
-    case "KH_ISSUED_AFTER_DEADLINE": return `Kế hoạch ban hành ngày ${p("found")}, sau hạn ${p("lastDay")} (15 ngày kể từ Kế hoạch của UBND tỉnh ngày ${p("provincialPlanDate")}).`;
-    case "KH_ISSUED_AFTER_PHASE1": return `Kế hoạch ban hành ngày ${p("found")}, sau hạn hoàn thành trong quý II năm 2026 (${p("lastDay")}).`;
-    case "BC_YEAR_MISMATCH": return `Năm báo cáo ${p("found")} khác năm đang tổng hợp ${p("expected")}.`;
-    case "BC_DATED_AFTER_DEADLINE": return `Báo cáo ghi ngày ${p("found")}, sau hạn gửi (trước ngày 15/11, tức hết ngày ${p("lastDay")}).`;
-    case "BC_NO_INDICATORS": return "Báo cáo chưa có số liệu chỉ tiêu và chưa có hoạt động nào.";
-    case "DNKT_NO_NOMINATIONS": return "Chưa có tập thể, cá nhân nào được đề nghị.";
-    case "DNKT_ROUND_MISMATCH": return `Đợt khen thưởng ${p("found")} khác đợt đang tổng hợp ${p("expected")}.`;
-    case "DNKT_AWARD_NOT_IN_ROUND": return `Dòng ${p("row")}: hình thức ${p("found")} không có trong đợt ${p("round")} (được đề nghị: ${p("expected")}).`;
-    case "DNKT_FLAG_FOR_INDIVIDUAL": return `Dòng ${p("row")}: ${p("awardLabel")} chỉ dành cho tập thể, không xét cho cá nhân.`;
-    case "DNKT_GROUP_REQUIRED": return `Dòng ${p("row")}: cá nhân phải chọn nhóm (cán bộ, công chức, viên chức; doanh nhân; đối tượng khác).`;
-    case "DNKT_KHAC_NEEDS_EVIDENCE": return `Dòng ${p("row")}: cá nhân thuộc "Đối tượng khác" phải có văn bản công nhận của cấp có thẩm quyền (bằng sáng chế, giải thưởng khoa học...).`;
+    case "FILE_EMPTY":
+      return "Tệp rỗng (0 byte): không có nội dung để kiểm tra.";
+    case "FILE_NOT_ZIP":
+      return `Tệp không phải là bảng tính Excel (.xlsx)${p("detected") ? ` mà là tệp ${p("detected")}` : ""}; hãy dùng biểu mẫu thidua và lưu dưới dạng .xlsx.`;
+    case "FILE_LEGACY_XLS":
+      return "Tệp ở định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).";
+    case "FILE_ENCRYPTED":
+      return "Tệp được đặt mật khẩu (mã hóa) nên không đọc được; hãy gỡ mật khẩu rồi gửi lại.";
+    case "FILE_TRUNCATED":
+      return "Tệp bị hỏng hoặc tải lên chưa hết (thiếu phần cuối); hãy gửi lại tệp.";
+    case "FILE_ZIP_BOMB":
+      return p("entries")
+        ? `Tệp chứa quá nhiều thành phần (${p("entries")}, giới hạn ${p("limitEntries")}); tệp có thể bị hỏng hoặc bị làm giả, không mở để bảo vệ hệ thống.`
+        : `Dữ liệu bảng tính trong tệp quá lớn khi giải nén (${p("declaredMegabytes")} MB, giới hạn ${p("limitMegabytes")} MB); hãy bỏ bớt dữ liệu thừa hoặc gửi lại đúng biểu mẫu.`;
+    case "FILE_NOT_WORKBOOK":
+      return `Tệp là một gói nén nhưng không phải sổ làm việc Excel (.xlsx)${p("detected") ? ` mà là tệp ${p("detected")}` : ""}; hãy mở tệp và lưu lại dưới dạng "Excel Workbook (.xlsx)".`;
+    case "FILE_UNREADABLE":
+      return `Không đọc được tệp: ${p("reason")}.`;
+    case "FILE_CHECK_FAILED":
+      return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;
+    case "WORKBOOK_EMPTY":
+      return "Sổ làm việc không có trang tính nào để kiểm tra (tệp trống hoặc mọi trang đã bị xóa).";
+    case "TEMPLATE_STAMP_MISSING":
+      return "Tệp không phải biểu mẫu thidua (không có dấu loại và phiên bản biểu mẫu); hãy điền vào biểu mẫu do Sở Nội vụ phát hành.";
+    case "TEMPLATE_KIND_UNKNOWN":
+      return `Loại biểu mẫu "${p("found")}" không được hỗ trợ.`;
+    case "TEMPLATE_VERSION_OLD":
+      return `Biểu mẫu ${p("kind")} phiên bản cũ ${p("found")}; hãy chép số liệu sang biểu mẫu phiên bản ${p("expected")}.`;
+    case "TEMPLATE_VERSION_UNKNOWN":
+      return `Biểu mẫu ${p("kind")} có phiên bản không xác định "${p("found")}"; phiên bản hiện hành là ${p("expected")}.`;
+    case "SHEET_MISSING":
+      return `Thiếu trang tính "${p("sheetName")}"${p("found") ? ` (có trang lạ: ${p("found")} — có thể đã bị đổi tên)` : ""}.`;
+    case "TABLE_TOO_LONG":
+      return `Bảng "${p("field")}" vượt quá ${p("max")} dòng; phần sau không được đọc.`;
+    case "REQUIRED_MISSING":
+      return `Chưa điền "${p("field")}" (bắt buộc).`;
+    case "FORMULA_ERROR":
+      return `"${p("field")}": công thức cho kết quả lỗi ${p("found")}; hãy nhập giá trị.`;
+    case "FORMULA_NO_RESULT":
+      return `"${p("field")}": công thức chưa có kết quả tính (tệp chưa được tính lại); hãy nhập giá trị.`;
+    case "MERGED_INPUT_CELL":
+      return `"${p("field")}": ô nhập liệu bị gộp (${p("range")}); hãy bỏ gộp ô để mỗi ô có giá trị riêng.`;
+    case "TEXT_EXPECTED":
+      return `"${p("field")}": cần nhập chữ, tìm thấy "${p("found")}".`;
+    case "TEXT_TOO_LONG":
+      return `"${p("field")}": nội dung dài ${p("length")} ký tự, tối đa ${p("max")}.`;
+    case "NUMBER_EXPECTED":
+      return `"${p("field")}": cần một số, tìm thấy "${p("found")}".`;
+    case "NUMBER_AMBIGUOUS":
+      return `"${p("field")}": số "${p("found")}" không rõ cách viết; theo quy ước Việt Nam dùng dấu chấm phân cách hàng nghìn và dấu phẩy cho phần thập phân (1.234,5).`;
+    case "INTEGER_EXPECTED":
+      return `"${p("field")}": cần số nguyên, tìm thấy "${p("found")}".`;
+    case "NUMBER_NEGATIVE":
+      return `"${p("field")}": số lượng không được âm (tìm thấy ${p("found")}).`;
+    case "NUMBER_TOO_LARGE":
+      return `"${p("field")}": số ${p("found")} lớn bất thường (tối đa ${p("max")}).`;
+    case "PERCENT_OUT_OF_RANGE":
+      return `"${p("field")}": tỷ lệ phải từ 0 đến 100, tìm thấy ${p("found")}.`;
+    case "DATE_EXPECTED":
+      return `"${p("field")}": cần ngày theo dạng ngày/tháng/năm (ví dụ 20/05/2026), tìm thấy "${p("found")}".`;
+    case "DATE_IMPOSSIBLE":
+      return `"${p("field")}": ngày "${p("found")}" không có thật.`;
+    case "YEAR_EXPECTED":
+      return `"${p("field")}": cần năm từ ${p("min")} đến ${p("max")}, tìm thấy "${p("found")}".`;
+    case "ENUM_UNKNOWN":
+      return `"${p("field")}": giá trị "${p("found")}" không có trong danh sách; hãy chọn trong danh sách thả xuống.`;
+    case "EMAIL_INVALID":
+      return `"${p("field")}": địa chỉ thư điện tử "${p("found")}" không hợp lệ.`;
+    case "DOC_NUMBER_INVALID":
+      return `"${p("field")}": số văn bản "${p("found")}" không đúng dạng số/loại văn bản-cơ quan ban hành với loại ${p("expected")} (ví dụ ${p("example")}).`;
+    case "UNIT_UNKNOWN":
+      return `Mã đơn vị "${p("found")}" không có trong danh sách đơn vị của Sở Nội vụ.`;
+    case "UNIT_TYPE_MISMATCH":
+      return `Loại đơn vị ${p("found")} khác với danh sách đơn vị (${p("unit")} thuộc loại ${p("expected")}).`;
+    case "UNIT_CODE_FILE_NAME_MISMATCH":
+      return `Tên tệp gợi ý đơn vị ${p("fromFileName")} nhưng mã đơn vị trong tệp là ${p("found")}; dùng mã trong tệp.`;
+    case "REGISTRY_DUPLICATE_CODE":
+      return `Mã đơn vị "${p("found")}" bị trùng trong danh sách đơn vị; chỉ dòng đầu tiên được dùng.`;
+    case "SUBMISSION_LATE":
+      return `Nộp muộn: nhận lúc ${p("receivedAt")} (giờ Việt Nam), hạn cuối là hết ngày ${p("lastDay")}.`;
+    case "KH_NO_TASKS":
+      return "Kế hoạch chưa có nhiệm vụ nào.";
+    case "KH_TASK_DEADLINE_OUTSIDE_PHASE":
+      return `Dòng ${p("row")}: thời hạn ${p("found")} nằm ngoài giai đoạn 1 (${p("from")} – ${p("to")}).`;
+    case "KH_CRITERION_OTHER_TYPE":
+      return `Dòng ${p("row")}: tiêu chí ${p("found")} không dành cho loại đơn vị ${p("unitType")} (được chọn: ${p("expected")}).`;
+    case "KH_CRITERION_UNCOVERED":
+      return `Chưa có tiêu chí nào của đơn vị gắn với tiêu chí ${p("criterion")} (${p("criterionLabel")}) của tỉnh.`;
+    case "KH_ISSUED_AFTER_DEADLINE":
+      return `Kế hoạch ban hành ngày ${p("found")}, sau hạn ${p("lastDay")} (15 ngày kể từ Kế hoạch của UBND tỉnh ngày ${p("provincialPlanDate")}).`;
+    case "KH_ISSUED_AFTER_PHASE1":
+      return `Kế hoạch ban hành ngày ${p("found")}, sau hạn hoàn thành trong quý II năm 2026 (${p("lastDay")}).`;
+    case "BC_YEAR_MISMATCH":
+      return `Năm báo cáo ${p("found")} khác năm đang tổng hợp ${p("expected")}.`;
+    case "BC_DATED_AFTER_DEADLINE":
+      return `Báo cáo ghi ngày ${p("found")}, sau hạn gửi (trước ngày 15/11, tức hết ngày ${p("lastDay")}).`;
+    case "BC_NO_INDICATORS":
+      return "Báo cáo chưa có số liệu chỉ tiêu và chưa có hoạt động nào.";
+    case "DNKT_NO_NOMINATIONS":
+      return "Chưa có tập thể, cá nhân nào được đề nghị.";
+    case "DNKT_ROUND_MISMATCH":
+      return `Đợt khen thưởng ${p("found")} khác đợt đang tổng hợp ${p("expected")}.`;
+    case "DNKT_AWARD_NOT_IN_ROUND":
+      return `Dòng ${p("row")}: hình thức ${p("found")} không có trong đợt ${p("round")} (được đề nghị: ${p("expected")}).`;
+    case "DNKT_FLAG_FOR_INDIVIDUAL":
+      return `Dòng ${p("row")}: ${p("awardLabel")} chỉ dành cho tập thể, không xét cho cá nhân.`;
+    case "DNKT_GROUP_REQUIRED":
+      return `Dòng ${p("row")}: cá nhân phải chọn nhóm (cán bộ, công chức, viên chức; doanh nhân; đối tượng khác).`;
+    case "DNKT_KHAC_NEEDS_EVIDENCE":
+      return `Dòng ${p("row")}: cá nhân thuộc "Đối tượng khác" phải có văn bản công nhận của cấp có thẩm quyền (bằng sáng chế, giải thưởng khoa học...).`;
   }
 };

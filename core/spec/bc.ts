@@ -1,7 +1,14 @@
 import { CONTENTS } from "../catalogue/contents";
 import { INDICATORS } from "../catalogue/indicators";
 import { layoutFieldSheet, layoutFixedRowSheet, layoutTableSheet } from "./layout";
-import { COUNT, CURRENT_TEMPLATE_VERSION, LONG_TEXT, RETIRED_TEMPLATE_VERSIONS, SIGNATURE_FIELDS, UNIT_FIELDS } from "./common-fields";
+import {
+  COUNT,
+  CURRENT_TEMPLATE_VERSION,
+  LONG_TEXT,
+  RETIRED_TEMPLATE_VERSIONS,
+  SIGNATURE_FIELDS,
+  UNIT_FIELDS,
+} from "./common-fields";
 import type { TemplateSpec } from "./types";
 
 /** Field key of an indicator's value. */
@@ -20,12 +27,27 @@ const info = layoutFieldSheet(
   },
   [
     ...UNIT_FIELDS,
-    { key: "reportYear", label: { vi: "Năm báo cáo", en: "Report year" }, value: { type: "year", min: 2026, max: 2030 }, required: true,
-      hint: { vi: "Ví dụ: 2026", en: "e.g. 2026" } },
-    { key: "docNumber", label: { vi: "Số báo cáo", en: "Report number" }, value: { type: "docNumber", docTypes: ["BC"] }, required: true,
-      hint: { vi: "Ví dụ: 120/BC-UBND", en: "e.g. 120/BC-UBND" } },
-    { key: "reportDate", label: { vi: "Ngày báo cáo", en: "Report date" }, value: { type: "date" }, required: true,
-      hint: { vi: "Định dạng ngày/tháng/năm, ví dụ: 05/11/2026", en: "dd/mm/yyyy, e.g. 05/11/2026" } },
+    {
+      key: "reportYear",
+      label: { vi: "Năm báo cáo", en: "Report year" },
+      value: { type: "year", min: 2026, max: 2030 },
+      required: true,
+      hint: { vi: "Ví dụ: 2026", en: "e.g. 2026" },
+    },
+    {
+      key: "docNumber",
+      label: { vi: "Số báo cáo", en: "Report number" },
+      value: { type: "docNumber", docTypes: ["BC"] },
+      required: true,
+      hint: { vi: "Ví dụ: 120/BC-UBND", en: "e.g. 120/BC-UBND" },
+    },
+    {
+      key: "reportDate",
+      label: { vi: "Ngày báo cáo", en: "Report date" },
+      value: { type: "date" },
+      required: true,
+      hint: { vi: "Định dạng ngày/tháng/năm, ví dụ: 05/11/2026", en: "dd/mm/yyyy, e.g. 05/11/2026" },
+    },
     ...SIGNATURE_FIELDS,
   ],
 );
@@ -72,9 +94,27 @@ const activities = layoutTableSheet(
     templateRows: 200,
     maxRows: 5000,
     columns: [
-      { key: "content", label: { vi: "Nội dung thi đua", en: "Content" }, value: { type: "enum", catalogue: "content" }, required: true, width: 36 },
-      { key: "activity", label: { vi: "Hoạt động đã triển khai", en: "Activity" }, value: LONG_TEXT, required: true, width: 56 },
-      { key: "result", label: { vi: "Kết quả đạt được", en: "Result" }, value: LONG_TEXT, required: false, width: 56 },
+      {
+        key: "content",
+        label: { vi: "Nội dung thi đua", en: "Content" },
+        value: { type: "enum", catalogue: "content" },
+        required: true,
+        width: 36,
+      },
+      {
+        key: "activity",
+        label: { vi: "Hoạt động đã triển khai", en: "Activity" },
+        value: LONG_TEXT,
+        required: true,
+        width: 56,
+      },
+      {
+        key: "result",
+        label: { vi: "Kết quả đạt được", en: "Result" },
+        value: LONG_TEXT,
+        required: false,
+        width: 56,
+      },
     ],
   },
 );

@@ -50,7 +50,11 @@ function describeValue(value: ValueType, required: boolean): ValueDescription {
       return {
         type: value.type,
         required,
-        allowedValues: ENUM_CATALOGUES[value.catalogue].map((entry) => ({ code: entry.code, label: entry.short, option: formatEnumOption(entry) })),
+        allowedValues: ENUM_CATALOGUES[value.catalogue].map((entry) => ({
+          code: entry.code,
+          label: entry.short,
+          option: formatEnumOption(entry),
+        })),
       };
     case "integer":
     case "year":
@@ -74,7 +78,13 @@ export function describeTemplate(spec: TemplateSpec): TemplateDescription {
     title: spec.title,
     fileName: spec.fileName,
     sheets: spec.sheets.map((sheet) => sheet.name),
-    fields: spec.fields.map((field) => ({ key: field.key, label: field.label, sheet: field.sheet, cell: field.cell, ...describeValue(field.value, field.required) })),
+    fields: spec.fields.map((field) => ({
+      key: field.key,
+      label: field.label,
+      sheet: field.sheet,
+      cell: field.cell,
+      ...describeValue(field.value, field.required),
+    })),
     tables: spec.tables.map((table) => ({
       key: table.key,
       label: table.label,
@@ -82,7 +92,12 @@ export function describeTemplate(spec: TemplateSpec): TemplateDescription {
       headerRow: table.headerRow,
       firstDataRow: table.firstDataRow,
       maxRows: table.maxRows,
-      columns: table.columns.map((column) => ({ key: column.key, label: column.label, column: column.column, ...describeValue(column.value, column.required) })),
+      columns: table.columns.map((column) => ({
+        key: column.key,
+        label: column.label,
+        column: column.column,
+        ...describeValue(column.value, column.required),
+      })),
     })),
   };
 }

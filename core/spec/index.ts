@@ -23,7 +23,10 @@ export const SUBMISSION_SPECS: Readonly<Record<TemplateKind, TemplateSpec>> = {
   "DN-KT": DNKT_SPEC,
 };
 
-export const WORKBOOK_SPECS: Readonly<Record<WorkbookKind, TemplateSpec>> = { ...SUBMISSION_SPECS, "DS-DV": REGISTRY_SPEC };
+export const WORKBOOK_SPECS: Readonly<Record<WorkbookKind, TemplateSpec>> = {
+  ...SUBMISSION_SPECS,
+  "DS-DV": REGISTRY_SPEC,
+};
 
 export function isWorkbookKind(kind: string): kind is WorkbookKind {
   return Object.prototype.hasOwnProperty.call(WORKBOOK_SPECS, kind);
@@ -32,4 +35,9 @@ export function isWorkbookKind(kind: string): kind is WorkbookKind {
 export function isTemplateKind(kind: string): kind is TemplateKind {
   return Object.prototype.hasOwnProperty.call(SUBMISSION_SPECS, kind);
 }
-export { describeTemplate, type TemplateDescription, type FieldDescription, type ColumnDescription } from "./describe";
+export {
+  describeTemplate,
+  type TemplateDescription,
+  type FieldDescription,
+  type ColumnDescription,
+} from "./describe";

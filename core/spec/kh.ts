@@ -1,5 +1,12 @@
 import { layoutFieldSheet, layoutTableSheet } from "./layout";
-import { CURRENT_TEMPLATE_VERSION, LONG_TEXT, RETIRED_TEMPLATE_VERSIONS, SHORT_TEXT, SIGNATURE_FIELDS, UNIT_FIELDS } from "./common-fields";
+import {
+  CURRENT_TEMPLATE_VERSION,
+  LONG_TEXT,
+  RETIRED_TEMPLATE_VERSIONS,
+  SHORT_TEXT,
+  SIGNATURE_FIELDS,
+  UNIT_FIELDS,
+} from "./common-fields";
 import type { TemplateSpec } from "./types";
 
 const info = layoutFieldSheet(
@@ -13,10 +20,20 @@ const info = layoutFieldSheet(
   },
   [
     ...UNIT_FIELDS,
-    { key: "docNumber", label: { vi: "Số kế hoạch", en: "Plan number" }, value: { type: "docNumber", docTypes: ["KH"] }, required: true,
-      hint: { vi: "Ví dụ: 45/KH-UBND", en: "e.g. 45/KH-UBND" } },
-    { key: "issueDate", label: { vi: "Ngày ban hành", en: "Issue date" }, value: { type: "date" }, required: true,
-      hint: { vi: "Định dạng ngày/tháng/năm, ví dụ: 20/05/2026", en: "dd/mm/yyyy, e.g. 20/05/2026" } },
+    {
+      key: "docNumber",
+      label: { vi: "Số kế hoạch", en: "Plan number" },
+      value: { type: "docNumber", docTypes: ["KH"] },
+      required: true,
+      hint: { vi: "Ví dụ: 45/KH-UBND", en: "e.g. 45/KH-UBND" },
+    },
+    {
+      key: "issueDate",
+      label: { vi: "Ngày ban hành", en: "Issue date" },
+      value: { type: "date" },
+      required: true,
+      hint: { vi: "Định dạng ngày/tháng/năm, ví dụ: 20/05/2026", en: "dd/mm/yyyy, e.g. 20/05/2026" },
+    },
     ...SIGNATURE_FIELDS,
   ],
 );
@@ -36,12 +53,42 @@ const tasks = layoutTableSheet(
     templateRows: 300,
     maxRows: 5000,
     columns: [
-      { key: "content", label: { vi: "Nội dung thi đua", en: "Content" }, value: { type: "enum", catalogue: "content" }, required: true, width: 36 },
+      {
+        key: "content",
+        label: { vi: "Nội dung thi đua", en: "Content" },
+        value: { type: "enum", catalogue: "content" },
+        required: true,
+        width: 36,
+      },
       { key: "task", label: { vi: "Nhiệm vụ", en: "Task" }, value: LONG_TEXT, required: true, width: 48 },
-      { key: "target", label: { vi: "Chỉ tiêu, chỉ số cần đạt", en: "Target or indicator" }, value: SHORT_TEXT, required: false, width: 30 },
-      { key: "lead", label: { vi: "Đơn vị chủ trì", en: "Lead" }, value: SHORT_TEXT, required: true, width: 24 },
-      { key: "deadline", label: { vi: "Thời hạn hoàn thành", en: "Deadline" }, value: { type: "date" }, required: true, width: 16 },
-      { key: "expectedResult", label: { vi: "Kết quả dự kiến", en: "Expected result" }, value: LONG_TEXT, required: false, width: 36 },
+      {
+        key: "target",
+        label: { vi: "Chỉ tiêu, chỉ số cần đạt", en: "Target or indicator" },
+        value: SHORT_TEXT,
+        required: false,
+        width: 30,
+      },
+      {
+        key: "lead",
+        label: { vi: "Đơn vị chủ trì", en: "Lead" },
+        value: SHORT_TEXT,
+        required: true,
+        width: 24,
+      },
+      {
+        key: "deadline",
+        label: { vi: "Thời hạn hoàn thành", en: "Deadline" },
+        value: { type: "date" },
+        required: true,
+        width: 16,
+      },
+      {
+        key: "expectedResult",
+        label: { vi: "Kết quả dự kiến", en: "Expected result" },
+        value: LONG_TEXT,
+        required: false,
+        width: 36,
+      },
     ],
   },
 );
@@ -61,8 +108,20 @@ const criteria = layoutTableSheet(
     templateRows: 50,
     maxRows: 500,
     columns: [
-      { key: "ownCriterion", label: { vi: "Tiêu chí của đơn vị", en: "The unit's criterion" }, value: LONG_TEXT, required: true, width: 56 },
-      { key: "provincialCriterion", label: { vi: "Tiêu chí của tỉnh", en: "Provincial criterion" }, value: { type: "enum", catalogue: "criterion" }, required: true, width: 44 },
+      {
+        key: "ownCriterion",
+        label: { vi: "Tiêu chí của đơn vị", en: "The unit's criterion" },
+        value: LONG_TEXT,
+        required: true,
+        width: 56,
+      },
+      {
+        key: "provincialCriterion",
+        label: { vi: "Tiêu chí của tỉnh", en: "Provincial criterion" },
+        value: { type: "enum", catalogue: "criterion" },
+        required: true,
+        width: 44,
+      },
       { key: "note", label: { vi: "Ghi chú", en: "Note" }, value: SHORT_TEXT, required: false, width: 30 },
     ],
   },

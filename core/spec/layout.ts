@@ -37,13 +37,26 @@ export function labelWithRequiredMark(label: string, required: boolean): string 
 
 function headingCells(heading: SheetHeading, lastColumn: string): StaticCell[] {
   return [
-    { cell: toA1("A", TITLE_ROW), text: heading.title.vi, style: "title", mergeTo: toA1(lastColumn, TITLE_ROW) },
-    { cell: toA1("A", INSTRUCTION_ROW), text: heading.instruction.vi, style: "instruction", mergeTo: toA1(lastColumn, INSTRUCTION_ROW) },
+    {
+      cell: toA1("A", TITLE_ROW),
+      text: heading.title.vi,
+      style: "title",
+      mergeTo: toA1(lastColumn, TITLE_ROW),
+    },
+    {
+      cell: toA1("A", INSTRUCTION_ROW),
+      text: heading.instruction.vi,
+      style: "instruction",
+      mergeTo: toA1(lastColumn, INSTRUCTION_ROW),
+    },
   ];
 }
 
 /** A form of single fields: label in A, input in B, hint in C, one field per row. */
-export function layoutFieldSheet(heading: SheetHeading, drafts: readonly FieldDraft[]): { sheet: SheetSpec; fields: FieldSpec[] } {
+export function layoutFieldSheet(
+  heading: SheetHeading,
+  drafts: readonly FieldDraft[],
+): { sheet: SheetSpec; fields: FieldSpec[] } {
   const staticCells: StaticCell[] = [
     ...headingCells(heading, "C"),
     { cell: toA1("A", HEADER_ROW), text: "Thông tin", style: "header" },
@@ -52,12 +65,22 @@ export function layoutFieldSheet(heading: SheetHeading, drafts: readonly FieldDr
   ];
   const fields = drafts.map((draft, index): FieldSpec => {
     const row = FIRST_DATA_ROW + index;
-    staticCells.push({ cell: toA1("A", row), text: labelWithRequiredMark(draft.label.vi, draft.required), style: "label" });
+    staticCells.push({
+      cell: toA1("A", row),
+      text: labelWithRequiredMark(draft.label.vi, draft.required),
+      style: "label",
+    });
     if (draft.hint) staticCells.push({ cell: toA1("C", row), text: draft.hint.vi, style: "instruction" });
     return { ...draft, sheet: heading.name, cell: toA1("B", row) };
   });
   return {
-    sheet: { name: heading.name, title: heading.title, widths: { A: 34, B: 44, C: 48 }, frozenRows: HEADER_ROW, staticCells },
+    sheet: {
+      name: heading.name,
+      title: heading.title,
+      widths: { A: 34, B: 44, C: 48 },
+      frozenRows: HEADER_ROW,
+      staticCells,
+    },
     fields,
   };
 }
@@ -65,13 +88,26 @@ export function layoutFieldSheet(heading: SheetHeading, drafts: readonly FieldDr
 /** A table: headers on one row, one record per row below, columns from A in the order given. */
 export function layoutTableSheet(
   heading: SheetHeading,
-  table: { key: string; label: LocalizedText; templateRows: number; maxRows: number; columns: readonly ColumnDraft[] },
+  table: {
+    key: string;
+    label: LocalizedText;
+    templateRows: number;
+    maxRows: number;
+    columns: readonly ColumnDraft[];
+  },
 ): { sheet: SheetSpec; table: TableSpec } {
-  const columns = table.columns.map((draft, index): ColumnSpec => ({ ...draft, column: columnNumberToLetter(index + 1) }));
+  const columns = table.columns.map((draft, index): ColumnSpec => ({
+    ...draft,
+    column: columnNumberToLetter(index + 1),
+  }));
   const lastColumn = columnNumberToLetter(columns.length);
   const staticCells: StaticCell[] = [
     ...headingCells(heading, lastColumn),
-    ...columns.map((column): StaticCell => ({ cell: toA1(column.column, HEADER_ROW), text: labelWithRequiredMark(column.label.vi, column.required), style: "header" })),
+    ...columns.map((column): StaticCell => ({
+      cell: toA1(column.column, HEADER_ROW),
+      text: labelWithRequiredMark(column.label.vi, column.required),
+      style: "header",
+    })),
   ];
   const widths = Object.fromEntries(columns.map((column) => [column.column, column.width]));
   return {
@@ -101,15 +137,26 @@ export function layoutFixedRowSheet(
   const inputColumn = columnNumberToLetter(headers.length);
   const staticCells: StaticCell[] = [
     ...headingCells(heading, inputColumn),
-    ...headers.map((header): StaticCell => ({ cell: toA1(header.column, HEADER_ROW), text: header.text, style: "header" })),
+    ...headers.map((header): StaticCell => ({
+      cell: toA1(header.column, HEADER_ROW),
+      text: header.text,
+      style: "header",
+    })),
   ];
   const fields = rows.map((row, index): FieldSpec => {
     const rowNumber = FIRST_DATA_ROW + index;
     row.describing.forEach((text, column) => {
-      staticCells.push({ cell: toA1(columnNumberToLetter(column + 1), rowNumber), text, style: column === 0 ? "code" : "label" });
+      staticCells.push({
+        cell: toA1(columnNumberToLetter(column + 1), rowNumber),
+        text,
+        style: column === 0 ? "code" : "label",
+      });
     });
     return { ...row.field, sheet: heading.name, cell: toA1(inputColumn, rowNumber) };
   });
   const widths = Object.fromEntries(headers.map((header) => [header.column, header.width]));
-  return { sheet: { name: heading.name, title: heading.title, widths, frozenRows: HEADER_ROW, staticCells }, fields };
+  return {
+    sheet: { name: heading.name, title: heading.title, widths, frozenRows: HEADER_ROW, staticCells },
+    fields,
+  };
 }

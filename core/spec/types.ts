@@ -5,13 +5,7 @@ export type TemplateKind = "KH" | "BC" | "DN-KT";
 export type WorkbookKind = TemplateKind | "DS-DV";
 
 export type EnumCatalogueName =
-  | "unitType"
-  | "content"
-  | "criterion"
-  | "award"
-  | "round"
-  | "nomineeKind"
-  | "individualGroup";
+  "unitType" | "content" | "criterion" | "award" | "round" | "nomineeKind" | "individualGroup";
 
 export type ValueType =
   | { readonly type: "text"; readonly maxLength: number }

@@ -10,7 +10,14 @@ export const ruleBcYearMatches: Rule = (context) => {
   const year = numberField(context, "reportYear");
   if (year === null || year === context.config.reportYear) return [];
   const field = findFieldSpec(BC_SPEC, "reportYear");
-  return [createProblem("BC_YEAR_MISMATCH", "error", { sheet: field.sheet, cell: field.cell }, { found: year, expected: context.config.reportYear })];
+  return [
+    createProblem(
+      "BC_YEAR_MISMATCH",
+      "error",
+      { sheet: field.sheet, cell: field.cell },
+      { found: year, expected: context.config.reportYear },
+    ),
+  ];
 };
 
 /** A report dated on or after 15/11 of its year is late. */
@@ -21,18 +28,34 @@ export const ruleBcDatedBeforeDeadline: Rule = (context) => {
   const deadline = computeReportDeadline(year);
   if (!isDatedAfter(date, deadline)) return [];
   const field = findFieldSpec(BC_SPEC, "reportDate");
-  return [createProblem("BC_DATED_AFTER_DEADLINE", "warning", { sheet: field.sheet, cell: field.cell }, {
-    found: formatVietnameseDate(date), lastDay: formatVietnameseDate(deadline.lastDay),
-  })];
+  return [
+    createProblem(
+      "BC_DATED_AFTER_DEADLINE",
+      "warning",
+      { sheet: field.sheet, cell: field.cell },
+      {
+        found: formatVietnameseDate(date),
+        lastDay: formatVietnameseDate(deadline.lastDay),
+      },
+    ),
+  ];
 };
 
 /** A report with no figure and no activity reports nothing. */
 export const ruleBcReportsSomething: Rule = (context) => {
-  const anyIndicator = BC_SPEC.fields.some((field) => field.key.startsWith("indicator:") && context.document.fields[field.key] !== null);
+  const anyIndicator = BC_SPEC.fields.some(
+    (field) => field.key.startsWith("indicator:") && context.document.fields[field.key] !== null,
+  );
   const anyActivity = (context.document.tables.activities ?? []).length > 0;
   if (anyIndicator || anyActivity) return [];
   const first = BC_SPEC.fields.find((field) => field.key.startsWith("indicator:"));
-  return [createProblem("BC_NO_INDICATORS", "warning", { sheet: first?.sheet ?? null, cell: first?.cell ?? null })];
+  return [
+    createProblem("BC_NO_INDICATORS", "warning", { sheet: first?.sheet ?? null, cell: first?.cell ?? null }),
+  ];
 };
 
-export const BC_RULES: readonly Rule[] = [ruleBcYearMatches, ruleBcDatedBeforeDeadline, ruleBcReportsSomething];
+export const BC_RULES: readonly Rule[] = [
+  ruleBcYearMatches,
+  ruleBcDatedBeforeDeadline,
+  ruleBcReportsSomething,
+];

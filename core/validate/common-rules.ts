@@ -12,11 +12,26 @@ export const ruleUnitIsRegistered: Rule = (context) => {
   if (!context.registry || code === null) return [];
   const unit = context.registry.byCode.get(normaliseUnitCode(code));
   const codeField = findFieldSpec(context.document.spec, "unitCode");
-  if (!unit) return [createProblem("UNIT_UNKNOWN", "error", { sheet: codeField.sheet, cell: codeField.cell }, { found: code })];
+  if (!unit)
+    return [
+      createProblem(
+        "UNIT_UNKNOWN",
+        "error",
+        { sheet: codeField.sheet, cell: codeField.cell },
+        { found: code },
+      ),
+    ];
   const type = textField(context, "unitType");
   if (type === null || type === unit.type) return [];
   const typeField = findFieldSpec(context.document.spec, "unitType");
-  return [createProblem("UNIT_TYPE_MISMATCH", "error", { sheet: typeField.sheet, cell: typeField.cell }, { found: type, expected: unit.type, unit: unit.code })];
+  return [
+    createProblem(
+      "UNIT_TYPE_MISMATCH",
+      "error",
+      { sheet: typeField.sheet, cell: typeField.cell },
+      { found: type, expected: unit.type, unit: unit.code },
+    ),
+  ];
 };
 
 /** A file received at or after the deadline's first late instant (Vietnam time) is late. */
@@ -25,10 +40,17 @@ export const ruleReceivedBeforeDeadline: Rule = (context) => {
   if (context.receivedAt === null || !isTemplateKind(kind)) return [];
   const deadline = computeDeadline(kind, context.config);
   if (!deadline || !isReceivedLate(context.receivedAt, deadline)) return [];
-  return [createProblem("SUBMISSION_LATE", "warning", {}, {
-    receivedAt: formatVietnamDateTime(context.receivedAt),
-    lastDay: formatVietnameseDate(deadline.lastDay),
-  })];
+  return [
+    createProblem(
+      "SUBMISSION_LATE",
+      "warning",
+      {},
+      {
+        receivedAt: formatVietnamDateTime(context.receivedAt),
+        lastDay: formatVietnameseDate(deadline.lastDay),
+      },
+    ),
+  ];
 };
 
 export const COMMON_RULES: readonly Rule[] = [ruleUnitIsRegistered, ruleReceivedBeforeDeadline];

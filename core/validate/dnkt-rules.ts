@@ -16,14 +16,28 @@ function at(columnKey: string, row: ParsedRow): { sheet: string; cell: string } 
 }
 
 export const ruleDnktHasNominations: Rule = (context) =>
-  nominationRows(context).length > 0 ? [] : [createProblem("DNKT_NO_NOMINATIONS", "error", { sheet: table.sheet, cell: toA1("A", table.firstDataRow) })];
+  nominationRows(context).length > 0
+    ? []
+    : [
+        createProblem("DNKT_NO_NOMINATIONS", "error", {
+          sheet: table.sheet,
+          cell: toA1("A", table.firstDataRow),
+        }),
+      ];
 
 /** A file for another round than the one being collected is probably the wrong file. */
 export const ruleDnktRoundIsCollected: Rule = (context) => {
   const round = textField(context, "round");
   if (round === null || round === context.config.round) return [];
   const field = findFieldSpec(DNKT_SPEC, "round");
-  return [createProblem("DNKT_ROUND_MISMATCH", "warning", { sheet: field.sheet, cell: field.cell }, { found: round, expected: context.config.round })];
+  return [
+    createProblem(
+      "DNKT_ROUND_MISMATCH",
+      "warning",
+      { sheet: field.sheet, cell: field.cell },
+      { found: round, expected: context.config.round },
+    ),
+  ];
 };
 
 /** Each award only in the rounds the plan lists it for (III.2.1). */
@@ -33,8 +47,17 @@ export const ruleDnktAwardInRound: Rule = (context) => {
   return nominationRows(context).flatMap((row) => {
     const award = AWARDS.find((candidate) => candidate.code === row.values.award);
     if (!award || isAwardAllowedInRound(award, round)) return [];
-    const allowed = AWARDS.filter((candidate) => isAwardAllowedInRound(candidate, round)).map((candidate) => candidate.code).join(", ");
-    return [createProblem("DNKT_AWARD_NOT_IN_ROUND", "error", at("award", row), { found: award.code, round, expected: allowed, row: row.row })];
+    const allowed = AWARDS.filter((candidate) => isAwardAllowedInRound(candidate, round))
+      .map((candidate) => candidate.code)
+      .join(", ");
+    return [
+      createProblem("DNKT_AWARD_NOT_IN_ROUND", "error", at("award", row), {
+        found: award.code,
+        round,
+        expected: allowed,
+        row: row.row,
+      }),
+    ];
   });
 };
 
@@ -43,7 +66,13 @@ export const ruleDnktNoFlagForIndividual: Rule = (context) =>
   nominationRows(context).flatMap((row) => {
     const award = AWARDS.find((candidate) => candidate.code === row.values.award);
     if (!award || row.values.nomineeKind !== "CANHAN" || award.forIndividual) return [];
-    return [createProblem("DNKT_FLAG_FOR_INDIVIDUAL", "error", at("award", row), { found: award.code, awardLabel: { vi: award.vi, en: award.en }, row: row.row })];
+    return [
+      createProblem("DNKT_FLAG_FOR_INDIVIDUAL", "error", at("award", row), {
+        found: award.code,
+        awardLabel: { vi: award.vi, en: award.en },
+        row: row.row,
+      }),
+    ];
   });
 
 /** An individual belongs to one of the three groups of III.1.d. */
@@ -57,7 +86,9 @@ export const ruleDnktIndividualHasGroup: Rule = (context) =>
 /** "Other" individuals need a written recognition by a competent authority (III.1.d, CN3). */
 export const ruleDnktOtherNeedsEvidence: Rule = (context) =>
   nominationRows(context).flatMap((row) =>
-    row.values.nomineeKind === "CANHAN" && row.values.individualGroup === "KHAC" && row.values.evidence === null
+    row.values.nomineeKind === "CANHAN" &&
+    row.values.individualGroup === "KHAC" &&
+    row.values.evidence === null
       ? [createProblem("DNKT_KHAC_NEEDS_EVIDENCE", "error", at("evidence", row), { row: row.row })]
       : [],
   );

@@ -17,7 +17,12 @@ const firstPhase = PHASES[0]!;
 export const ruleKhHasTasks: Rule = (context) =>
   (context.document.tables.tasks ?? []).length > 0
     ? []
-    : [createProblem("KH_NO_TASKS", "error", { sheet: tasksTable.sheet, cell: toA1("A", tasksTable.firstDataRow) })];
+    : [
+        createProblem("KH_NO_TASKS", "error", {
+          sheet: tasksTable.sheet,
+          cell: toA1("A", tasksTable.firstDataRow),
+        }),
+      ];
 
 /** Task deadlines fall inside phase 1 (2026–2027), the phase the unit plans are for. */
 export const ruleKhTaskDeadlinesInPhase: Rule = (context) => {
@@ -27,9 +32,19 @@ export const ruleKhTaskDeadlinesInPhase: Rule = (context) => {
   return (context.document.tables.tasks ?? []).flatMap((row) => {
     const deadline = row.values.deadline;
     if (typeof deadline !== "string" || (deadline >= from && deadline <= to)) return [];
-    return [createProblem("KH_TASK_DEADLINE_OUTSIDE_PHASE", "error", { sheet: tasksTable.sheet, cell: toA1(column.column, row.row) }, {
-      found: formatVietnameseDate(deadline), from: formatVietnameseDate(from), to: formatVietnameseDate(to), row: row.row,
-    })];
+    return [
+      createProblem(
+        "KH_TASK_DEADLINE_OUTSIDE_PHASE",
+        "error",
+        { sheet: tasksTable.sheet, cell: toA1(column.column, row.row) },
+        {
+          found: formatVietnameseDate(deadline),
+          from: formatVietnameseDate(from),
+          to: formatVietnameseDate(to),
+          row: row.row,
+        },
+      ),
+    ];
   });
 };
 
@@ -42,9 +57,19 @@ export const ruleKhCriteriaOfOwnType: Rule = (context) => {
   return (context.document.tables.criteria ?? []).flatMap((row) => {
     const criterion = row.values.provincialCriterion;
     if (typeof criterion !== "string" || allowed.has(criterion)) return [];
-    return [createProblem("KH_CRITERION_OTHER_TYPE", "error", { sheet: criteriaTable.sheet, cell: toA1(column.column, row.row) }, {
-      found: criterion, unitType, expected: [...allowed].join(", "), row: row.row,
-    })];
+    return [
+      createProblem(
+        "KH_CRITERION_OTHER_TYPE",
+        "error",
+        { sheet: criteriaTable.sheet, cell: toA1(column.column, row.row) },
+        {
+          found: criterion,
+          unitType,
+          expected: [...allowed].join(", "),
+          row: row.row,
+        },
+      ),
+    ];
   });
 };
 
@@ -52,13 +77,23 @@ export const ruleKhCriteriaOfOwnType: Rule = (context) => {
 export const ruleKhCriteriaCovered: Rule = (context) => {
   const unitType = textField(context, "unitType") as UnitTypeCode | null;
   if (unitType === null) return [];
-  const covered = new Set((context.document.tables.criteria ?? []).map((row) => row.values.provincialCriterion));
+  const covered = new Set(
+    (context.document.tables.criteria ?? []).map((row) => row.values.provincialCriterion),
+  );
   const column = findColumn(criteriaTable, "provincialCriterion");
   return listCriteriaForSubject(unitType)
     .filter((criterion) => !covered.has(criterion.code))
-    .map((criterion): Problem => createProblem("KH_CRITERION_UNCOVERED", "warning", { sheet: criteriaTable.sheet, cell: toA1(column.column, criteriaTable.headerRow) }, {
-      criterion: criterion.code, criterionLabel: { vi: criterion.short, en: criterion.en },
-    }));
+    .map((criterion): Problem =>
+      createProblem(
+        "KH_CRITERION_UNCOVERED",
+        "warning",
+        { sheet: criteriaTable.sheet, cell: toA1(column.column, criteriaTable.headerRow) },
+        {
+          criterion: criterion.code,
+          criterionLabel: { vi: criterion.short, en: criterion.en },
+        },
+      ),
+    );
 };
 
 /** A plan dated after its deadline is late even if the file came in time. */
@@ -69,10 +104,26 @@ export const ruleKhIssuedInTime: Rule = (context) => {
   if (!isDatedAfter(issueDate, deadline)) return [];
   const field = findFieldSpec(KH_SPEC, "issueDate");
   const code = deadline.basis === "provincialPlan" ? "KH_ISSUED_AFTER_DEADLINE" : "KH_ISSUED_AFTER_PHASE1";
-  return [createProblem(code, "warning", { sheet: field.sheet, cell: field.cell }, {
-    found: formatVietnameseDate(issueDate), lastDay: formatVietnameseDate(deadline.lastDay),
-    provincialPlanDate: context.config.provincialPlanDate ? formatVietnameseDate(context.config.provincialPlanDate) : null,
-  })];
+  return [
+    createProblem(
+      code,
+      "warning",
+      { sheet: field.sheet, cell: field.cell },
+      {
+        found: formatVietnameseDate(issueDate),
+        lastDay: formatVietnameseDate(deadline.lastDay),
+        provincialPlanDate: context.config.provincialPlanDate
+          ? formatVietnameseDate(context.config.provincialPlanDate)
+          : null,
+      },
+    ),
+  ];
 };
 
-export const KH_RULES: readonly Rule[] = [ruleKhHasTasks, ruleKhTaskDeadlinesInPhase, ruleKhCriteriaOfOwnType, ruleKhCriteriaCovered, ruleKhIssuedInTime];
+export const KH_RULES: readonly Rule[] = [
+  ruleKhHasTasks,
+  ruleKhTaskDeadlinesInPhase,
+  ruleKhCriteriaOfOwnType,
+  ruleKhCriteriaCovered,
+  ruleKhIssuedInTime,
+];

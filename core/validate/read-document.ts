@@ -23,7 +23,12 @@ export interface ParsedDocument {
 
 export type TemplateDetection =
   | { readonly ok: true; readonly spec: TemplateSpec; readonly version: string }
-  | { readonly ok: false; readonly kind: string | null; readonly version: string | null; readonly problem: Problem };
+  | {
+      readonly ok: false;
+      readonly kind: string | null;
+      readonly version: string | null;
+      readonly problem: Problem;
+    };
 
 function stampText(sheet: SheetSnapshot, cell: string): string | null {
   const value = sheet.cells[cell];
@@ -47,16 +52,31 @@ export function detectTemplate(snapshot: WorkbookSnapshot): TemplateDetection {
   const officerSheets = snapshot.sheets.filter(isOfficerSheet);
   // Empty: no sheet to fill (only the stamp left), or a new blank workbook (LibreOffice gives
   // one a blank Sheet1). A template left blank has its stamp: its required fields are reported.
-  const isEmpty = officerSheets.length === 0 || (!stampSheet && officerSheets.every((sheet) => Object.keys(sheet.cells).length === 0));
-  if (isEmpty) return { ok: false, kind: null, version: null, problem: createProblem("WORKBOOK_EMPTY", "error", whole) };
+  const isEmpty =
+    officerSheets.length === 0 ||
+    (!stampSheet && officerSheets.every((sheet) => Object.keys(sheet.cells).length === 0));
+  if (isEmpty)
+    return { ok: false, kind: null, version: null, problem: createProblem("WORKBOOK_EMPTY", "error", whole) };
   const kind = stampSheet ? stampText(stampSheet, STAMP.kindCell) : null;
   const version = stampSheet ? stampText(stampSheet, STAMP.versionCell) : null;
-  if (!kind || !version) return { ok: false, kind, version, problem: createProblem("TEMPLATE_STAMP_MISSING", "error", whole) };
-  if (!isWorkbookKind(kind)) return { ok: false, kind, version, problem: createProblem("TEMPLATE_KIND_UNKNOWN", "error", whole, { found: kind }) };
+  if (!kind || !version)
+    return { ok: false, kind, version, problem: createProblem("TEMPLATE_STAMP_MISSING", "error", whole) };
+  if (!isWorkbookKind(kind))
+    return {
+      ok: false,
+      kind,
+      version,
+      problem: createProblem("TEMPLATE_KIND_UNKNOWN", "error", whole, { found: kind }),
+    };
   const spec = WORKBOOK_SPECS[kind];
   if (version === spec.version) return { ok: true, spec, version };
   const code = spec.retiredVersions.includes(version) ? "TEMPLATE_VERSION_OLD" : "TEMPLATE_VERSION_UNKNOWN";
-  return { ok: false, kind, version, problem: createProblem(code, "error", whole, { found: version, expected: spec.version, kind }) };
+  return {
+    ok: false,
+    kind,
+    version,
+    problem: createProblem(code, "error", whole, { found: version, expected: spec.version, kind }),
+  };
 }
 
 /** Cells of a sheet grouped by row, built once so that tables of thousands of rows stay cheap. */
@@ -96,11 +116,15 @@ function readCell(
   if (!outcome.ok) {
     // An uncalculated formula in an optional cell reads as blank; in a required one the value is missing.
     const severity = outcome.code === "FORMULA_NO_RESULT" && !spec.required ? "warning" : "error";
-    context.problems.push(createProblem(outcome.code, severity, where, { field: spec.label, ...extraParams, ...outcome.params }));
+    context.problems.push(
+      createProblem(outcome.code, severity, where, { field: spec.label, ...extraParams, ...outcome.params }),
+    );
     return null;
   }
   if (outcome.value === null && spec.required) {
-    context.problems.push(createProblem("REQUIRED_MISSING", "error", where, { field: spec.label, ...extraParams }));
+    context.problems.push(
+      createProblem("REQUIRED_MISSING", "error", where, { field: spec.label, ...extraParams }),
+    );
   }
   return outcome.value;
 }
@@ -110,13 +134,20 @@ function readField(context: ReadContext, sheet: SheetSnapshot, field: FieldSpec)
   const merge = sheet.merges.find((range) => isCellInRange(field.cell, range));
   if (merge && !merge.startsWith(`${field.cell}:`)) {
     // The cell is hidden under another cell's merge: what it shows is not its own value.
-    context.problems.push(createProblem("MERGED_INPUT_CELL", "error", where, { field: field.label, range: merge }));
+    context.problems.push(
+      createProblem("MERGED_INPUT_CELL", "error", where, { field: field.label, range: merge }),
+    );
     return null;
   }
   return readCell(context, where, sheet.cells[field.cell], field);
 }
 
-function readTable(context: ReadContext, sheet: SheetSnapshot, rows: Map<number, Map<string, CellValue>>, table: TableSpec): ParsedRow[] {
+function readTable(
+  context: ReadContext,
+  sheet: SheetSnapshot,
+  rows: Map<number, Map<string, CellValue>>,
+  table: TableSpec,
+): ParsedRow[] {
   const lastAllowedRow = table.firstDataRow + table.maxRows - 1;
   const dataRows = [...rows.keys()].filter((row) => row >= table.firstDataRow).sort((a, b) => a - b);
   const parsedRows: ParsedRow[] = [];
@@ -128,23 +159,40 @@ function readTable(context: ReadContext, sheet: SheetSnapshot, rows: Map<number,
     const firstRow = Math.max(from.row, table.firstDataRow);
     const columns = table.columns.filter((column) => isCellInRange(toA1(column.column, firstRow), range));
     if (columns.length === 0) continue;
-    context.problems.push(createProblem("MERGED_INPUT_CELL", "error", { sheet: sheet.name, cell: toA1(from.column, from.row) }, { field: table.label, range }));
+    context.problems.push(
+      createProblem(
+        "MERGED_INPUT_CELL",
+        "error",
+        { sheet: sheet.name, cell: toA1(from.column, from.row) },
+        { field: table.label, range },
+      ),
+    );
     for (let row = firstRow; row <= to.row; row += 1) {
-      for (const column of columns) if (row !== from.row || column.column !== from.column) hiddenCells.add(toA1(column.column, row));
+      for (const column of columns)
+        if (row !== from.row || column.column !== from.column) hiddenCells.add(toA1(column.column, row));
     }
   }
   for (const row of dataRows) {
     const cells = rows.get(row);
     if (!cells || table.columns.every((column) => isBlankCell(cells.get(column.column)))) continue;
     if (row > lastAllowedRow) {
-      context.problems.push(createProblem("TABLE_TOO_LONG", "error", { sheet: sheet.name, cell: toA1("A", row) }, { field: table.label, max: table.maxRows }));
+      context.problems.push(
+        createProblem(
+          "TABLE_TOO_LONG",
+          "error",
+          { sheet: sheet.name, cell: toA1("A", row) },
+          { field: table.label, max: table.maxRows },
+        ),
+      );
       break;
     }
     const values: Record<string, ParsedValue | null> = {};
     for (const column of table.columns) {
       const cell = toA1(column.column, row);
       // A hidden cell repeats the master's value or hides its own: already reported, not read.
-      values[column.key] = hiddenCells.has(cell) ? null : readCell(context, { sheet: sheet.name, cell }, cells.get(column.column), column, { row });
+      values[column.key] = hiddenCells.has(cell)
+        ? null
+        : readCell(context, { sheet: sheet.name, cell }, cells.get(column.column), column, { row });
     }
     parsedRows.push({ row, values });
   }
@@ -152,15 +200,28 @@ function readTable(context: ReadContext, sheet: SheetSnapshot, rows: Map<number,
 }
 
 /** Reads every field and table of a workbook by its spec; missing sheets are problems, not crashes. */
-export function readDocument(snapshot: WorkbookSnapshot, spec: TemplateSpec): { document: ParsedDocument; problems: Problem[] } {
+export function readDocument(
+  snapshot: WorkbookSnapshot,
+  spec: TemplateSpec,
+): { document: ParsedDocument; problems: Problem[] } {
   const context: ReadContext = { problems: [], date1904: snapshot.date1904 };
   const expectedNames = new Set(spec.sheets.map((sheet) => sheet.name));
-  const unexpected = snapshot.sheets.filter((sheet) => sheet.state === "visible" && !expectedNames.has(sheet.name)).map((sheet) => sheet.name);
+  const unexpected = snapshot.sheets
+    .filter((sheet) => sheet.state === "visible" && !expectedNames.has(sheet.name))
+    .map((sheet) => sheet.name);
   const present = new Map<string, SheetSnapshot>();
   for (const sheetSpec of spec.sheets) {
     const sheet = findSheet(snapshot, sheetSpec.name);
     if (sheet) present.set(sheetSpec.name, sheet);
-    else context.problems.push(createProblem("SHEET_MISSING", "error", { sheet: sheetSpec.name }, { sheetName: sheetSpec.name, found: unexpected.join(", ") }));
+    else
+      context.problems.push(
+        createProblem(
+          "SHEET_MISSING",
+          "error",
+          { sheet: sheetSpec.name },
+          { sheetName: sheetSpec.name, found: unexpected.join(", ") },
+        ),
+      );
   }
   const fields: Record<string, ParsedValue | null> = {};
   for (const field of spec.fields) {

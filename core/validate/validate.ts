@@ -66,14 +66,34 @@ function readUnitOfRefusedVersion(snapshot: WorkbookSnapshot, kind: string | nul
 export function validateWorkbook(input: unknown, options: ValidationOptions): ValidationResult {
   const shape = workbookSnapshotSchema.safeParse(input);
   if (!shape.success) {
-    return { kind: null, version: null, unit: null, document: null, problems: [createProblem("FILE_UNREADABLE", "error", {}, { reason: shape.error.issues[0]?.message ?? "" })] };
+    return {
+      kind: null,
+      version: null,
+      unit: null,
+      document: null,
+      problems: [
+        createProblem("FILE_UNREADABLE", "error", {}, { reason: shape.error.issues[0]?.message ?? "" }),
+      ],
+    };
   }
   const snapshot: WorkbookSnapshot = shape.data;
   const detection = detectTemplate(snapshot);
-  if (!detection.ok) return { kind: detection.kind, version: detection.version, unit: readUnitOfRefusedVersion(snapshot, detection.kind), document: null, problems: [detection.problem] };
+  if (!detection.ok)
+    return {
+      kind: detection.kind,
+      version: detection.version,
+      unit: readUnitOfRefusedVersion(snapshot, detection.kind),
+      document: null,
+      problems: [detection.problem],
+    };
   const { spec, version } = detection;
   const { document, problems } = readDocument(snapshot, spec);
-  const context: RuleContext = { document, config: options.config, registry: options.registry ?? null, receivedAt: options.receivedAt ?? null };
+  const context: RuleContext = {
+    document,
+    config: options.config,
+    registry: options.registry ?? null,
+    receivedAt: options.receivedAt ?? null,
+  };
   // With a sheet missing, the kind's rules would report its tables as empty: the structure comes first.
   const sheetMissing = problems.some((problem) => problem.code === "SHEET_MISSING");
   const rules = spec.kind === "DS-DV" ? [] : sheetMissing ? COMMON_RULES : RULES_BY_KIND[spec.kind];
@@ -84,10 +104,16 @@ export function validateWorkbook(input: unknown, options: ValidationOptions): Va
 /** Whole-file problems first, then by sheet order of appearance, row, column. */
 function sortProblems(problems: Problem[]): Problem[] {
   const sheetOrder = new Map<string, number>();
-  for (const problem of problems) if (problem.sheet !== null && !sheetOrder.has(problem.sheet)) sheetOrder.set(problem.sheet, sheetOrder.size);
+  for (const problem of problems)
+    if (problem.sheet !== null && !sheetOrder.has(problem.sheet))
+      sheetOrder.set(problem.sheet, sheetOrder.size);
   const position = (problem: Problem): [number, number, number] => {
     const address = problem.cell ? parseA1(problem.cell) : null;
-    return [problem.sheet === null ? -1 : sheetOrder.get(problem.sheet) ?? 0, address?.row ?? 0, address?.columnNumber ?? 0];
+    return [
+      problem.sheet === null ? -1 : (sheetOrder.get(problem.sheet) ?? 0),
+      address?.row ?? 0,
+      address?.columnNumber ?? 0,
+    ];
   };
   return problems
     .map((problem, index) => ({ problem, index, key: position(problem) }))

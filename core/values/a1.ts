@@ -60,7 +60,8 @@ export function isCellInRange(cell: string, range: string): boolean {
   const end = to ? parseA1(to) : start;
   if (!target || !start || !end) return false;
   return (
-    target.row >= Math.min(start.row, end.row) && target.row <= Math.max(start.row, end.row) &&
+    target.row >= Math.min(start.row, end.row) &&
+    target.row <= Math.max(start.row, end.row) &&
     target.columnNumber >= Math.min(start.columnNumber, end.columnNumber) &&
     target.columnNumber <= Math.max(start.columnNumber, end.columnNumber)
   );

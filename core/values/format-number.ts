@@ -5,7 +5,9 @@ export function formatNumber(value: number, language: Language, decimals = 0): s
   const [whole = "0", fraction] = Math.abs(value).toFixed(decimals).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === "vi" ? "." : ",");
   const sign = value < 0 ? "-" : "";
-  return fraction === undefined ? sign + grouped : `${sign}${grouped}${language === "vi" ? "," : "."}${fraction}`;
+  return fraction === undefined
+    ? sign + grouped
+    : `${sign}${grouped}${language === "vi" ? "," : "."}${fraction}`;
 }
 
 /** A rate already in percent, with one decimal: "91,9%". */

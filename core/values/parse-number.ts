@@ -9,9 +9,7 @@
  * A trailing "%" is allowed for percentages.
  */
 export type NumberTextReading =
-  | { kind: "number"; value: number; percentSign: boolean }
-  | { kind: "ambiguous" }
-  | { kind: "not-a-number" };
+  { kind: "number"; value: number; percentSign: boolean } | { kind: "ambiguous" } | { kind: "not-a-number" };
 
 const GROUPED_THOUSANDS = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
 const COMMA_DECIMAL = /^\d+(,\d+)?$/;

@@ -2,7 +2,13 @@ import type { CellValue } from "../snapshot";
 import { resolveEnumValue } from "../spec/enums";
 import type { EnumCatalogueName, ValueType } from "../spec/types";
 import type { ProblemCode, ProblemParam } from "../problems";
-import { excelSerialToIsoDate, formatIsoDate, formatVietnameseDate, isValidCalendarDate, type IsoDate } from "./calendar";
+import {
+  excelSerialToIsoDate,
+  formatIsoDate,
+  formatVietnameseDate,
+  isValidCalendarDate,
+  type IsoDate,
+} from "./calendar";
 import { readNumberText } from "./parse-number";
 
 /** A value read from a cell and typed by its spec: text, number, calendar date or catalogue code. */
@@ -75,7 +81,9 @@ function parseDate(cell: CellValue, date1904: boolean): ParseOutcome {
   switch (cell.t) {
     case "d": {
       const date: IsoDate = cell.v.slice(0, 10);
-      return date >= EARLIEST_PLAUSIBLE_DATE ? ok(date) : fail("DATE_EXPECTED", { found: formatVietnameseDate(date) });
+      return date >= EARLIEST_PLAUSIBLE_DATE
+        ? ok(date)
+        : fail("DATE_EXPECTED", { found: formatVietnameseDate(date) });
     }
     case "n": {
       const date = excelSerialToIsoDate(cell.v, date1904);
@@ -132,7 +140,11 @@ function parseText(cell: Exclude<CellValue, { t: "z" }>, maxLength: number): Par
 }
 
 /** Reads one cell as the spec says it should be. A blank cell reads as null; the caller decides whether that is allowed. */
-export function parseCellValue(cell: CellValue | undefined, type: ValueType, date1904: boolean): ParseOutcome {
+export function parseCellValue(
+  cell: CellValue | undefined,
+  type: ValueType,
+  date1904: boolean,
+): ParseOutcome {
   if (isBlank(cell) || cell === undefined) return ok(null);
   if (cell.t === "e") return fail("FORMULA_ERROR", { found: cell.v });
   if (cell.t === "z") return fail("FORMULA_NO_RESULT");
@@ -147,13 +159,18 @@ export function parseCellValue(cell: CellValue | undefined, type: ValueType, dat
       return parseDate(cell, date1904);
     case "year": {
       const parsed = parseInteger(cell, 0, 9999);
-      if (!parsed.ok) return fail("YEAR_EXPECTED", { found: describeCellValue(cell), min: type.min, max: type.max });
+      if (!parsed.ok)
+        return fail("YEAR_EXPECTED", { found: describeCellValue(cell), min: type.min, max: type.max });
       const year = parsed.value as number;
-      return year >= type.min && year <= type.max ? parsed : fail("YEAR_EXPECTED", { found: year, min: type.min, max: type.max });
+      return year >= type.min && year <= type.max
+        ? parsed
+        : fail("YEAR_EXPECTED", { found: year, min: type.min, max: type.max });
     }
     case "enum": {
       const code = resolveEnumMemoised(type.catalogue, String(cell.v));
-      return code ? ok(code) : fail("ENUM_UNKNOWN", { found: describeCellValue(cell), catalogue: type.catalogue });
+      return code
+        ? ok(code)
+        : fail("ENUM_UNKNOWN", { found: describeCellValue(cell), catalogue: type.catalogue });
     }
     case "email": {
       const text = String(cell.v).trim();
@@ -165,7 +182,11 @@ export function parseCellValue(cell: CellValue | undefined, type: ValueType, dat
       const docType = match?.[2];
       const expected = type.docTypes.join(", ");
       if (!docType || !type.docTypes.some((allowed) => allowed.toLowerCase() === docType.toLowerCase())) {
-        return fail("DOC_NUMBER_INVALID", { found: describeCellValue(cell), expected, example: `45/${type.docTypes[0] ?? "KH"}-UBND` });
+        return fail("DOC_NUMBER_INVALID", {
+          found: describeCellValue(cell),
+          expected,
+          example: `45/${type.docTypes[0] ?? "KH"}-UBND`,
+        });
       }
       return ok(text);
     }

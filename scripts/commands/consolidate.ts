@@ -42,7 +42,13 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       file: result.registry.file,
       sha256: result.registry.sha256,
       units: result.registry.units,
-      problems: result.registry.problems.map((problem) => ({ code: problem.code, severity: problem.severity, sheet: problem.sheet, cell: problem.cell, message: formatProblem(problem, language) })),
+      problems: result.registry.problems.map((problem) => ({
+        code: problem.code,
+        severity: problem.severity,
+        sheet: problem.sheet,
+        cell: problem.cell,
+        message: formatProblem(problem, language),
+      })),
     },
     units: result.statuses.map((entry) => ({
       code: entry.unit.code,
@@ -67,21 +73,43 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       receivedAt: new Date(file.receivedAt).toISOString(),
       supersededBy: file.supersededBy,
       sha256: file.sha256,
-      problems: file.problems.map((problem) => ({ code: problem.code, severity: problem.severity, sheet: problem.sheet, cell: problem.cell, message: formatProblem(problem, language) })),
+      problems: file.problems.map((problem) => ({
+        code: problem.code,
+        severity: problem.severity,
+        sheet: problem.sheet,
+        cell: problem.cell,
+        message: formatProblem(problem, language),
+      })),
     })),
   };
 }
 
 /** The lines the CLI prints after a run: the province's figures, then where the outputs are. */
-export function formatConsolidationSummary(result: ConsolidationResult, language: Language, outputs: { workbook: string; report: string | null }): string {
+export function formatConsolidationSummary(
+  result: ConsolidationResult,
+  language: Language,
+  outputs: { workbook: string; report: string | null },
+): string {
   const texts = REPORT_TEXTS[language];
   const t = result.totals;
-  const figures = ([["expected", t.expected], ["received", t.received], ["onTime", t.onTime], ["late", t.late], ["invalid", t.invalid], ["missing", t.missing]] as const)
+  const figures = (
+    [
+      ["expected", t.expected],
+      ["received", t.received],
+      ["onTime", t.onTime],
+      ["late", t.late],
+      ["invalid", t.invalid],
+      ["missing", t.missing],
+    ] as const
+  )
     .map(([key, value]) => `${texts[key]} ${formatNumber(value, language)}`)
     .join(" · ");
   const rates = `${texts.reportingRate} ${formatPercent(t.reportingRate, language)}, ${texts.onTimeRate.toLowerCase()} ${formatPercent(t.onTimeRate, language)}`;
   const afterAsOf = result.files.filter((file) => file.outcome === "after_as_of").length;
-  const notes = [...(result.files.length === 0 ? [texts.noFiles] : []), ...(afterAsOf > 0 ? [`${formatNumber(afterAsOf, language)} ${texts.filesAfterAsOf}`] : [])];
+  const notes = [
+    ...(result.files.length === 0 ? [texts.noFiles] : []),
+    ...(afterAsOf > 0 ? [`${formatNumber(afterAsOf, language)} ${texts.filesAfterAsOf}`] : []),
+  ];
   return (
     `${texts.asOf} ${formatVietnamDateTime(result.asOf)} (${texts.vietnamTime}): ${figures}\n${rates}\n` +
     notes.map((note) => `${note}\n`).join("") +
@@ -94,9 +122,22 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
   // --kind narrows what is consolidated; it never makes a kind expected that the config does not
   // expect (DN-KT is sent by the units that nominate, so a unit without one is not "missing").
   const kinds = options.kinds;
-  const config: MovementConfig = kinds ? { ...options.config, expectedKinds: options.config.expectedKinds.filter((kind) => kinds.includes(kind)) } : options.config;
-  const source = createLocalFolderSource(options.source, { exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])] });
-  const bar = options.progress ? new SingleBar({ format: "{bar} {value}/{total} tệp | {eta_formatted}", hideCursor: true, clearOnComplete: true }) : null;
+  const config: MovementConfig = kinds
+    ? {
+        ...options.config,
+        expectedKinds: options.config.expectedKinds.filter((kind) => kinds.includes(kind)),
+      }
+    : options.config;
+  const source = createLocalFolderSource(options.source, {
+    exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])],
+  });
+  const bar = options.progress
+    ? new SingleBar({
+        format: "{bar} {value}/{total} tệp | {eta_formatted}",
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : null;
   let result = await runConsolidation({
     source,
     registry: options.registry,
@@ -114,6 +155,7 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
     result = { ...result, files: result.files.filter((file) => file.kind === null || kinds.has(file.kind)) };
   }
   await writeConsolidatedWorkbook(result, resolve(options.out), options.language);
-  if (options.report) await writeFileAtomic(resolve(options.report), renderHtmlReport(result, options.language));
+  if (options.report)
+    await writeFileAtomic(resolve(options.report), renderHtmlReport(result, options.language));
   return result;
 }

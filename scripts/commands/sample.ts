@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { REGISTRY_SPEC } from "../../core/spec/index";
 import { UsageError } from "../errors";
 import { writeFileAtomic } from "../io/atomic-write";
-import { DEFAULT_NOMINATING_SHARE, SAMPLE_FILES, SampleWriteError, planSample, repackZip, writeSampleFiles } from "../sample/index";
+import {
+  DEFAULT_NOMINATING_SHARE,
+  SAMPLE_FILES,
+  SampleWriteError,
+  planSample,
+  repackZip,
+  writeSampleFiles,
+} from "../sample/index";
 import { writeTemplateBuffer } from "../xlsx/write-template";
 import { isUnwritableError } from "../io/output-folder";
 
@@ -36,14 +43,23 @@ export interface SampleSummary {
 const FIRST_YEAR = 2026;
 const LAST_YEAR = 2030;
 
-function checkOptions(options: SampleOptions): { units: number; seed: number; year: number; nominatingShare: number } {
+function checkOptions(options: SampleOptions): {
+  units: number;
+  seed: number;
+  year: number;
+  nominatingShare: number;
+} {
   const seed = options.seed ?? 1;
   const year = options.year ?? FIRST_YEAR;
-  if (!Number.isInteger(options.units) || options.units < 1) throw new UsageError(`units must be a whole number ≥ 1, not ${options.units}`);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`seed must be a whole number ≥ 0, not ${seed}`);
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new UsageError(`year must be from ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
+  if (!Number.isInteger(options.units) || options.units < 1)
+    throw new UsageError(`units must be a whole number ≥ 1, not ${options.units}`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new UsageError(`seed must be a whole number ≥ 0, not ${seed}`);
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
+    throw new UsageError(`year must be from ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
   const nominatingShare = options.nominatingShare ?? DEFAULT_NOMINATING_SHARE;
-  if (!(nominatingShare >= 0 && nominatingShare <= 1)) throw new UsageError(`the nominating share must be from 0 to 1, not ${nominatingShare}`);
+  if (!(nominatingShare >= 0 && nominatingShare <= 1))
+    throw new UsageError(`the nominating share must be from 0 to 1, not ${nominatingShare}`);
   return { units: options.units, seed, year, nominatingShare };
 }
 
@@ -62,11 +78,13 @@ async function clearPreviousSample(out: string): Promise<void> {
   const manifest = await readFile(join(out, SAMPLE_FILES.manifest), "utf8").catch(() => null);
   let isSample = false;
   try {
-    isSample = manifest !== null && (JSON.parse(manifest) as { generator?: unknown }).generator === "thidua sample";
+    isSample =
+      manifest !== null && (JSON.parse(manifest) as { generator?: unknown }).generator === "thidua sample";
   } catch {
     isSample = false;
   }
-  if (!isSample) throw new UsageError(`${submissions} is not empty and is not a previous sample: choose another --out`);
+  if (!isSample)
+    throw new UsageError(`${submissions} is not empty and is not a previous sample: choose another --out`);
   await rm(submissions, { recursive: true, force: true });
 }
 
@@ -91,11 +109,14 @@ export async function runSample(options: SampleOptions): Promise<SampleSummary> 
   try {
     // The registry is written here while the threads write the submissions.
     await Promise.all([
-      writeTemplateBuffer(REGISTRY_SPEC, { fill: plan.registryFill }).then((bytes) => writeFileAtomic(paths.registry, repackZip(bytes))),
+      writeTemplateBuffer(REGISTRY_SPEC, { fill: plan.registryFill }).then((bytes) =>
+        writeFileAtomic(paths.registry, repackZip(bytes)),
+      ),
       writeSampleFiles(out, plan.jobs, { workers: options.workers ?? availableParallelism() }),
     ]);
   } catch (error) {
-    if (error instanceof SampleWriteError && isUnwritableError(error)) throw new UsageError(error.message, { cause: error });
+    if (error instanceof SampleWriteError && isUnwritableError(error))
+      throw new UsageError(error.message, { cause: error });
     throw error;
   }
   await writeFileAtomic(paths.manifest, `${JSON.stringify(plan.manifest, null, 2)}\n`);

@@ -19,7 +19,11 @@ export function toJsonReport(results: readonly FileValidation[], language: Langu
       kind: result.kind,
       version: result.version,
       // Always an object, so that `file.unit.code` never throws for a file that could not be read.
-      unit: { code: result.unit?.code ?? null, name: result.unit?.name ?? null, type: result.unit?.type ?? null },
+      unit: {
+        code: result.unit?.code ?? null,
+        name: result.unit?.name ?? null,
+        type: result.unit?.type ?? null,
+      },
       errors: countBySeverity(result.problems).errors,
       warnings: countBySeverity(result.problems).warnings,
       problems: result.problems.map((problem) => ({
@@ -35,8 +39,23 @@ export function toJsonReport(results: readonly FileValidation[], language: Langu
 }
 
 const WORDS = {
-  vi: { error: "lỗi", warning: "cảnh báo", ok: "hợp lệ", file: "Tệp", whole: "(toàn tệp)", summary: (files: number, bad: number) => `${files} tệp, ${bad} tệp có lỗi.` },
-  en: { error: "error", warning: "warning", ok: "valid", file: "File", whole: "(whole file)", summary: (files: number, bad: number) => `${files} ${files === 1 ? "file" : "files"}, ${bad} with errors.` },
+  vi: {
+    error: "lỗi",
+    warning: "cảnh báo",
+    ok: "hợp lệ",
+    file: "Tệp",
+    whole: "(toàn tệp)",
+    summary: (files: number, bad: number) => `${files} tệp, ${bad} tệp có lỗi.`,
+  },
+  en: {
+    error: "error",
+    warning: "warning",
+    ok: "valid",
+    file: "File",
+    whole: "(whole file)",
+    summary: (files: number, bad: number) =>
+      `${files} ${files === 1 ? "file" : "files"}, ${bad} with errors.`,
+  },
 } as const;
 
 /** Human output: grouped by file, then sheet; one line per problem with its cell. */
@@ -45,9 +64,12 @@ export function formatHumanReport(results: readonly FileValidation[], language: 
   const lines: string[] = [];
   for (const result of results) {
     const { errors, warnings } = countBySeverity(result.problems);
-    const unit = result.unit?.code ? ` — ${result.unit.code}${result.unit.name ? ` ${result.unit.name}` : ""}` : "";
+    const unit = result.unit?.code
+      ? ` — ${result.unit.code}${result.unit.name ? ` ${result.unit.name}` : ""}`
+      : "";
     const kind = result.kind ? ` — ${result.kind} ${result.version ?? ""}`.trimEnd() : "";
-    const verdict = errors + warnings === 0 ? words.ok : `${errors} ${words.error}, ${warnings} ${words.warning}`;
+    const verdict =
+      errors + warnings === 0 ? words.ok : `${errors} ${words.error}, ${warnings} ${words.warning}`;
     lines.push(`${result.file}${kind}${unit}: ${verdict}`);
     let sheet: string | null | undefined;
     for (const problem of result.problems) {
@@ -56,7 +78,9 @@ export function formatHumanReport(results: readonly FileValidation[], language: 
         lines.push(`  [${sheet ?? words.whole}]`);
       }
       const cell = (problem.cell ?? "").padEnd(6);
-      lines.push(`    ${cell} ${words[problem.severity].padEnd(9)} ${problem.code}: ${formatProblem(problem, language)}`);
+      lines.push(
+        `    ${cell} ${words[problem.severity].padEnd(9)} ${problem.code}: ${formatProblem(problem, language)}`,
+      );
     }
   }
   const bad = results.filter((result) => countBySeverity(result.problems).errors > 0).length;
@@ -65,10 +89,14 @@ export function formatHumanReport(results: readonly FileValidation[], language: 
 }
 
 /** Validates each file in turn; returns the results and whether any has an error. */
-export async function runValidate(options: ValidateOptions): Promise<{ results: FileValidation[]; hasErrors: boolean }> {
+export async function runValidate(
+  options: ValidateOptions,
+): Promise<{ results: FileValidation[]; hasErrors: boolean }> {
   const results: FileValidation[] = [];
   for (const file of options.files) {
-    results.push(await validateFile(file, { config: options.config, registry: options.registry, receivedAt: null }));
+    results.push(
+      await validateFile(file, { config: options.config, registry: options.registry, receivedAt: null }),
+    );
   }
   return { results, hasErrors: results.some((result) => countBySeverity(result.problems).errors > 0) };
 }

@@ -38,25 +38,49 @@ async function isPreviousConsolidation(path: string): Promise<boolean> {
  * written as .csv) and folders where a file is meant.
  */
 export async function checkOutputPaths(plan: OutputPlan): Promise<void> {
-  if (extname(plan.out).toLowerCase() !== ".xlsx") throw new UsageError({ vi: `--out phải là tệp .xlsx, không phải ${plan.out}`, en: `--out must name an .xlsx file, not ${plan.out}` });
+  if (extname(plan.out).toLowerCase() !== ".xlsx")
+    throw new UsageError({
+      vi: `--out phải là tệp .xlsx, không phải ${plan.out}`,
+      en: `--out must name an .xlsx file, not ${plan.out}`,
+    });
   if (plan.report !== null && ![".html", ".htm"].includes(extname(plan.report).toLowerCase())) {
-    throw new UsageError({ vi: `--report phải là tệp .html, không phải ${plan.report}`, en: `--report must name an .html file, not ${plan.report}` });
+    throw new UsageError({
+      vi: `--report phải là tệp .html, không phải ${plan.report}`,
+      en: `--report must name an .html file, not ${plan.report}`,
+    });
   }
   const inputs = [
     { path: plan.registry, what: { vi: "danh sách đơn vị (--registry)", en: "the registry (--registry)" } },
-    ...(plan.config ? [{ path: plan.config, what: { vi: "tệp cấu hình (--config)", en: "the config (--config)" } }] : []),
+    ...(plan.config
+      ? [{ path: plan.config, what: { vi: "tệp cấu hình (--config)", en: "the config (--config)" } }]
+      : []),
   ];
   const existing = new Map<string, "file" | "folder" | null>();
-  for (const [flag, output] of [["--out", plan.out], ["--report", plan.report]] as const) {
+  for (const [flag, output] of [
+    ["--out", plan.out],
+    ["--report", plan.report],
+  ] as const) {
     if (output === null) continue;
     const input = inputs.find((candidate) => resolve(candidate.path) === resolve(output));
-    if (input) throw new UsageError({ vi: `${flag} ${output} sẽ ghi đè lên ${input.what.vi}`, en: `${flag} ${output} would overwrite ${input.what.en}` });
+    if (input)
+      throw new UsageError({
+        vi: `${flag} ${output} sẽ ghi đè lên ${input.what.vi}`,
+        en: `${flag} ${output} would overwrite ${input.what.en}`,
+      });
     existing.set(flag, await existingFile(output));
-    if (existing.get(flag) === "folder") throw new UsageError({ vi: `${flag} ${output} là một thư mục; hãy ghi tên tệp`, en: `${flag} ${output} is a folder; name a file` });
+    if (existing.get(flag) === "folder")
+      throw new UsageError({
+        vi: `${flag} ${output} là một thư mục; hãy ghi tên tệp`,
+        en: `${flag} ${output} is a folder; name a file`,
+      });
   }
   // The workbook is a spreadsheet: under the source it could be someone's submission. (The report,
   // .html, never is.)
-  if (existing.get("--out") === "file" && isInside(plan.source, plan.out) && !(await isPreviousConsolidation(plan.out))) {
+  if (
+    existing.get("--out") === "file" &&
+    isInside(plan.source, plan.out) &&
+    !(await isPreviousConsolidation(plan.out))
+  ) {
     throw new UsageError({
       vi: `--out ${plan.out} là một tệp trong thư mục nguồn và không phải sổ tổng hợp trước đó: có thể là hồ sơ của đơn vị; hãy chọn tệp khác`,
       en: `--out ${plan.out} is a file under --source and not a previous consolidation: it may be a submission; choose another file`,

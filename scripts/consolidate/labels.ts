@@ -25,14 +25,33 @@ export interface TotalsLabels {
   readonly onTimeRate: string;
 }
 
-function totalsLabels(language: Language, words: { expected: string; received: string; reportingRate: string; onTimeRate: string }): TotalsLabels {
+function totalsLabels(
+  language: Language,
+  words: { expected: string; received: string; reportingRate: string; onTimeRate: string },
+): TotalsLabels {
   const status = STATUS_LABELS[language];
-  return { ...words, onTime: status.on_time, late: status.late, invalid: status.invalid, missing: status.missing };
+  return {
+    ...words,
+    onTime: status.on_time,
+    late: status.late,
+    invalid: status.invalid,
+    missing: status.missing,
+  };
 }
 
 export const TOTALS_LABELS: Readonly<Record<Language, TotalsLabels>> = {
-  vi: totalsLabels("vi", { expected: "Phải nộp", received: "Đã nộp", reportingRate: "Tỷ lệ nộp", onTimeRate: "Tỷ lệ đúng hạn" }),
-  en: totalsLabels("en", { expected: "Expected", received: "Received", reportingRate: "Reporting rate", onTimeRate: "On-time rate" }),
+  vi: totalsLabels("vi", {
+    expected: "Phải nộp",
+    received: "Đã nộp",
+    reportingRate: "Tỷ lệ nộp",
+    onTimeRate: "Tỷ lệ đúng hạn",
+  }),
+  en: totalsLabels("en", {
+    expected: "Expected",
+    received: "Received",
+    reportingRate: "Reporting rate",
+    onTimeRate: "On-time rate",
+  }),
 };
 
 export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutcome, string>>>> = {
@@ -69,9 +88,15 @@ export const SEVERITY_LABELS: Readonly<Record<Language, Readonly<Record<Severity
 };
 
 /** What the officer does next about a unit that is not on time (the reminder's subject). */
-export const FOLLOW_UP_LABELS: Readonly<Record<Language, Readonly<Record<Exclude<UnitStatus, "on_time">, string>>>> = {
+export const FOLLOW_UP_LABELS: Readonly<
+  Record<Language, Readonly<Record<Exclude<UnitStatus, "on_time">, string>>>
+> = {
   vi: { missing: "Nhắc đơn vị gửi hồ sơ", invalid: "Đề nghị sửa lỗi và gửi lại", late: "Ghi nhận nộp muộn" },
-  en: { missing: "Remind the unit to send its file", invalid: "Ask for a corrected file", late: "Record as late" },
+  en: {
+    missing: "Remind the unit to send its file",
+    invalid: "Ask for a corrected file",
+    late: "Record as late",
+  },
 };
 
 /** Order in which follow-ups are listed: the most urgent first. */
@@ -125,7 +150,8 @@ export type SheetKey = keyof typeof SHEET_NAMES;
 
 /** Titles written in the first row of each sheet. */
 export const SHEET_TITLES: Readonly<Record<SheetKey, string>> = {
-  overview: "TỔNG HỢP TÌNH HÌNH THỰC HIỆN PHONG TRÀO THI ĐUA ĐỔI MỚI SÁNG TẠO, PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, CHUYỂN ĐỔI SỐ, CHUYỂN ĐỔI XANH",
+  overview:
+    "TỔNG HỢP TÌNH HÌNH THỰC HIỆN PHONG TRÀO THI ĐUA ĐỔI MỚI SÁNG TẠO, PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, CHUYỂN ĐỔI SỐ, CHUYỂN ĐỔI XANH",
   statuses: "TÌNH HÌNH NỘP HỒ SƠ CỦA CÁC ĐƠN VỊ",
   followUp: "ĐƠN VỊ CHƯA NỘP, NỘP MUỘN HOẶC HỒ SƠ KHÔNG HỢP LỆ",
   tasks: "NHIỆM VỤ TRONG KẾ HOẠCH TRIỂN KHAI CỦA CÁC ĐƠN VỊ",
@@ -284,7 +310,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     documentTitle: "Báo cáo tổng hợp phong trào thi đua",
     authority: "UBND TỈNH HÀ TĨNH · SỞ NỘI VỤ",
     heading: "Báo cáo tổng hợp tình hình nộp hồ sơ",
-    movement: "Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” giai đoạn 2026 - 2030",
+    movement:
+      "Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” giai đoạn 2026 - 2030",
     asOf: "Số liệu tính đến",
     vietnamTime: "giờ Việt Nam",
     reportYear: "Năm báo cáo",
@@ -333,7 +360,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     documentTitle: "Emulation movement consolidated report",
     authority: "HÀ TĨNH PROVINCIAL PEOPLE'S COMMITTEE · DEPARTMENT OF HOME AFFAIRS",
     heading: "Consolidated submission report",
-    movement: "Emulation movement on innovation, science and technology, digital and green transformation, 2026–2030",
+    movement:
+      "Emulation movement on innovation, science and technology, digital and green transformation, 2026–2030",
     asOf: "Figures as of",
     vietnamTime: "Vietnam time",
     reportYear: "Report year",

@@ -13,7 +13,11 @@ export interface ConsolidationRun {
   readonly registry: Registry;
   readonly config: MovementConfig;
   readonly asOf: number;
-  readonly registryFile?: { readonly file: string; readonly sha256: string; readonly problems: readonly Problem[] } | null;
+  readonly registryFile?: {
+    readonly file: string;
+    readonly sha256: string;
+    readonly problems: readonly Problem[];
+  } | null;
   readonly kindsFilter?: readonly TemplateKind[] | null;
   readonly workers?: number;
   readonly onStart?: (files: number) => void;
@@ -22,7 +26,11 @@ export interface ConsolidationRun {
 
 /** Lists the source, validates every file on all cores, then judges who sent what. */
 export async function runConsolidation(run: ConsolidationRun): Promise<ConsolidationResult> {
-  const pool = startValidationPool({ config: run.config, registry: run.registry, ...(run.workers !== undefined ? { workers: run.workers } : {}) });
+  const pool = startValidationPool({
+    config: run.config,
+    registry: run.registry,
+    ...(run.workers !== undefined ? { workers: run.workers } : {}),
+  });
   let files: SubmittedFile[];
   try {
     const entries = await run.source.list();
@@ -30,7 +38,12 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
     // Local files are read by the workers themselves; other sources hand over the bytes.
     const jobs: ValidationJob[] = [];
     for (const entry of entries) {
-      jobs.push({ path: entry.path, receivedAt: entry.receivedAt, localPath: entry.localPath, bytes: entry.localPath ? null : await run.source.read(entry) });
+      jobs.push({
+        path: entry.path,
+        receivedAt: entry.receivedAt,
+        localPath: entry.localPath,
+        bytes: entry.localPath ? null : await run.source.read(entry),
+      });
     }
     files = await pool.validate(jobs, run.onFileDone);
   } finally {
@@ -38,7 +51,12 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
     await pool.close();
   }
   return consolidate({
-    files, registry: run.registry, config: run.config, asOf: run.asOf, source: run.source.description,
-    ...(run.registryFile ? { registryFile: run.registryFile } : {}), kindsFilter: run.kindsFilter ?? null,
+    files,
+    registry: run.registry,
+    config: run.config,
+    asOf: run.asOf,
+    source: run.source.description,
+    ...(run.registryFile ? { registryFile: run.registryFile } : {}),
+    kindsFilter: run.kindsFilter ?? null,
   });
 }

@@ -40,7 +40,12 @@ function createInThreadPool(options: ValidationPoolOptions): ValidationPool {
   };
 }
 
-function dealBatches(workers: readonly Worker[], jobs: readonly ValidationJob[], batchSize: number, onFileDone?: (done: number) => void): Promise<SubmittedFile[]> {
+function dealBatches(
+  workers: readonly Worker[],
+  jobs: readonly ValidationJob[],
+  batchSize: number,
+  onFileDone?: (done: number) => void,
+): Promise<SubmittedFile[]> {
   const results = new Array<SubmittedFile | undefined>(jobs.length);
   let next = 0;
   let done = 0;
@@ -69,7 +74,8 @@ function dealBatches(workers: readonly Worker[], jobs: readonly ValidationJob[],
       worker.on("message", onMessage);
       worker.once("error", reject);
       worker.once("exit", (code) => {
-        if (next < jobs.length || code !== 0) reject(new Error(`validation worker stopped with code ${code}`));
+        if (next < jobs.length || code !== 0)
+          reject(new Error(`validation worker stopped with code ${code}`));
       });
       sendBatch();
     });
@@ -89,8 +95,12 @@ function dealBatches(workers: readonly Worker[], jobs: readonly ValidationJob[],
 export function startValidationPool(options: ValidationPoolOptions): ValidationPool {
   const count = options.workers ?? availableParallelism();
   if (count <= 0 || !existsSync(WORKER_FILE)) return createInThreadPool(options);
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: { config: options.config, units: options.registry.units } }));
-  const close = (): Promise<void> => Promise.all(workers.map((worker) => worker.terminate())).then(() => undefined);
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(WORKER_FILE, { workerData: { config: options.config, units: options.registry.units } }),
+  );
+  const close = (): Promise<void> =>
+    Promise.all(workers.map((worker) => worker.terminate())).then(() => undefined);
   return {
     validate(jobs, onFileDone) {
       // A handful of files is not worth more than one thread's messages.

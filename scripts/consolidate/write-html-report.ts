@@ -1,5 +1,11 @@
 import { UNIT_TYPES } from "../../core/catalogue/unit-types";
-import type { ConsolidationResult, GroupTotals, Totals, UnitKindStatus, UnitStatus } from "../../core/consolidate/types";
+import type {
+  ConsolidationResult,
+  GroupTotals,
+  Totals,
+  UnitKindStatus,
+  UnitStatus,
+} from "../../core/consolidate/types";
 import { computeDeadline } from "../../core/deadlines";
 import { formatProblem, type Language } from "../../core/messages/index";
 import type { Problem } from "../../core/problems";
@@ -85,10 +91,27 @@ const BAR_HEIGHT = 13;
  * percentages of the drawing's width and font sizes are pixels, so the chart fills any screen
  * without its text shrinking on a phone.
  */
-function renderRateChart(id: string, title: string, groups: readonly GroupTotals[], texts: ReportTexts, language: Language, byType: boolean): SafeHtml {
+function renderRateChart(
+  id: string,
+  title: string,
+  groups: readonly GroupTotals[],
+  texts: ReportTexts,
+  language: Language,
+  byType: boolean,
+): SafeHtml {
   const series = [
-    { key: "reporting", label: texts.reportingRate, colour: BRAND_COLOURS.reporting, pick: (totals: Totals) => totals.reportingRate },
-    { key: "on-time", label: texts.onTimeRate, colour: BRAND_COLOURS.onTime, pick: (totals: Totals) => totals.onTimeRate },
+    {
+      key: "reporting",
+      label: texts.reportingRate,
+      colour: BRAND_COLOURS.reporting,
+      pick: (totals: Totals) => totals.reportingRate,
+    },
+    {
+      key: "on-time",
+      label: texts.onTimeRate,
+      colour: BRAND_COLOURS.onTime,
+      pick: (totals: Totals) => totals.onTimeRate,
+    },
   ] as const;
   const groupHeight = 22 + series.length * (BAR_HEIGHT + 5) + 12;
   const height = Math.max(groups.length, 1) * groupHeight;
@@ -101,17 +124,47 @@ function renderRateChart(id: string, title: string, groups: readonly GroupTotals
       const y = top + 22 + seriesIndex * (BAR_HEIGHT + 5);
       const numerator = entry.key === "reporting" ? group.totals.received : group.totals.onTime;
       const tooltip = `${label} — ${entry.label}: ${formatPercent(value, language)} (${formatNumber(numerator, language)}/${formatNumber(group.totals.expected, language)})`;
-      return html`<rect class="track" x="0" y="${y}" width="${BAR_SPAN}%" height="${BAR_HEIGHT}" rx="2"></rect><rect data-bar data-series="${entry.key}" data-group="${group.key}" data-value="${value}" x="0" y="${y}" width="${((value * BAR_SPAN) / 100).toFixed(2)}%" height="${BAR_HEIGHT}" rx="2" fill="${hex(entry.colour)}"><title>${tooltip}</title></rect><text class="value" x="100%" y="${y + BAR_HEIGHT - 2}" text-anchor="end">${formatPercent(value, language)}</text>`;
+      return html`<rect class="track" x="0" y="${y}" width="${BAR_SPAN}%" height="${BAR_HEIGHT}" rx="2"></rect
+        ><rect
+          data-bar
+          data-series="${entry.key}"
+          data-group="${group.key}"
+          data-value="${value}"
+          x="0"
+          y="${y}"
+          width="${((value * BAR_SPAN) / 100).toFixed(2)}%"
+          height="${BAR_HEIGHT}"
+          rx="2"
+          fill="${hex(entry.colour)}"
+          ><title>${tooltip}</title></rect
+        ><text class="value" x="100%" y="${y + BAR_HEIGHT - 2}" text-anchor="end"
+          >${formatPercent(value, language)}</text
+        >`;
     });
-    return html`<g><text x="0" y="${top + 15}"><tspan class="label">${truncate(label, 40)}</tspan><tspan class="count" dx="8">${count}</tspan><title>${label} · ${count}</title></text>${bars}</g>`;
+    return html`<g
+      ><text x="0" y="${top + 15}"
+        ><tspan class="label">${truncate(label, 40)}</tspan><tspan class="count" dx="8">${count}</tspan
+        ><title>${label} · ${count}</title></text
+      >${bars}</g
+    >`;
   });
-  const legend = series.map((entry) => html`<span class="key"><span class="swatch" style="background:${hex(entry.colour)}"></span>${entry.label}</span>`);
+  const legend = series.map(
+    (entry) =>
+      html`<span class="key"
+        ><span class="swatch" style="background:${hex(entry.colour)}"></span>${entry.label}</span
+      >`,
+  );
   return html`<figure class="chart">
-<figcaption><h2>${title}</h2><p class="note">${texts.chartNote}</p><p class="legend">${legend}</p></figcaption>
-<svg data-chart="${id}" role="img" aria-label="${title}" width="100%" height="${height}">
-<title>${title}</title>${rows}
-</svg>
-</figure>`;
+    <figcaption>
+      <h2>${title}</h2>
+      <p class="note">${texts.chartNote}</p>
+      <p class="legend">${legend}</p>
+    </figcaption>
+    <svg data-chart="${id}" role="img" aria-label="${title}" width="100%" height="${height}">
+      <title>${title}</title>
+      ${rows}
+    </svg>
+  </figure>`;
 }
 
 /** One bar split by status: the province at a glance. */
@@ -127,56 +180,156 @@ function renderStatusMix(totals: Totals, texts: ReportTexts, language: Language)
     .filter((part) => part.count > 0 && totals.expected > 0)
     .map((part) => {
       const width = (part.count / totals.expected) * 100;
-      const segment = html`<rect data-bar data-series="${part.status}" x="${x.toFixed(3)}%" y="0" width="${width.toFixed(3)}%" height="22" fill="${hex(STATUS_COLOURS[part.status].strong)}"><title>${STATUS_LABELS[language][part.status]}: ${formatNumber(part.count, language)} (${formatPercent(width, language)})</title></rect>`;
+      const segment = html`<rect
+        data-bar
+        data-series="${part.status}"
+        x="${x.toFixed(3)}%"
+        y="0"
+        width="${width.toFixed(3)}%"
+        height="22"
+        fill="${hex(STATUS_COLOURS[part.status].strong)}"
+        ><title>
+          ${STATUS_LABELS[language][part.status]}: ${formatNumber(part.count, language)}
+          (${formatPercent(width, language)})
+        </title></rect
+      >`;
       x += width;
       return segment;
     });
   const legend = parts.map(
-    (part) => html`<span class="key"><span class="swatch" style="background:${hex(STATUS_COLOURS[part.status].strong)}"></span>${STATUS_LABELS[language][part.status]} ${formatNumber(part.count, language)}</span>`,
+    (part) =>
+      html`<span class="key"
+        ><span class="swatch" style="background:${hex(STATUS_COLOURS[part.status].strong)}"></span
+        >${STATUS_LABELS[language][part.status]} ${formatNumber(part.count, language)}</span
+      >`,
   );
-  return html`<div class="mix"><p class="mix-title">${texts.statusMix}</p>
-<svg data-chart="status-mix" role="img" aria-label="${texts.statusMix}" width="100%" height="22"><title>${texts.statusMix}</title><rect class="track" x="0" y="0" width="100%" height="22"></rect>${segments}</svg>
-<p class="legend">${legend}</p></div>`;
+  return html`<div class="mix">
+    <p class="mix-title">${texts.statusMix}</p>
+    <svg data-chart="status-mix" role="img" aria-label="${texts.statusMix}" width="100%" height="22">
+      <title>${texts.statusMix}</title>
+      <rect class="track" x="0" y="0" width="100%" height="22"></rect>
+      ${segments}
+    </svg>
+    <p class="legend">${legend}</p>
+  </div>`;
 }
 
 // ------------------------------------------------------------------ sections
 
 function badge(status: UnitStatus, language: Language): SafeHtml {
   const colour = STATUS_COLOURS[status];
-  return html`<span class="badge" style="background:${hex(colour.fill)};color:${hex(colour.text)}">${STATUS_LABELS[language][status]}</span>`;
+  return html`<span class="badge" style="background:${hex(colour.fill)};color:${hex(colour.text)}"
+    >${STATUS_LABELS[language][status]}</span
+  >`;
 }
 
 function renderHeadline(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
   const { totals } = result;
-  const share = (count: number): string => (totals.expected === 0 ? "" : `${formatPercent((count / totals.expected) * 100, language)} ${texts.ofExpected}`);
+  const share = (count: number): string =>
+    totals.expected === 0
+      ? ""
+      : `${formatPercent((count / totals.expected) * 100, language)} ${texts.ofExpected}`;
   const cards: { label: string; value: string; note: string; colour: string }[] = [
-    { label: texts.expected, value: formatNumber(totals.expected, language), note: "", colour: BRAND_COLOURS.navy },
-    { label: texts.received, value: formatNumber(totals.received, language), note: share(totals.received), colour: BRAND_COLOURS.reporting },
-    { label: texts.onTime, value: formatNumber(totals.onTime, language), note: share(totals.onTime), colour: STATUS_COLOURS.on_time.strong },
-    { label: texts.late, value: formatNumber(totals.late, language), note: share(totals.late), colour: STATUS_COLOURS.late.strong },
-    { label: texts.invalid, value: formatNumber(totals.invalid, language), note: share(totals.invalid), colour: STATUS_COLOURS.invalid.strong },
-    { label: texts.missing, value: formatNumber(totals.missing, language), note: share(totals.missing), colour: STATUS_COLOURS.missing.strong },
-    { label: texts.reportingRate, value: formatPercent(totals.reportingRate, language), note: "", colour: BRAND_COLOURS.reporting },
-    { label: texts.onTimeRate, value: formatPercent(totals.onTimeRate, language), note: "", colour: BRAND_COLOURS.onTime },
+    {
+      label: texts.expected,
+      value: formatNumber(totals.expected, language),
+      note: "",
+      colour: BRAND_COLOURS.navy,
+    },
+    {
+      label: texts.received,
+      value: formatNumber(totals.received, language),
+      note: share(totals.received),
+      colour: BRAND_COLOURS.reporting,
+    },
+    {
+      label: texts.onTime,
+      value: formatNumber(totals.onTime, language),
+      note: share(totals.onTime),
+      colour: STATUS_COLOURS.on_time.strong,
+    },
+    {
+      label: texts.late,
+      value: formatNumber(totals.late, language),
+      note: share(totals.late),
+      colour: STATUS_COLOURS.late.strong,
+    },
+    {
+      label: texts.invalid,
+      value: formatNumber(totals.invalid, language),
+      note: share(totals.invalid),
+      colour: STATUS_COLOURS.invalid.strong,
+    },
+    {
+      label: texts.missing,
+      value: formatNumber(totals.missing, language),
+      note: share(totals.missing),
+      colour: STATUS_COLOURS.missing.strong,
+    },
+    {
+      label: texts.reportingRate,
+      value: formatPercent(totals.reportingRate, language),
+      note: "",
+      colour: BRAND_COLOURS.reporting,
+    },
+    {
+      label: texts.onTimeRate,
+      value: formatPercent(totals.onTimeRate, language),
+      note: "",
+      colour: BRAND_COLOURS.onTime,
+    },
   ];
-  return html`<section aria-labelledby="headline"><h2 id="headline">${texts.headline}</h2>
-<div class="cards">${cards.map(
-    (card) => html`<div class="card" style="border-left-color:${hex(card.colour)}"><div class="card-label">${card.label}</div><div class="card-value">${card.value}</div><div class="card-note">${card.note}</div></div>`,
-  )}</div>
-${renderStatusMix(totals, texts, language)}
-</section>`;
+  return html`<section aria-labelledby="headline">
+    <h2 id="headline">${texts.headline}</h2>
+    <div class="cards">
+      ${cards.map(
+        (card) =>
+          html`<div class="card" style="border-left-color:${hex(card.colour)}">
+            <div class="card-label">${card.label}</div>
+            <div class="card-value">${card.value}</div>
+            <div class="card-note">${card.note}</div>
+          </div>`,
+      )}
+    </div>
+    ${renderStatusMix(totals, texts, language)}
+  </section>`;
 }
 
 function renderByKind(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
   const rows = result.totalsByKind.map(({ kind, totals }) => {
     const deadline = computeDeadline(kind, result.config);
     const due = deadline ? `${texts.lastDay} ${formatVietnameseDate(deadline.lastDay)}` : texts.noDeadline;
-    const cell = (label: string, value: string): SafeHtml => html`<td class="num" data-label="${label}">${value}</td>`;
-    return html`<tr><td data-label="${texts.kind}" class="unit"><strong>${KIND_LABELS[language][kind]}</strong><div class="sub">${texts.deadline}: ${due}</div></td>${cell(texts.expected, formatNumber(totals.expected, language))}${cell(texts.received, formatNumber(totals.received, language))}${cell(texts.onTime, formatNumber(totals.onTime, language))}${cell(texts.late, formatNumber(totals.late, language))}${cell(texts.invalid, formatNumber(totals.invalid, language))}${cell(texts.missing, formatNumber(totals.missing, language))}${cell(texts.reportingRate, formatPercent(totals.reportingRate, language))}${cell(texts.onTimeRate, formatPercent(totals.onTimeRate, language))}</tr>`;
+    const cell = (label: string, value: string): SafeHtml =>
+      html`<td class="num" data-label="${label}">${value}</td>`;
+    return html`<tr>
+      <td data-label="${texts.kind}" class="unit">
+        <strong>${KIND_LABELS[language][kind]}</strong>
+        <div class="sub">${texts.deadline}: ${due}</div>
+      </td>
+      ${cell(texts.expected, formatNumber(totals.expected, language))}${cell(texts.received, formatNumber(totals.received, language))}${cell(texts.onTime, formatNumber(totals.onTime, language))}${cell(texts.late, formatNumber(totals.late, language))}${cell(texts.invalid, formatNumber(totals.invalid, language))}${cell(texts.missing, formatNumber(totals.missing, language))}${cell(texts.reportingRate, formatPercent(totals.reportingRate, language))}${cell(texts.onTimeRate, formatPercent(totals.onTimeRate, language))}
+    </tr>`;
   });
-  return html`<section aria-labelledby="by-kind"><h2 id="by-kind">${texts.byKind}</h2>
-<table class="stack"><thead><tr><th>${texts.kind}</th><th class="num">${texts.expected}</th><th class="num">${texts.received}</th><th class="num">${texts.onTime}</th><th class="num">${texts.late}</th><th class="num">${texts.invalid}</th><th class="num">${texts.missing}</th><th class="num">${texts.reportingRate}</th><th class="num">${texts.onTimeRate}</th></tr></thead>
-<tbody>${rows}</tbody></table></section>`;
+  return html`<section aria-labelledby="by-kind">
+    <h2 id="by-kind">${texts.byKind}</h2>
+    <table class="stack">
+      <thead>
+        <tr>
+          <th>${texts.kind}</th>
+          <th class="num">${texts.expected}</th>
+          <th class="num">${texts.received}</th>
+          <th class="num">${texts.onTime}</th>
+          <th class="num">${texts.late}</th>
+          <th class="num">${texts.invalid}</th>
+          <th class="num">${texts.missing}</th>
+          <th class="num">${texts.reportingRate}</th>
+          <th class="num">${texts.onTimeRate}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 function findSampleProblem(result: ConsolidationResult, code: string): Problem | undefined {
@@ -189,18 +342,44 @@ function findSampleProblem(result: ConsolidationResult, code: string): Problem |
 
 function renderTopProblems(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
   const top = result.topProblems.slice(0, 10);
-  if (top.length === 0) return html`<section aria-labelledby="problems"><h2 id="problems">${texts.topProblems}</h2><p class="empty">${texts.noProblems}</p></section>`;
+  if (top.length === 0)
+    return html`<section aria-labelledby="problems">
+      <h2 id="problems">${texts.topProblems}</h2>
+      <p class="empty">${texts.noProblems}</p>
+    </section>`;
   const rows = top.map((entry) => {
     const sample = findSampleProblem(result, entry.code);
-    return html`<tr><td data-label="${texts.problemCode}"><code>${entry.code}</code></td><td data-label="${texts.problemExample}" class="message">${sample ? formatProblem(sample, language) : entry.code}</td><td class="num" data-label="${texts.occurrences}">${formatNumber(entry.count, language)}</td><td class="num" data-label="${texts.files}">${formatNumber(entry.files, language)}</td></tr>`;
+    return html`<tr>
+      <td data-label="${texts.problemCode}"><code>${entry.code}</code></td>
+      <td data-label="${texts.problemExample}" class="message">
+        ${sample ? formatProblem(sample, language) : entry.code}
+      </td>
+      <td class="num" data-label="${texts.occurrences}">${formatNumber(entry.count, language)}</td>
+      <td class="num" data-label="${texts.files}">${formatNumber(entry.files, language)}</td>
+    </tr>`;
   });
-  return html`<section aria-labelledby="problems"><h2 id="problems">${texts.topProblems}</h2><p class="note">${texts.topProblemsNote}</p>
-<table class="stack"><thead><tr><th>${texts.problemCode}</th><th>${texts.problemExample}</th><th class="num">${texts.occurrences}</th><th class="num">${texts.files}</th></tr></thead>
-<tbody>${rows}</tbody></table></section>`;
+  return html`<section aria-labelledby="problems">
+    <h2 id="problems">${texts.topProblems}</h2>
+    <p class="note">${texts.topProblemsNote}</p>
+    <table class="stack">
+      <thead>
+        <tr>
+          <th>${texts.problemCode}</th>
+          <th>${texts.problemExample}</th>
+          <th class="num">${texts.occurrences}</th>
+          <th class="num">${texts.files}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
-  const rank = (status: UnitStatus): number => FOLLOW_UP_ORDER.indexOf(status as (typeof FOLLOW_UP_ORDER)[number]);
+  const rank = (status: UnitStatus): number =>
+    FOLLOW_UP_ORDER.indexOf(status as (typeof FOLLOW_UP_ORDER)[number]);
   const entries: UnitKindStatus[] = result.statuses
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => entry.status !== "on_time")
@@ -209,11 +388,48 @@ function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, languag
   const body =
     entries.length === 0
       ? html`<p class="empty">${texts.nothingToFollowUp}</p>`
-      : html`<table class="stack follow-up"><thead><tr><th>${texts.unit}</th><th>${texts.kind}</th><th>${texts.status}</th><th>${texts.email}</th><th>${texts.receivedAt}</th><th class="num">${texts.errors}</th></tr></thead><tbody>${entries.map(
-          (entry) =>
-            html`<tr data-status="${entry.status}"><td data-label="${texts.unit}" class="unit"><div><span class="unit-code">${entry.unit.code}</span> <span class="unit-name">${entry.unit.name}</span></div><div class="sub">${entry.unit.cluster}</div></td><td data-label="${texts.kind}" class="kind">${KIND_LABELS[language][entry.kind]}</td><td data-label="${texts.status}">${badge(entry.status, language)}</td><td data-label="${texts.email}" class="email">${entry.unit.email}</td><td data-label="${texts.receivedAt}" class="when">${entry.receivedAt === null ? "—" : formatVietnamDateTime(entry.receivedAt)}</td><td class="num" data-label="${texts.errors}">${entry.status === "missing" ? "—" : formatNumber(entry.errors, language)}</td></tr>`,
-        )}</tbody></table>`;
-  return html`<section aria-labelledby="follow-up"><h2 id="follow-up">${texts.followUp} <span class="count">${formatNumber(entries.length, language)}</span></h2><p class="note">${texts.followUpNote}</p><div class="scroll">${body}</div></section>`;
+      : html`<table class="stack follow-up">
+          <thead>
+            <tr>
+              <th>${texts.unit}</th>
+              <th>${texts.kind}</th>
+              <th>${texts.status}</th>
+              <th>${texts.email}</th>
+              <th>${texts.receivedAt}</th>
+              <th class="num">${texts.errors}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${entries.map(
+              (entry) =>
+                html`<tr data-status="${entry.status}">
+                  <td data-label="${texts.unit}" class="unit">
+                    <div>
+                      <span class="unit-code">${entry.unit.code}</span>
+                      <span class="unit-name">${entry.unit.name}</span>
+                    </div>
+                    <div class="sub">${entry.unit.cluster}</div>
+                  </td>
+                  <td data-label="${texts.kind}" class="kind">${KIND_LABELS[language][entry.kind]}</td>
+                  <td data-label="${texts.status}">${badge(entry.status, language)}</td>
+                  <td data-label="${texts.email}" class="email">${entry.unit.email}</td>
+                  <td data-label="${texts.receivedAt}" class="when">
+                    ${entry.receivedAt === null ? "—" : formatVietnamDateTime(entry.receivedAt)}
+                  </td>
+                  <td class="num" data-label="${texts.errors}">
+                    ${entry.status === "missing" ? "—" : formatNumber(entry.errors, language)}
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`;
+  return html`<section aria-labelledby="follow-up">
+    <h2 id="follow-up">
+      ${texts.followUp} <span class="count">${formatNumber(entries.length, language)}</span>
+    </h2>
+    <p class="note">${texts.followUpNote}</p>
+    <div class="scroll">${body}</div>
+  </section>`;
 }
 
 function renderFiles(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
@@ -221,9 +437,31 @@ function renderFiles(result: ConsolidationResult, texts: ReportTexts, language: 
   for (const file of result.files) counts.set(file.outcome, (counts.get(file.outcome) ?? 0) + 1);
   const rows = Object.entries(OUTCOME_LABELS[language])
     .filter(([outcome]) => (counts.get(outcome) ?? 0) > 0)
-    .map(([outcome, label]) => html`<tr><td>${label}</td><td class="num">${formatNumber(counts.get(outcome) ?? 0, language)}</td></tr>`);
-  return html`<section aria-labelledby="files"><h2 id="files">${texts.filesHeading}</h2>
-<table class="compact"><thead><tr><th>${texts.outcome}</th><th class="num">${texts.files}</th></tr></thead><tbody>${rows}<tr class="total"><td>Σ</td><td class="num">${formatNumber(result.files.length, language)}</td></tr></tbody></table></section>`;
+    .map(
+      ([outcome, label]) =>
+        html`<tr>
+          <td>${label}</td>
+          <td class="num">${formatNumber(counts.get(outcome) ?? 0, language)}</td>
+        </tr>`,
+    );
+  return html`<section aria-labelledby="files">
+    <h2 id="files">${texts.filesHeading}</h2>
+    <table class="compact">
+      <thead>
+        <tr>
+          <th>${texts.outcome}</th>
+          <th class="num">${texts.files}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+        <tr class="total">
+          <td>Σ</td>
+          <td class="num">${formatNumber(result.files.length, language)}</td>
+        </tr>
+      </tbody>
+    </table>
+  </section>`;
 }
 
 const STYLESHEET = `
@@ -313,37 +551,48 @@ export function renderHtmlReport(result: ConsolidationResult, language: Language
     return `${kind} ${deadline ? `${texts.lastDay} ${formatVietnameseDate(deadline.lastDay)}` : texts.noDeadline}`;
   });
   const page = html`<!DOCTYPE html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="thidua">
-<title>${texts.documentTitle} — ${formatVietnamDateTime(result.asOf)}</title>
-<style>${new SafeHtml(STYLESHEET)}</style>
-</head>
-<body>
-<header class="masthead"><div class="wrap">
-<p class="authority">${texts.authority}</p>
-<h1>${texts.heading}</h1>
-<p class="movement">${texts.movement}</p>
-<p class="meta">${texts.asOf} <strong>${formatVietnamDateTime(result.asOf)}</strong> (${texts.vietnamTime}) · ${texts.reportYear} ${result.config.reportYear}${deadlines.length > 0 ? html` · ${texts.deadline}: ${deadlines.join("; ")}` : ""}</p>
-</div></header>
-<main class="wrap">
-${renderHeadline(result, texts, language)}
-${renderByKind(result, texts, language)}
-<div class="charts">
-${renderRateChart("by-unit-type", texts.byUnitType, result.byUnitType, texts, language, true)}
-${renderRateChart("by-cluster", texts.byCluster, result.byCluster, texts, language, false)}
-</div>
-${renderFollowUp(result, texts, language)}
-${renderTopProblems(result, texts, language)}
-${renderFiles(result, texts, language)}
-</main>
-<footer>${texts.footer} ${texts.source}: ${result.source} · ${texts.templateVersion} ${result.templateVersion}, ${texts.ruleVersion} ${result.ruleVersion}.</footer>
-</body>
-</html>
-`;
+    <html lang="${language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta
+          http-equiv="Content-Security-Policy"
+          content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+        />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="generator" content="thidua" />
+        <title>${texts.documentTitle} — ${formatVietnamDateTime(result.asOf)}</title>
+        <style>
+          ${new SafeHtml(STYLESHEET)}
+        </style>
+      </head>
+      <body>
+        <header class="masthead">
+          <div class="wrap">
+            <p class="authority">${texts.authority}</p>
+            <h1>${texts.heading}</h1>
+            <p class="movement">${texts.movement}</p>
+            <p class="meta">
+              ${texts.asOf} <strong>${formatVietnamDateTime(result.asOf)}</strong> (${texts.vietnamTime}) ·
+              ${texts.reportYear}
+              ${result.config.reportYear}${deadlines.length > 0 ? html` · ${texts.deadline}: ${deadlines.join("; ")}` : ""}
+            </p>
+          </div>
+        </header>
+        <main class="wrap">
+          ${renderHeadline(result, texts, language)} ${renderByKind(result, texts, language)}
+          <div class="charts">
+            ${renderRateChart("by-unit-type", texts.byUnitType, result.byUnitType, texts, language, true)}
+            ${renderRateChart("by-cluster", texts.byCluster, result.byCluster, texts, language, false)}
+          </div>
+          ${renderFollowUp(result, texts, language)} ${renderTopProblems(result, texts, language)}
+          ${renderFiles(result, texts, language)}
+        </main>
+        <footer>
+          ${texts.footer} ${texts.source}: ${result.source} · ${texts.templateVersion}
+          ${result.templateVersion}, ${texts.ruleVersion} ${result.ruleVersion}.
+        </footer>
+      </body>
+    </html> `;
   return page.value;
 }

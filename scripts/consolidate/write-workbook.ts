@@ -8,14 +8,29 @@ import { AWARDS, DEPARTMENTS, ROUNDS } from "../../core/catalogue/awards";
 import { CONTENTS, type ContentCode } from "../../core/catalogue/contents";
 import { INDICATORS, type Indicator } from "../../core/catalogue/indicators";
 import { MOVEMENT_TIME_ZONE } from "../../core/catalogue/schedule";
-import { INDIVIDUAL_GROUPS, NOMINEE_KINDS, UNIT_TYPES, type UnitTypeCode } from "../../core/catalogue/unit-types";
-import type { ConsolidatedFile, ConsolidationResult, Totals, UnitKindStatus } from "../../core/consolidate/types";
+import {
+  INDIVIDUAL_GROUPS,
+  NOMINEE_KINDS,
+  UNIT_TYPES,
+  type UnitTypeCode,
+} from "../../core/catalogue/unit-types";
+import type {
+  ConsolidatedFile,
+  ConsolidationResult,
+  Totals,
+  UnitKindStatus,
+} from "../../core/consolidate/types";
 import { computeDeadline } from "../../core/deadlines";
 import { formatProblem, type Language } from "../../core/messages/index";
 import type { Problem } from "../../core/problems";
 import { normaliseUnitCode, type RegistryUnit } from "../../core/registry";
 import type { TemplateKind } from "../../core/spec/types";
-import { formatVietnamDateTime, formatVietnameseDate, isValidCalendarDate, parseIsoDate } from "../../core/values/calendar";
+import {
+  formatVietnamDateTime,
+  formatVietnameseDate,
+  isValidCalendarDate,
+  parseIsoDate,
+} from "../../core/values/calendar";
 import { loadExcelJs } from "../xlsx/load-exceljs";
 import {
   AGGREGATION_LABELS,
@@ -64,9 +79,18 @@ const argb = (hex: string): { argb: string } => ({ argb: `FF${hex}` });
 const solid = (hex: string): Style["fill"] => ({ type: "pattern", pattern: "solid", fgColor: argb(hex) });
 
 const STYLE = {
-  title: { font: { ...FONT, size: 13, bold: true, color: argb(BRAND_COLOURS.navy) }, alignment: { vertical: "middle", wrapText: true } },
-  subtitle: { font: { ...FONT, size: 10, italic: true, color: argb("595959") }, alignment: { vertical: "top", wrapText: true } },
-  blockTitle: { font: { ...FONT, size: 12, bold: true, color: argb(BRAND_COLOURS.navy) }, alignment: { vertical: "middle" } },
+  title: {
+    font: { ...FONT, size: 13, bold: true, color: argb(BRAND_COLOURS.navy) },
+    alignment: { vertical: "middle", wrapText: true },
+  },
+  subtitle: {
+    font: { ...FONT, size: 10, italic: true, color: argb("595959") },
+    alignment: { vertical: "top", wrapText: true },
+  },
+  blockTitle: {
+    font: { ...FONT, size: 12, bold: true, color: argb(BRAND_COLOURS.navy) },
+    alignment: { vertical: "middle" },
+  },
   header: {
     font: { ...FONT, bold: true, color: argb(BRAND_COLOURS.navy) },
     fill: solid(BRAND_COLOURS.headerFill),
@@ -77,11 +101,25 @@ const STYLE = {
   code: { font: { ...FONT, color: argb(BRAND_COLOURS.navy) }, border: GRID, alignment: { vertical: "top" } },
   integer: { font: FONT, border: GRID, numFmt: "#,##0", alignment: { vertical: "top" } },
   decimal: { font: FONT, border: GRID, numFmt: "0.0", alignment: { vertical: "top" } },
-  dateTime: { font: FONT, border: GRID, numFmt: "dd/mm/yyyy hh:mm", alignment: { vertical: "top", horizontal: "left" } },
-  date: { font: FONT, border: GRID, numFmt: "dd/mm/yyyy", alignment: { vertical: "top", horizontal: "left" } },
+  dateTime: {
+    font: FONT,
+    border: GRID,
+    numFmt: "dd/mm/yyyy hh:mm",
+    alignment: { vertical: "top", horizontal: "left" },
+  },
+  date: {
+    font: FONT,
+    border: GRID,
+    numFmt: "dd/mm/yyyy",
+    alignment: { vertical: "top", horizontal: "left" },
+  },
   label: { font: { ...FONT, bold: true } },
   value: { font: FONT, alignment: { horizontal: "left" } },
-  groupText: { font: { ...FONT, bold: true, color: argb(BRAND_COLOURS.navy) }, fill: solid(BRAND_COLOURS.groupFill), border: GRID },
+  groupText: {
+    font: { ...FONT, bold: true, color: argb(BRAND_COLOURS.navy) },
+    fill: solid(BRAND_COLOURS.groupFill),
+    border: GRID,
+  },
   strongText: { font: { ...FONT, bold: true }, border: GRID, alignment: { vertical: "top" } },
   strongInteger: { font: { ...FONT, bold: true }, border: GRID, numFmt: "#,##0" },
   strongDecimal: { font: { ...FONT, bold: true }, border: GRID, numFmt: "0.0" },
@@ -90,11 +128,20 @@ const STYLE = {
 type CellStyle = Partial<Style>;
 
 function colouredStyle(colour: { fill: string; text: string }): CellStyle {
-  return { font: { ...FONT, bold: true, color: argb(colour.text) }, fill: solid(colour.fill), border: GRID, alignment: { vertical: "top" } };
+  return {
+    font: { ...FONT, bold: true, color: argb(colour.text) },
+    fill: solid(colour.fill),
+    border: GRID,
+    alignment: { vertical: "top" },
+  };
 }
 
-const STATUS_STYLES = Object.fromEntries(Object.entries(STATUS_COLOURS).map(([status, colour]) => [status, colouredStyle(colour)])) as Record<keyof typeof STATUS_COLOURS, CellStyle>;
-const SEVERITY_STYLES = Object.fromEntries(Object.entries(SEVERITY_COLOURS).map(([severity, colour]) => [severity, colouredStyle(colour)])) as Record<keyof typeof SEVERITY_COLOURS, CellStyle>;
+const STATUS_STYLES = Object.fromEntries(
+  Object.entries(STATUS_COLOURS).map(([status, colour]) => [status, colouredStyle(colour)]),
+) as Record<keyof typeof STATUS_COLOURS, CellStyle>;
+const SEVERITY_STYLES = Object.fromEntries(
+  Object.entries(SEVERITY_COLOURS).map(([severity, colour]) => [severity, colouredStyle(colour)]),
+) as Record<keyof typeof SEVERITY_COLOURS, CellStyle>;
 
 /** One column of a table sheet: its header, how wide it may grow, and how a row fills it. */
 interface Column<Row> {
@@ -148,7 +195,8 @@ function toCalendarCellDate(isoDate: string | null): CellInput {
 
 /** The one door into a cell: strings stay strings (capped), only finite numbers are numbers. */
 function toCellInput(value: CellInput): CellInput {
-  if (typeof value === "string") return value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value;
+  if (typeof value === "string")
+    return value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (value instanceof Date) return Number.isFinite(value.getTime()) ? value : null;
   return null;
@@ -184,7 +232,14 @@ function sizeColumns<Row>(sheet: TableSheet<Row>): { width: number }[] {
     let longest = 0;
     for (const row of sample) {
       const value = column.value(row);
-      const length = value instanceof Date ? 16 : value === null ? 0 : typeof value === "number" ? String(Math.round(value * 10) / 10).length + 2 : value.length;
+      const length =
+        value instanceof Date
+          ? 16
+          : value === null
+            ? 0
+            : typeof value === "number"
+              ? String(Math.round(value * 10) / 10).length + 2
+              : value.length;
       if (length > longest) longest = length;
     }
     const floor = Math.max(column.min, sheet.minWidths?.[index] ?? 0);
@@ -194,7 +249,8 @@ function sizeColumns<Row>(sheet: TableSheet<Row>): { width: number }[] {
 
 function columnLetter(index: number): string {
   let letter = "";
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
+    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
   return letter;
 }
 
@@ -247,13 +303,19 @@ class RowWriter {
     return this.written + 1;
   }
 
-  async write(cells: readonly CellInput[], styles: readonly CellStyle[], height?: number, spanColumns?: number): Promise<void> {
+  async write(
+    cells: readonly CellInput[],
+    styles: readonly CellStyle[],
+    height?: number,
+    spanColumns?: number,
+  ): Promise<void> {
     const row: Row = this.sheet.addRow(cells.map(toCellInput));
     styles.forEach((style, index) => {
       row.getCell(index + 1).style = style;
     });
     if (height !== undefined) row.height = height;
-    if (spanColumns !== undefined && spanColumns > 1) this.sheet.mergeCells(row.number, 1, row.number, spanColumns);
+    if (spanColumns !== undefined && spanColumns > 1)
+      this.sheet.mergeCells(row.number, 1, row.number, spanColumns);
     row.commit();
     this.written += 1;
     if (this.written % ROWS_PER_CHECK === 0) await this.backpressure.settle();
@@ -273,7 +335,11 @@ function spanHeight(line: Line, widths: readonly { width: number }[]): number | 
   return lines === 1 && size <= 11 ? undefined : Math.ceil(lines * size * 1.45 + 4);
 }
 
-async function writeLines(writer: RowWriter, lines: readonly Line[], widths: readonly { width: number }[]): Promise<void> {
+async function writeLines(
+  writer: RowWriter,
+  lines: readonly Line[],
+  widths: readonly { width: number }[],
+): Promise<void> {
   for (const line of lines) {
     if (line.span) await writer.write(line.cells, line.styles, spanHeight(line, widths), widths.length);
     else await writer.write(line.cells, line.styles);
@@ -305,12 +371,23 @@ function addFilterDatabaseNames(workbook: stream.xlsx.WorkbookWriter, filters: r
   Object.defineProperty(definedNames, "model", { configurable: true, get: () => [...own, ...names] });
 }
 
-async function writeTableSheet<Row>(workbook: stream.xlsx.WorkbookWriter, sheet: TableSheet<Row>): Promise<FilterRange> {
+async function writeTableSheet<Row>(
+  workbook: stream.xlsx.WorkbookWriter,
+  sheet: TableSheet<Row>,
+): Promise<FilterRange> {
   const headerRow = sheet.preamble.length + 1;
   const lastColumn = columnLetter(sheet.columns.length);
   const filterRef = `A${headerRow}:${lastColumn}${headerRow + Math.max(sheet.rows.length, 1)}`;
   const worksheet = workbook.addWorksheet(SHEET_NAMES[sheet.key], {
-    views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+    views: [
+      {
+        state: "frozen",
+        xSplit: 0,
+        ySplit: headerRow,
+        topLeftCell: `A${headerRow + 1}`,
+        activeCell: `A${headerRow + 1}`,
+      },
+    ],
     properties: sheet.tabColour ? { tabColor: argb(sheet.tabColour) } : {},
     pageSetup: {
       paperSize: 9,
@@ -350,7 +427,11 @@ async function writeTableSheet<Row>(workbook: stream.xlsx.WorkbookWriter, sheet:
 function titleLines(key: SheetKey, context: WorkbookContext, extra?: string): Line[] {
   return [
     { cells: [SHEET_TITLES[key]], styles: [STYLE.title], span: true },
-    { cells: [extra ? `${context.asOfLine} · ${extra}` : context.asOfLine], styles: [STYLE.subtitle], span: true },
+    {
+      cells: [extra ? `${context.asOfLine} · ${extra}` : context.asOfLine],
+      styles: [STYLE.subtitle],
+      span: true,
+    },
   ];
 }
 
@@ -364,16 +445,39 @@ interface OverviewRow {
 }
 
 function totalsColumns(): Column<OverviewRow>[] {
-  const number = (pick: (totals: Totals) => number, header: string, decimal = false): Column<OverviewRow> => ({
+  const number = (
+    pick: (totals: Totals) => number,
+    header: string,
+    decimal = false,
+  ): Column<OverviewRow> => ({
     header,
     min: decimal ? 11 : 10,
     max: 14,
     value: (row) => pick(row.totals),
-    style: (row) => (decimal ? (row.strong ? STYLE.strongDecimal : STYLE.decimal) : row.strong ? STYLE.strongInteger : STYLE.integer),
+    style: (row) =>
+      decimal
+        ? row.strong
+          ? STYLE.strongDecimal
+          : STYLE.decimal
+        : row.strong
+          ? STYLE.strongInteger
+          : STYLE.integer,
   });
   return [
-    { header: HEADERS.scope, min: 16, max: 20, value: (row) => row.scope, style: (row) => (row.strong ? STYLE.strongText : STYLE.text) },
-    { header: HEADERS.group, min: 30, max: 48, value: (row) => row.group, style: (row) => (row.strong ? STYLE.strongText : STYLE.text) },
+    {
+      header: HEADERS.scope,
+      min: 16,
+      max: 20,
+      value: (row) => row.scope,
+      style: (row) => (row.strong ? STYLE.strongText : STYLE.text),
+    },
+    {
+      header: HEADERS.group,
+      min: 30,
+      max: 48,
+      value: (row) => row.group,
+      style: (row) => (row.strong ? STYLE.strongText : STYLE.text),
+    },
     number((totals) => totals.expected, HEADERS.expected),
     number((totals) => totals.received, HEADERS.received),
     number((totals) => totals.onTime, HEADERS.onTime),
@@ -389,19 +493,41 @@ function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow> {
   const { result } = context;
   const rows: OverviewRow[] = [
     { scope: SCOPE_LABELS.province, group: SCOPE_LABELS.province, totals: result.totals, strong: true },
-    ...result.totalsByKind.map(({ kind, totals }) => ({ scope: SCOPE_LABELS.kind, group: KIND_LABELS.vi[kind], totals, strong: false })),
-    ...result.byUnitType.map((group) => ({ scope: SCOPE_LABELS.unitType, group: group.label, totals: group.totals, strong: false })),
-    ...result.byCluster.map((group) => ({ scope: SCOPE_LABELS.cluster, group: group.label, totals: group.totals, strong: false })),
+    ...result.totalsByKind.map(({ kind, totals }) => ({
+      scope: SCOPE_LABELS.kind,
+      group: KIND_LABELS.vi[kind],
+      totals,
+      strong: false,
+    })),
+    ...result.byUnitType.map((group) => ({
+      scope: SCOPE_LABELS.unitType,
+      group: group.label,
+      totals: group.totals,
+      strong: false,
+    })),
+    ...result.byCluster.map((group) => ({
+      scope: SCOPE_LABELS.cluster,
+      group: group.label,
+      totals: group.totals,
+      strong: false,
+    })),
   ];
   const outcomeCounts = new Map<string, number>();
-  for (const file of result.files) outcomeCounts.set(file.outcome, (outcomeCounts.get(file.outcome) ?? 0) + 1);
+  for (const file of result.files)
+    outcomeCounts.set(file.outcome, (outcomeCounts.get(file.outcome) ?? 0) + 1);
   const after: Line[] = [
-    { cells: [HEADERS.scope, HEADERS.outcome, HEADERS.fileCount], styles: [STYLE.header, STYLE.header, STYLE.header] },
+    {
+      cells: [HEADERS.scope, HEADERS.outcome, HEADERS.fileCount],
+      styles: [STYLE.header, STYLE.header, STYLE.header],
+    },
     ...Object.entries(OUTCOME_LABELS.vi).map(([outcome, label]) => ({
       cells: [SCOPE_LABELS.files, label, outcomeCounts.get(outcome) ?? 0],
       styles: [STYLE.text, STYLE.text, STYLE.integer],
     })),
-    { cells: [SCOPE_LABELS.files, "Tổng số tệp", result.files.length], styles: [STYLE.strongText, STYLE.strongText, STYLE.strongInteger] },
+    {
+      cells: [SCOPE_LABELS.files, "Tổng số tệp", result.files.length],
+      styles: [STYLE.strongText, STYLE.strongText, STYLE.strongInteger],
+    },
   ];
   return {
     key: "overview",
@@ -415,10 +541,18 @@ function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow> {
 
 // ---------------------------------------------------------------- Tình hình nộp, Chưa nộp
 
-const unitColumns = <Row>(unitOf: (row: Row) => { code: string; name: string; type: string; cluster: string }): Column<Row>[] => [
+const unitColumns = <Row>(
+  unitOf: (row: Row) => { code: string; name: string; type: string; cluster: string },
+): Column<Row>[] => [
   { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => unitOf(row).code, style: STYLE.code },
   { header: HEADERS.unitName, min: 24, max: 48, value: (row) => unitOf(row).name, style: STYLE.text },
-  { header: HEADERS.unitType, min: 14, max: 28, value: (row) => unitTypeLabel(unitOf(row).type), style: STYLE.text },
+  {
+    header: HEADERS.unitType,
+    min: 14,
+    max: 28,
+    value: (row) => unitTypeLabel(unitOf(row).type),
+    style: STYLE.text,
+  },
   { header: HEADERS.cluster, min: 16, max: 34, value: (row) => unitOf(row).cluster, style: STYLE.text },
 ];
 
@@ -437,7 +571,13 @@ function statusesSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
     columns: [
       ...unitColumns<UnitKindStatus>((row) => row.unit),
       { header: HEADERS.kind, min: 16, max: 28, value: (row) => kindLabel(row.kind), style: STYLE.text },
-      { header: HEADERS.status, min: 13, max: 16, value: (row) => STATUS_LABELS.vi[row.status], style: (row) => STATUS_STYLES[row.status] },
+      {
+        header: HEADERS.status,
+        min: 13,
+        max: 16,
+        value: (row) => STATUS_LABELS.vi[row.status],
+        style: (row) => STATUS_STYLES[row.status],
+      },
       { header: HEADERS.file, min: 16, max: 48, value: (row) => row.file, style: STYLE.text },
       receivedAtColumn<UnitKindStatus>(),
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
@@ -449,7 +589,8 @@ function statusesSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
 }
 
 function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
-  const rank = (status: UnitKindStatus["status"]): number => FOLLOW_UP_ORDER.indexOf(status as (typeof FOLLOW_UP_ORDER)[number]);
+  const rank = (status: UnitKindStatus["status"]): number =>
+    FOLLOW_UP_ORDER.indexOf(status as (typeof FOLLOW_UP_ORDER)[number]);
   const rows = context.result.statuses
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => row.status !== "on_time")
@@ -463,8 +604,20 @@ function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
       ...unitColumns<UnitKindStatus>((row) => row.unit),
       { header: HEADERS.email, min: 22, max: 40, value: (row) => row.unit.email, style: STYLE.text },
       { header: HEADERS.kind, min: 16, max: 28, value: (row) => kindLabel(row.kind), style: STYLE.text },
-      { header: HEADERS.status, min: 13, max: 16, value: (row) => STATUS_LABELS.vi[row.status], style: (row) => STATUS_STYLES[row.status] },
-      { header: HEADERS.followUp, min: 20, max: 30, value: (row) => (row.status === "on_time" ? null : FOLLOW_UP_LABELS.vi[row.status]), style: STYLE.text },
+      {
+        header: HEADERS.status,
+        min: 13,
+        max: 16,
+        value: (row) => STATUS_LABELS.vi[row.status],
+        style: (row) => STATUS_STYLES[row.status],
+      },
+      {
+        header: HEADERS.followUp,
+        min: 20,
+        max: 30,
+        value: (row) => (row.status === "on_time" ? null : FOLLOW_UP_LABELS.vi[row.status]),
+        style: STYLE.text,
+      },
       { header: HEADERS.file, min: 16, max: 48, value: (row) => row.file, style: STYLE.text },
       receivedAtColumn<UnitKindStatus>(),
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
@@ -475,7 +628,11 @@ function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
 
 // ---------------------------------------------------------------- Nhiệm vụ, Chỉ tiêu, Khen thưởng
 
-function registeredUnit(context: WorkbookContext, code: string, name: string): { code: string; name: string; type: string; cluster: string } {
+function registeredUnit(
+  context: WorkbookContext,
+  code: string,
+  name: string,
+): { code: string; name: string; type: string; cluster: string } {
   const unit = context.unitsByCode.get(code);
   return { code, name, type: unit?.type ?? "", cluster: unit?.cluster ?? "" };
 }
@@ -491,12 +648,30 @@ function tasksSheet(context: WorkbookContext): TableSheet<TaskRow> {
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
       { header: HEADERS.row, min: 6, max: 8, value: (row) => row.row, style: STYLE.integer },
       { header: HEADERS.content, min: 10, max: 10, value: (row) => row.content, style: STYLE.code },
-      { header: HEADERS.contentLabel, min: 20, max: 34, value: (row) => contentLabel(row.content), style: STYLE.text },
+      {
+        header: HEADERS.contentLabel,
+        min: 20,
+        max: 34,
+        value: (row) => contentLabel(row.content),
+        style: STYLE.text,
+      },
       { header: HEADERS.task, min: 30, max: 60, value: (row) => row.task, style: STYLE.text },
       { header: HEADERS.target, min: 20, max: 40, value: (row) => row.target, style: STYLE.text },
       { header: HEADERS.lead, min: 16, max: 30, value: (row) => row.lead, style: STYLE.text },
-      { header: HEADERS.deadline, min: 11, max: 12, value: (row) => toCalendarCellDate(row.deadline), style: STYLE.date },
-      { header: HEADERS.expectedResult, min: 20, max: 50, value: (row) => row.expectedResult, style: STYLE.text },
+      {
+        header: HEADERS.deadline,
+        min: 11,
+        max: 12,
+        value: (row) => toCalendarCellDate(row.deadline),
+        style: STYLE.date,
+      },
+      {
+        header: HEADERS.expectedResult,
+        min: 20,
+        max: 50,
+        value: (row) => row.expectedResult,
+        style: STYLE.text,
+      },
     ],
     rows: context.result.tasks,
   };
@@ -515,22 +690,47 @@ function indicatorTotalsBlock(context: WorkbookContext): Line[] {
   const { indicatorTotals } = context.result;
   const unitTypes = UNIT_TYPES.map((type) => type.code);
   const header: Line = {
-    cells: [HEADERS.content, HEADERS.indicatorCode, HEADERS.indicator, HEADERS.measureUnit, HEADERS.province, HEADERS.reporting, HEADERS.aggregation, ...UNIT_TYPES.map((type) => type.short)],
+    cells: [
+      HEADERS.content,
+      HEADERS.indicatorCode,
+      HEADERS.indicator,
+      HEADERS.measureUnit,
+      HEADERS.province,
+      HEADERS.reporting,
+      HEADERS.aggregation,
+      ...UNIT_TYPES.map((type) => type.short),
+    ],
     styles: Array.from({ length: 7 + unitTypes.length }, () => STYLE.header),
   };
   const groups: { code: ContentCode | null; label: string }[] = [
-    ...CONTENTS.map((content) => ({ code: content.code as ContentCode | null, label: `${content.code} — ${content.short}` })),
+    ...CONTENTS.map((content) => ({
+      code: content.code as ContentCode | null,
+      label: `${content.code} — ${content.short}`,
+    })),
     { code: null, label: "Chỉ tiêu chung của mọi đơn vị" },
   ];
   const lines: Line[] = [
-    { cells: ["TỔNG HỢP TOÀN TỈNH THEO NỘI DUNG THI ĐUA VÀ LOẠI ĐƠN VỊ"], styles: [STYLE.blockTitle], span: true },
-    { cells: ["Chỉ tiêu đếm: cộng các đơn vị; chỉ tiêu tỷ lệ (%): trung bình các đơn vị có báo cáo được chấp nhận."], styles: [STYLE.subtitle], span: true },
+    {
+      cells: ["TỔNG HỢP TOÀN TỈNH THEO NỘI DUNG THI ĐUA VÀ LOẠI ĐƠN VỊ"],
+      styles: [STYLE.blockTitle],
+      span: true,
+    },
+    {
+      cells: [
+        "Chỉ tiêu đếm: cộng các đơn vị; chỉ tiêu tỷ lệ (%): trung bình các đơn vị có báo cáo được chấp nhận.",
+      ],
+      styles: [STYLE.subtitle],
+      span: true,
+    },
     header,
   ];
   for (const group of groups) {
     const members = indicatorTotals.filter((total) => total.content === group.code);
     if (members.length === 0) continue;
-    lines.push({ cells: [group.label], styles: Array.from({ length: header.cells.length }, () => STYLE.groupText) });
+    lines.push({
+      cells: [group.label],
+      styles: Array.from({ length: header.cells.length }, () => STYLE.groupText),
+    });
     for (const total of members) {
       const indicator = indicatorOf(total.code);
       lines.push({
@@ -545,8 +745,13 @@ function indicatorTotalsBlock(context: WorkbookContext): Line[] {
           ...unitTypes.map((type: UnitTypeCode) => total.byUnitType[type]),
         ],
         styles: [
-          STYLE.code, STYLE.code, STYLE.text, STYLE.text,
-          indicatorValueStyle(total.code, true), STYLE.integer, STYLE.text,
+          STYLE.code,
+          STYLE.code,
+          STYLE.text,
+          STYLE.text,
+          indicatorValueStyle(total.code, true),
+          STYLE.integer,
+          STYLE.text,
           ...unitTypes.map(() => indicatorValueStyle(total.code)),
         ],
       });
@@ -561,17 +766,57 @@ function indicatorsSheet(context: WorkbookContext): TableSheet<IndicatorRow> {
   const totalsRow = TABLE_HEADER_ROW + rows.length + 2;
   return {
     key: "indicators",
-    preamble: titleLines("indicators", context, `Tổng hợp toàn tỉnh theo nội dung và loại đơn vị: từ dòng ${totalsRow}`),
+    preamble: titleLines(
+      "indicators",
+      context,
+      `Tổng hợp toàn tỉnh theo nội dung và loại đơn vị: từ dòng ${totalsRow}`,
+    ),
     columns: [
-      { header: HEADERS.content, min: 10, max: 10, value: (row) => indicatorOf(row.code)?.content ?? null, style: STYLE.code },
+      {
+        header: HEADERS.content,
+        min: 10,
+        max: 10,
+        value: (row) => indicatorOf(row.code)?.content ?? null,
+        style: STYLE.code,
+      },
       { header: HEADERS.indicatorCode, min: 24, max: 30, value: (row) => row.code, style: STYLE.code },
-      { header: HEADERS.indicator, min: 40, max: 60, value: (row) => indicatorOf(row.code)?.vi ?? row.code, style: STYLE.text },
-      { header: HEADERS.measureUnit, min: 12, max: 14, value: (row) => indicatorOf(row.code)?.unitVi ?? null, style: STYLE.text },
-      { header: HEADERS.value, min: 12, max: 14, value: (row) => row.value, style: (row) => indicatorValueStyle(row.code) },
+      {
+        header: HEADERS.indicator,
+        min: 40,
+        max: 60,
+        value: (row) => indicatorOf(row.code)?.vi ?? row.code,
+        style: STYLE.text,
+      },
+      {
+        header: HEADERS.measureUnit,
+        min: 12,
+        max: 14,
+        value: (row) => indicatorOf(row.code)?.unitVi ?? null,
+        style: STYLE.text,
+      },
+      {
+        header: HEADERS.value,
+        min: 12,
+        max: 14,
+        value: (row) => row.value,
+        style: (row) => indicatorValueStyle(row.code),
+      },
       { header: HEADERS.unitCode, min: 12, max: 16, value: (row) => row.unitCode, style: STYLE.code },
       { header: HEADERS.unitName, min: 24, max: 48, value: (row) => row.unitName, style: STYLE.text },
-      { header: HEADERS.unitType, min: 16, max: 28, value: (row) => unitTypeLabel(row.unitType), style: STYLE.text },
-      { header: HEADERS.cluster, min: 16, max: 34, value: (row) => context.unitsByCode.get(row.unitCode)?.cluster ?? null, style: STYLE.text },
+      {
+        header: HEADERS.unitType,
+        min: 16,
+        max: 28,
+        value: (row) => unitTypeLabel(row.unitType),
+        style: STYLE.text,
+      },
+      {
+        header: HEADERS.cluster,
+        min: 16,
+        max: 34,
+        value: (row) => context.unitsByCode.get(row.unitCode)?.cluster ?? null,
+        style: STYLE.text,
+      },
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
     ],
     rows,
@@ -582,24 +827,54 @@ function indicatorsSheet(context: WorkbookContext): TableSheet<IndicatorRow> {
 type NominationRow = ConsolidationResult["nominations"][number];
 
 function nominationsSheet(context: WorkbookContext): TableSheet<NominationRow> {
-  const short = <Code extends string>(entries: readonly { code: Code; short: string }[], code: Code | null): string | null =>
-    code === null ? null : (entries.find((entry) => entry.code === code)?.short ?? code);
+  const short = <Code extends string>(
+    entries: readonly { code: Code; short: string }[],
+    code: Code | null,
+  ): string | null => (code === null ? null : (entries.find((entry) => entry.code === code)?.short ?? code));
   return {
     key: "nominations",
-    preamble: titleLines("nominations", context, `Đợt khen thưởng: ${ROUNDS.find((round) => round.code === context.result.config.round)?.short ?? context.result.config.round}`),
+    preamble: titleLines(
+      "nominations",
+      context,
+      `Đợt khen thưởng: ${ROUNDS.find((round) => round.code === context.result.config.round)?.short ?? context.result.config.round}`,
+    ),
     columns: [
       ...unitColumns<NominationRow>((row) => registeredUnit(context, row.unitCode, row.unitName)),
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
       { header: HEADERS.row, min: 6, max: 8, value: (row) => row.row, style: STYLE.integer },
-      { header: HEADERS.nomineeKind, min: 10, max: 12, value: (row) => short(NOMINEE_KINDS, row.nomineeKind), style: STYLE.text },
+      {
+        header: HEADERS.nomineeKind,
+        min: 10,
+        max: 12,
+        value: (row) => short(NOMINEE_KINDS, row.nomineeKind),
+        style: STYLE.text,
+      },
       { header: HEADERS.nomineeName, min: 24, max: 44, value: (row) => row.nomineeName, style: STYLE.text },
       { header: HEADERS.position, min: 18, max: 36, value: (row) => row.position, style: STYLE.text },
-      { header: HEADERS.individualGroup, min: 16, max: 30, value: (row) => short(INDIVIDUAL_GROUPS, row.individualGroup), style: STYLE.text },
-      { header: HEADERS.award, min: 24, max: 36, value: (row) => short(AWARDS, row.award), style: STYLE.text },
+      {
+        header: HEADERS.individualGroup,
+        min: 16,
+        max: 30,
+        value: (row) => short(INDIVIDUAL_GROUPS, row.individualGroup),
+        style: STYLE.text,
+      },
+      {
+        header: HEADERS.award,
+        min: 24,
+        max: 36,
+        value: (row) => short(AWARDS, row.award),
+        style: STYLE.text,
+      },
       { header: HEADERS.content, min: 10, max: 10, value: (row) => row.content, style: STYLE.code },
       { header: HEADERS.achievement, min: 30, max: 60, value: (row) => row.achievement, style: STYLE.text },
       { header: HEADERS.evidence, min: 20, max: 40, value: (row) => row.evidence, style: STYLE.text },
-      { header: HEADERS.department, min: 12, max: 16, value: (row) => short(DEPARTMENTS, row.department), style: STYLE.strongText },
+      {
+        header: HEADERS.department,
+        min: 12,
+        max: 16,
+        value: (row) => short(DEPARTMENTS, row.department),
+        style: STYLE.strongText,
+      },
     ],
     rows: context.result.nominations,
   };
@@ -616,12 +891,29 @@ interface ProblemRow {
 }
 
 function problemsSheet(context: WorkbookContext): TableSheet<ProblemRow> {
-  const nameOf = (file: ConsolidatedFile): string | null => (file.unitCode !== null ? (context.unitsByCode.get(normaliseUnitCode(file.unitCode))?.name ?? file.unitName) : file.unitName);
+  const nameOf = (file: ConsolidatedFile): string | null =>
+    file.unitCode !== null
+      ? (context.unitsByCode.get(normaliseUnitCode(file.unitCode))?.name ?? file.unitName)
+      : file.unitName;
   const registry = context.result.registry;
   // The registry's own problems come first: a row left out there changes every figure below.
   const rows: ProblemRow[] = [
-    ...(registry?.problems ?? []).map((problem) => ({ unitCode: null, unitName: null, file: registry?.file ?? "", outcome: LOG_LABELS.registry, problem })),
-    ...context.result.files.flatMap((file) => file.problems.map((problem) => ({ unitCode: file.unitCode, unitName: nameOf(file), file: file.file, outcome: OUTCOME_LABELS.vi[file.outcome], problem }))),
+    ...(registry?.problems ?? []).map((problem) => ({
+      unitCode: null,
+      unitName: null,
+      file: registry?.file ?? "",
+      outcome: LOG_LABELS.registry,
+      problem,
+    })),
+    ...context.result.files.flatMap((file) =>
+      file.problems.map((problem) => ({
+        unitCode: file.unitCode,
+        unitName: nameOf(file),
+        file: file.file,
+        outcome: OUTCOME_LABELS.vi[file.outcome],
+        problem,
+      })),
+    ),
   ];
   return {
     key: "problems",
@@ -635,8 +927,20 @@ function problemsSheet(context: WorkbookContext): TableSheet<ProblemRow> {
       { header: HEADERS.sheet, min: 12, max: 20, value: (row) => row.problem.sheet, style: STYLE.text },
       { header: HEADERS.cell, min: 6, max: 8, value: (row) => row.problem.cell, style: STYLE.code },
       { header: HEADERS.code, min: 20, max: 32, value: (row) => row.problem.code, style: STYLE.code },
-      { header: HEADERS.severity, min: 10, max: 11, value: (row) => SEVERITY_LABELS.vi[row.problem.severity], style: (row) => SEVERITY_STYLES[row.problem.severity] },
-      { header: HEADERS.message, min: 50, max: 80, value: (row) => formatProblem(row.problem, context.language), style: STYLE.text },
+      {
+        header: HEADERS.severity,
+        min: 10,
+        max: 11,
+        value: (row) => SEVERITY_LABELS.vi[row.problem.severity],
+        style: (row) => SEVERITY_STYLES[row.problem.severity],
+      },
+      {
+        header: HEADERS.message,
+        min: 50,
+        max: 80,
+        value: (row) => formatProblem(row.problem, context.language),
+        style: STYLE.text,
+      },
     ],
     rows,
   };
@@ -645,7 +949,10 @@ function problemsSheet(context: WorkbookContext): TableSheet<ProblemRow> {
 function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
   const { result } = context;
   const { config } = result;
-  const keyValue = (label: string, value: CellInput): Line => ({ cells: [label, value], styles: [STYLE.label, STYLE.value] });
+  const keyValue = (label: string, value: CellInput): Line => ({
+    cells: [label, value],
+    styles: [STYLE.label, STYLE.value],
+  });
   const deadlines = deadlineLine(result).replace(/^Hạn nộp: /, "");
   const preamble: Line[] = [
     { cells: [SHEET_TITLES.log], styles: [STYLE.title], span: true },
@@ -659,11 +966,22 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
           keyValue(LOG_LABELS.registryProblems, result.registry.problems.length),
         ]
       : []),
-    keyValue(LOG_LABELS.kindsFilter, result.kindsFilter ? result.kindsFilter.map((kind) => KIND_LABELS.vi[kind]).join("; ") : LOG_LABELS.allKinds),
+    keyValue(
+      LOG_LABELS.kindsFilter,
+      result.kindsFilter
+        ? result.kindsFilter.map((kind) => KIND_LABELS.vi[kind]).join("; ")
+        : LOG_LABELS.allKinds,
+    ),
     keyValue(LOG_LABELS.reportYear, config.reportYear),
-    keyValue(LOG_LABELS.provincialPlanDate, config.provincialPlanDate ? formatVietnameseDate(config.provincialPlanDate) : LOG_LABELS.notSet),
+    keyValue(
+      LOG_LABELS.provincialPlanDate,
+      config.provincialPlanDate ? formatVietnameseDate(config.provincialPlanDate) : LOG_LABELS.notSet,
+    ),
     keyValue(LOG_LABELS.round, ROUNDS.find((round) => round.code === config.round)?.vi ?? config.round),
-    keyValue(LOG_LABELS.nominationDeadline, config.nominationDeadline ? formatVietnameseDate(config.nominationDeadline) : LOG_LABELS.notSet),
+    keyValue(
+      LOG_LABELS.nominationDeadline,
+      config.nominationDeadline ? formatVietnameseDate(config.nominationDeadline) : LOG_LABELS.notSet,
+    ),
     keyValue(LOG_LABELS.expectedKinds, config.expectedKinds.map((kind) => KIND_LABELS.vi[kind]).join("; ")),
     keyValue(LOG_LABELS.deadlines, deadlines || LOG_LABELS.notSet),
     keyValue(LOG_LABELS.templateVersion, result.templateVersion),
@@ -679,10 +997,25 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
       { header: HEADERS.file, min: 20, max: 50, value: (row) => row.file, style: STYLE.text },
       { header: HEADERS.sizeBytes, min: 11, max: 14, value: (row) => row.sizeBytes, style: STYLE.integer },
       { header: HEADERS.sha256, min: 66, max: 66, value: (row) => row.sha256, style: STYLE.code },
-      { header: HEADERS.receivedAt, min: 17, max: 17, value: (row) => toVietnamCellDate(row.receivedAt), style: STYLE.dateTime },
+      {
+        header: HEADERS.receivedAt,
+        min: 17,
+        max: 17,
+        value: (row) => toVietnamCellDate(row.receivedAt),
+        style: STYLE.dateTime,
+      },
       { header: HEADERS.kind, min: 16, max: 28, value: (row) => kindLabel(row.kind), style: STYLE.text },
       { header: HEADERS.version, min: 10, max: 12, value: (row) => row.version, style: STYLE.code },
-      { header: HEADERS.outcome, min: 14, max: 30, value: (row) => OUTCOME_LABELS.vi[row.outcome], style: (row) => (row.outcome === "on_time" || row.outcome === "late" || row.outcome === "invalid" ? STATUS_STYLES[row.outcome] : STYLE.text) },
+      {
+        header: HEADERS.outcome,
+        min: 14,
+        max: 30,
+        value: (row) => OUTCOME_LABELS.vi[row.outcome],
+        style: (row) =>
+          row.outcome === "on_time" || row.outcome === "late" || row.outcome === "invalid"
+            ? STATUS_STYLES[row.outcome]
+            : STYLE.text,
+      },
       { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => row.unitCode, style: STYLE.code },
       { header: HEADERS.supersededBy, min: 16, max: 40, value: (row) => row.supersededBy, style: STYLE.text },
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
@@ -730,14 +1063,22 @@ async function openTemporary(path: string): Promise<{ stream: WriteStream; faile
  * Values only: every string is a string cell, never a formula or a link. Sheet names and headers
  * are Vietnamese; `language` chooses the wording of the problem messages in *Lỗi*.
  */
-export async function writeConsolidatedWorkbook(result: ConsolidationResult, path: string, language: Language = "vi"): Promise<void> {
+export async function writeConsolidatedWorkbook(
+  result: ConsolidationResult,
+  path: string,
+  language: Language = "vi",
+): Promise<void> {
   const ExcelJS = loadExcelJs();
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await makeOutputFolder(folder);
     const { stream, failed } = await openTemporary(temporary);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     // The same input and as-of give the same content: no wall-clock time goes into the file.
     workbook.creator = "thidua";
     workbook.lastModifiedBy = "thidua";

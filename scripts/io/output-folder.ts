@@ -7,7 +7,16 @@ import { UsageError } from "../errors";
  * in the way, no right, no room): a one-line usage error, not a crash. ENOENT is among them
  * because makeOutputFolder has already created every folder that could be created.
  */
-const UNWRITABLE_CODES: ReadonlySet<string> = new Set(["EACCES", "EROFS", "ENOTDIR", "EEXIST", "EPERM", "EISDIR", "ENOSPC", "ENOENT"]);
+const UNWRITABLE_CODES: ReadonlySet<string> = new Set([
+  "EACCES",
+  "EROFS",
+  "ENOTDIR",
+  "EEXIST",
+  "EPERM",
+  "EISDIR",
+  "ENOSPC",
+  "ENOENT",
+]);
 
 export function isUnwritableError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -18,8 +27,19 @@ export function isUnwritableError(error: unknown): boolean {
 export function toOutputError(path: string, error: unknown): unknown {
   if (!isUnwritableError(error)) return error;
   const code = (error as NodeJS.ErrnoException).code ?? "";
-  const reason = { EACCES: "không có quyền ghi", EPERM: "không có quyền ghi", EROFS: "ổ đĩa chỉ cho đọc", ENOSPC: "ổ đĩa đã đầy", EISDIR: "đó là một thư mục", ENOTDIR: "một phần đường dẫn là tệp, không phải thư mục" }[code] ?? code;
-  return new UsageError({ vi: `không ghi được ${path} (${reason})`, en: `cannot write ${path}: ${code}` }, { cause: error });
+  const reason =
+    {
+      EACCES: "không có quyền ghi",
+      EPERM: "không có quyền ghi",
+      EROFS: "ổ đĩa chỉ cho đọc",
+      ENOSPC: "ổ đĩa đã đầy",
+      EISDIR: "đó là một thư mục",
+      ENOTDIR: "một phần đường dẫn là tệp, không phải thư mục",
+    }[code] ?? code;
+  return new UsageError(
+    { vi: `không ghi được ${path} (${reason})`, en: `cannot write ${path}: ${code}` },
+    { cause: error },
+  );
 }
 
 /**
@@ -30,7 +50,8 @@ export async function makeOutputFolder(folder: string): Promise<void> {
   const missing: string[] = [];
   for (let current = resolve(folder); ; current = dirname(current)) {
     try {
-      if (!(await stat(current)).isDirectory()) throw Object.assign(new Error(`${current} is not a folder`), { code: "ENOTDIR" });
+      if (!(await stat(current)).isDirectory())
+        throw Object.assign(new Error(`${current} is not a folder`), { code: "ENOTDIR" });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;

@@ -1,7 +1,14 @@
 import { CRITERIA } from "../../core/catalogue/criteria";
 import { INDICATORS } from "../../core/catalogue/indicators";
 import type { ProblemCode } from "../../core/problems";
-import { BC_SPEC, DNKT_SPEC, KH_SPEC, indicatorFieldKey, type TemplateKind, type TemplateSpec } from "../../core/spec/index";
+import {
+  BC_SPEC,
+  DNKT_SPEC,
+  KH_SPEC,
+  indicatorFieldKey,
+  type TemplateKind,
+  type TemplateSpec,
+} from "../../core/spec/index";
 import { toA1 } from "../../core/values/a1";
 import type { FillRow, MutableFill } from "./fills";
 import { toOption } from "./fills";
@@ -40,7 +47,12 @@ export function locateField(spec: TemplateSpec, key: string): { sheet: string; c
 }
 
 /** Where a value of a table row is (rowIndex counts from 0, the first data row). */
-export function locateTableCell(spec: TemplateSpec, tableKey: string, columnKey: string, rowIndex: number): { sheet: string; cell: string } {
+export function locateTableCell(
+  spec: TemplateSpec,
+  tableKey: string,
+  columnKey: string,
+  rowIndex: number,
+): { sheet: string; cell: string } {
   const table = spec.tables.find((candidate) => candidate.key === tableKey);
   const column = table?.columns.find((candidate) => candidate.key === columnKey);
   if (!table || !column) throw new Error(`${spec.kind} has no column ${tableKey}.${columnKey}`);
@@ -101,9 +113,20 @@ const KH_DEFECTS: readonly Defect[] = [
     kind: "KH",
     apply(fill, { unit, random }) {
       const criteria = rowsOf(fill, "criteria");
-      const other = random.pick(CRITERIA.filter((criterion) => criterion.subject !== unit.type && criterion.subject !== "CN"));
-      criteria.push({ ownCriterion: `Thực hiện tiêu chí "${other.short}"`, provincialCriterion: toOption("criterion", other.code), note: null });
-      return [error("KH_CRITERION_OTHER_TYPE", locateTableCell(KH_SPEC, "criteria", "provincialCriterion", criteria.length - 1))];
+      const other = random.pick(
+        CRITERIA.filter((criterion) => criterion.subject !== unit.type && criterion.subject !== "CN"),
+      );
+      criteria.push({
+        ownCriterion: `Thực hiện tiêu chí "${other.short}"`,
+        provincialCriterion: toOption("criterion", other.code),
+        note: null,
+      });
+      return [
+        error(
+          "KH_CRITERION_OTHER_TYPE",
+          locateTableCell(KH_SPEC, "criteria", "provincialCriterion", criteria.length - 1),
+        ),
+      ];
     },
   },
   {
@@ -112,7 +135,9 @@ const KH_DEFECTS: readonly Defect[] = [
     apply(fill, { unit, random }) {
       const number = random.int(1, 200);
       // The report's type on a plan, or the number written as words: both seen in real files.
-      fill.fields.docNumber = random.chance(0.5) ? `${number}/BC-${unit.issuer}` : `Số ${number} ngày 15 tháng 5`;
+      fill.fields.docNumber = random.chance(0.5)
+        ? `${number}/BC-${unit.issuer}`
+        : `Số ${number} ngày 15 tháng 5`;
       return [error("DOC_NUMBER_INVALID", locateField(KH_SPEC, "docNumber"))];
     },
   },
@@ -216,15 +241,22 @@ const DNKT_DEFECTS: readonly Defect[] = [
         individualGroup: toOption("individualGroup", "KHAC"),
         award: toOption("award", "BKCT"),
       });
-      return [error("DNKT_KHAC_NEEDS_EVIDENCE", locateTableCell(DNKT_SPEC, "nominations", "evidence", index))];
+      return [
+        error("DNKT_KHAC_NEEDS_EVIDENCE", locateTableCell(DNKT_SPEC, "nominations", "evidence", index)),
+      ];
     },
   },
   {
     id: "DNKT_GROUP_MISSING",
     kind: "DN-KT",
     apply(fill, { unit, random }) {
-      const index = individual(fill, random, { position: `Chuyên viên, ${unit.name}`, award: toOption("award", "GK") });
-      return [error("DNKT_GROUP_REQUIRED", locateTableCell(DNKT_SPEC, "nominations", "individualGroup", index))];
+      const index = individual(fill, random, {
+        position: `Chuyên viên, ${unit.name}`,
+        award: toOption("award", "GK"),
+      });
+      return [
+        error("DNKT_GROUP_REQUIRED", locateTableCell(DNKT_SPEC, "nominations", "individualGroup", index)),
+      ];
     },
   },
   {
@@ -247,7 +279,9 @@ export const DEFECTS: Readonly<Record<TemplateKind, readonly Defect[]>> = {
 };
 
 export function findDefect(id: string): Defect {
-  const defect = Object.values(DEFECTS).flat().find((candidate) => candidate.id === id);
+  const defect = Object.values(DEFECTS)
+    .flat()
+    .find((candidate) => candidate.id === id);
   if (!defect) throw new Error(`no defect ${id}`);
   return defect;
 }

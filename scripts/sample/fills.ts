@@ -4,12 +4,26 @@ import { listCriteriaForSubject } from "../../core/catalogue/criteria";
 import { INDICATORS, type Indicator } from "../../core/catalogue/indicators";
 import type { AwardCode, RoundCode } from "../../core/catalogue/awards";
 import type { IndividualGroupCode, UnitTypeCode } from "../../core/catalogue/unit-types";
-import { ENUM_CATALOGUES, formatEnumOption, indicatorFieldKey, type EnumCatalogueName } from "../../core/spec/index";
+import {
+  ENUM_CATALOGUES,
+  formatEnumOption,
+  indicatorFieldKey,
+  type EnumCatalogueName,
+} from "../../core/spec/index";
 import { addDays, formatVietnameseDate, parseIsoDate, type IsoDate } from "../../core/values/calendar";
 import type { RawCellValue } from "../xlsx/write-template";
 import type { Random } from "./random";
 import {
-  ACHIEVEMENTS, ACTIVITIES, COLLECTIVES, LEADS, OWN_CRITERIA, PLACEHOLDER_NAMES, POSITIONS, SIGNER_TITLES, TASKS, fillUnitName,
+  ACHIEVEMENTS,
+  ACTIVITIES,
+  COLLECTIVES,
+  LEADS,
+  OWN_CRITERIA,
+  PLACEHOLDER_NAMES,
+  POSITIONS,
+  SIGNER_TITLES,
+  TASKS,
+  fillUnitName,
 } from "./texts";
 import type { SampleUnit } from "./units";
 
@@ -50,12 +64,24 @@ function chooseContents(unit: SampleUnit, random: Random): ContentCode[] {
   const all = CONTENTS.map((content) => content.code);
   if (unit.role === "department") return all;
   const core: ContentCode[] = unit.type === "DN" ? ["ND1", "ND4", "ND5"] : ["ND1", "ND4", "ND6"];
-  const others = random.sample(all.filter((code) => !core.includes(code)), random.int(1, 4 - (unit.type === "MT" ? 1 : 0)));
+  const others = random.sample(
+    all.filter((code) => !core.includes(code)),
+    random.int(1, 4 - (unit.type === "MT" ? 1 : 0)),
+  );
   return all.filter((code) => core.includes(code) || others.includes(code));
 }
 
 /** Task deadlines: quarter ends and the report date, inside phase 1 and after any issue date in May 2026. */
-const TASK_DEADLINES: readonly IsoDate[] = ["2026-06-30", "2026-09-30", "2026-11-14", "2026-12-31", "2027-03-31", "2027-06-30", "2027-09-30", "2027-12-31"];
+const TASK_DEADLINES: readonly IsoDate[] = [
+  "2026-06-30",
+  "2026-09-30",
+  "2026-11-14",
+  "2026-12-31",
+  "2027-03-31",
+  "2027-06-30",
+  "2027-09-30",
+  "2027-12-31",
+];
 
 export interface KhFillInput {
   readonly unit: SampleUnit;
@@ -86,7 +112,11 @@ export function buildKhFill({ unit, issueDate, docNumber, random }: KhFillInput)
     note: random.chance(0.2) ? "Đánh giá hằng năm" : null,
   }));
   return {
-    fields: { ...unitFields(unit, random), docNumber: `${docNumber}/KH-${unit.issuer}`, issueDate: toCellDate(issueDate) },
+    fields: {
+      ...unitFields(unit, random),
+      docNumber: `${docNumber}/KH-${unit.issuer}`,
+      issueDate: toCellDate(issueDate),
+    },
     tables: { tasks, criteria },
   };
 }
@@ -114,12 +144,22 @@ const INDICATOR_RANGES: Readonly<Record<string, Partial<Record<UnitTypeCode, rea
 };
 
 /** One indicator's value: whole counts, percentages with one decimal; indicators the catalogue adds later get a modest default. */
-export function sampleIndicatorValue(indicator: Indicator, type: UnitTypeCode, random: Random): number | null {
+export function sampleIndicatorValue(
+  indicator: Indicator,
+  type: UnitTypeCode,
+  random: Random,
+): number | null {
   const known = INDICATOR_RANGES[indicator.code];
-  const range = known ? known[type] : indicator.measure === "percent" ? ([50, 95] as const) : ([0, 10] as const);
+  const range = known
+    ? known[type]
+    : indicator.measure === "percent"
+      ? ([50, 95] as const)
+      : ([0, 10] as const);
   if (!range) return null;
   const [min, max] = range;
-  return indicator.measure === "percent" ? Math.round((min + random.next() * (max - min)) * 10) / 10 : random.int(min, max);
+  return indicator.measure === "percent"
+    ? Math.round((min + random.next() * (max - min)) * 10) / 10
+    : random.int(min, max);
 }
 
 export interface BcFillInput {
@@ -132,13 +172,23 @@ export interface BcFillInput {
 
 /** A valid yearly report: the indicators that fit the unit type, and a few activities with results. */
 export function buildBcFill({ unit, year, reportDate, docNumber, random }: BcFillInput): MutableFill {
-  const fields: FillRow = { ...unitFields(unit, random), reportYear: year, docNumber: `${docNumber}/BC-${unit.issuer}`, reportDate: toCellDate(reportDate) };
-  for (const indicator of INDICATORS) fields[indicatorFieldKey(indicator.code)] = sampleIndicatorValue(indicator, unit.type, random);
+  const fields: FillRow = {
+    ...unitFields(unit, random),
+    reportYear: year,
+    docNumber: `${docNumber}/BC-${unit.issuer}`,
+    reportDate: toCellDate(reportDate),
+  };
+  for (const indicator of INDICATORS)
+    fields[indicatorFieldKey(indicator.code)] = sampleIndicatorValue(indicator, unit.type, random);
   const activities: FillRow[] = [];
   for (const content of chooseContents(unit, random)) {
     for (const text of random.sample(ACTIVITIES[content], random.int(1, 2))) {
       const figure = text.result.includes("%") ? random.int(2, 15) : random.int(2, 400);
-      activities.push({ content: toOption("content", content), activity: text.activity, result: text.result.replace("{n}", String(figure)) });
+      activities.push({
+        content: toOption("content", content),
+        activity: text.activity,
+        result: text.result.replace("{n}", String(figure)),
+      });
     }
   }
   return { fields, tables: { activities } };
@@ -188,7 +238,8 @@ export function buildDnktFill({ unit, round, docDate, docNumber, random }: DnktF
       });
       continue;
     }
-    const group: IndividualGroupCode = unit.type === "DN" ? (random.chance(0.8) ? "DNH" : "KHAC") : random.chance(0.85) ? "CBCCVC" : "KHAC";
+    const group: IndividualGroupCode =
+      unit.type === "DN" ? (random.chance(0.8) ? "DNH" : "KHAC") : random.chance(0.85) ? "CBCCVC" : "KHAC";
     nominations.push({
       nomineeKind: toOption("nomineeKind", "CANHAN"),
       nomineeName: people.shift() ?? random.pick(PLACEHOLDER_NAMES),
@@ -198,12 +249,19 @@ export function buildDnktFill({ unit, round, docDate, docNumber, random }: DnktF
       content: toOption("content", content),
       achievement,
       // Others need a written recognition by a competent authority (III.1.d); fictitious numbers.
-      evidence: group === "KHAC" ? `Quyết định công nhận sáng kiến số ${random.int(10, 990)}/QĐ-UBND ngày ${formatVietnameseDate(addDays(docDate, -random.int(30, 200)))}` : null,
+      evidence:
+        group === "KHAC"
+          ? `Quyết định công nhận sáng kiến số ${random.int(10, 990)}/QĐ-UBND ngày ${formatVietnameseDate(addDays(docDate, -random.int(30, 200)))}`
+          : null,
     });
   }
   return {
-    fields: { ...unitFields(unit, random), round: toOption("round", round), docNumber: `${docNumber}/TTr-${unit.issuer}`, docDate: toCellDate(docDate) },
+    fields: {
+      ...unitFields(unit, random),
+      round: toOption("round", round),
+      docNumber: `${docNumber}/TTr-${unit.issuer}`,
+      docDate: toCellDate(docDate),
+    },
     tables: { nominations },
   };
 }
-

@@ -1,5 +1,15 @@
 /** The sample province: a plan (pure), the files it is made of, and how they are written. */
-export { planSample, DEFAULT_NOMINATING_SHARE, SAMPLE_FILES, SAMPLE_PLAN_DATE, SAMPLE_ROUND, type SamplePlan, type FileJob, type FileBody, type PlanOptions } from "./plan";
+export {
+  planSample,
+  DEFAULT_NOMINATING_SHARE,
+  SAMPLE_FILES,
+  SAMPLE_PLAN_DATE,
+  SAMPLE_ROUND,
+  type SamplePlan,
+  type FileJob,
+  type FileBody,
+  type PlanOptions,
+} from "./plan";
 export type { SampleManifest, ManifestFile, ManifestUnit, ExpectedProblem, FileScenario } from "./manifest";
 export { writeSampleFiles, canUseWorkers, SampleWriteError } from "./write-files";
 export { repackZip } from "./zip-repack";

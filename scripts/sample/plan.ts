@@ -1,23 +1,54 @@
 import type { RoundCode } from "../../core/catalogue/awards";
 import type { ConfigFile, MovementConfig } from "../../core/config";
-import { FILE_OUTCOMES, UNIT_STATUSES, type FileOutcome, type UnitStatus } from "../../core/consolidate/types";
+import {
+  FILE_OUTCOMES,
+  UNIT_STATUSES,
+  type FileOutcome,
+  type UnitStatus,
+} from "../../core/consolidate/types";
 import { computePlanDeadline, computeReportDeadline } from "../../core/deadlines";
 import { BC_SPEC, KH_SPEC, SUBMISSION_SPECS, type TemplateKind } from "../../core/spec/index";
-import { addDays, formatIsoDate, startOfVietnamDay, toVietnamDate, type IsoDate } from "../../core/values/calendar";
+import {
+  addDays,
+  formatIsoDate,
+  startOfVietnamDay,
+  toVietnamDate,
+  type IsoDate,
+} from "../../core/values/calendar";
 import type { TemplateFill } from "../xlsx/write-template";
 import { DEFECTS, findDefect, locateField } from "./defects";
 import { buildBcFill, buildDnktFill, buildKhFill, toOption, type MutableFill } from "./fills";
 import type { ExpectedProblem, FileScenario, ManifestFile, ManifestUnit, SampleManifest } from "./manifest";
 import { deriveRandom, type Random } from "./random";
-import { CLUSTERS, buildSampleUnits, createUnregisteredUnit, sampleNumberWidth, type SampleUnit } from "./units";
+import {
+  CLUSTERS,
+  buildSampleUnits,
+  createUnregisteredUnit,
+  sampleNumberWidth,
+  type SampleUnit,
+} from "./units";
 
 /** What one sample file is made of; plain data, so that it can be handed to a worker thread. */
 export type FileBody =
-  | { readonly type: "template"; readonly kind: TemplateKind | "DS-DV"; readonly version?: string; readonly fill: TemplateFill }
+  | {
+      readonly type: "template";
+      readonly kind: TemplateKind | "DS-DV";
+      readonly version?: string;
+      readonly fill: TemplateFill;
+    }
   /** A workbook without the template's stamp: a unit that made its own sheet. */
-  | { readonly type: "plain"; readonly sheet: string; readonly rows: readonly (readonly (string | number)[])[] }
+  | {
+      readonly type: "plain";
+      readonly sheet: string;
+      readonly rows: readonly (readonly (string | number)[])[];
+    }
   /** A filled template cut short, as an interrupted upload leaves it. */
-  | { readonly type: "truncated"; readonly kind: TemplateKind; readonly fill: TemplateFill; readonly keepFraction: number }
+  | {
+      readonly type: "truncated";
+      readonly kind: TemplateKind;
+      readonly fill: TemplateFill;
+      readonly keepFraction: number;
+    }
   /** A PDF renamed .xlsx. */
   | { readonly type: "pdf"; readonly title: string };
 
@@ -52,8 +83,20 @@ const OLD_VERSION = KH_SPEC.retiredVersions[0] ?? "2026.0";
 
 /** What becomes of one unit's expected submission of one kind. */
 type SlotScenario =
-  | { readonly type: "missing" | "valid" | "misnamed" | "late_received" | "late_document_date" | "edge_on_time" | "edge_late" }
-  | { readonly type: "old_template" | "duplicate" | "not_a_template" | "truncated" | "pdf_renamed" | "resent_after_as_of" }
+  | {
+      readonly type:
+        | "missing"
+        | "valid"
+        | "misnamed"
+        | "late_received"
+        | "late_document_date"
+        | "edge_on_time"
+        | "edge_late";
+    }
+  | {
+      readonly type:
+        "old_template" | "duplicate" | "not_a_template" | "truncated" | "pdf_renamed" | "resent_after_as_of";
+    }
   | { readonly type: "defect"; readonly defect: string }
   | { readonly type: "duplicate_invalid_first"; readonly defect: string };
 
@@ -66,14 +109,31 @@ function requiredScenarios(kind: TemplateKind): SlotScenario[] {
   switch (kind) {
     case "KH":
       return [
-        { type: "valid" }, { type: "missing" }, { type: "late_received" }, ...defects, { type: "late_document_date" },
-        { type: "duplicate" }, { type: "duplicate_invalid_first", defect: firstDefect }, { type: "old_template" }, { type: "misnamed" },
-        { type: "not_a_template" }, { type: "pdf_renamed" },
+        { type: "valid" },
+        { type: "missing" },
+        { type: "late_received" },
+        ...defects,
+        { type: "late_document_date" },
+        { type: "duplicate" },
+        { type: "duplicate_invalid_first", defect: firstDefect },
+        { type: "old_template" },
+        { type: "misnamed" },
+        { type: "not_a_template" },
+        { type: "pdf_renamed" },
       ];
     case "BC":
       return [
-        { type: "valid" }, { type: "missing" }, { type: "edge_on_time" }, { type: "edge_late" }, ...defects, { type: "late_document_date" },
-        { type: "late_received" }, { type: "duplicate" }, { type: "old_template" }, { type: "truncated" }, { type: "resent_after_as_of" },
+        { type: "valid" },
+        { type: "missing" },
+        { type: "edge_on_time" },
+        { type: "edge_late" },
+        ...defects,
+        { type: "late_document_date" },
+        { type: "late_received" },
+        { type: "duplicate" },
+        { type: "old_template" },
+        { type: "truncated" },
+        { type: "resent_after_as_of" },
       ];
     case "DN-KT":
       return [{ type: "valid" }, ...defects];
@@ -83,15 +143,37 @@ function requiredScenarios(kind: TemplateKind): SlotScenario[] {
 /** Shares of each scenario among the units not given a required one. */
 const SCENARIO_WEIGHTS: Readonly<Record<TemplateKind, readonly (readonly [ScenarioType, number])[]>> = {
   KH: [
-    ["valid", 0.655], ["missing", 0.07], ["late_received", 0.06], ["late_document_date", 0.02], ["defect", 0.09], ["misnamed", 0.02],
-    ["old_template", 0.02], ["duplicate", 0.04], ["duplicate_invalid_first", 0.015], ["not_a_template", 0.005], ["pdf_renamed", 0.005],
+    ["valid", 0.655],
+    ["missing", 0.07],
+    ["late_received", 0.06],
+    ["late_document_date", 0.02],
+    ["defect", 0.09],
+    ["misnamed", 0.02],
+    ["old_template", 0.02],
+    ["duplicate", 0.04],
+    ["duplicate_invalid_first", 0.015],
+    ["not_a_template", 0.005],
+    ["pdf_renamed", 0.005],
   ],
   BC: [
-    ["valid", 0.625], ["missing", 0.08], ["late_received", 0.07], ["late_document_date", 0.02], ["defect", 0.09], ["misnamed", 0.02],
-    ["old_template", 0.02], ["duplicate", 0.04], ["duplicate_invalid_first", 0.015], ["not_a_template", 0.005], ["truncated", 0.005],
+    ["valid", 0.625],
+    ["missing", 0.08],
+    ["late_received", 0.07],
+    ["late_document_date", 0.02],
+    ["defect", 0.09],
+    ["misnamed", 0.02],
+    ["old_template", 0.02],
+    ["duplicate", 0.04],
+    ["duplicate_invalid_first", 0.015],
+    ["not_a_template", 0.005],
+    ["truncated", 0.005],
     ["resent_after_as_of", 0.01],
   ],
-  "DN-KT": [["valid", 0.8], ["defect", 0.15], ["duplicate", 0.05]],
+  "DN-KT": [
+    ["valid", 0.8],
+    ["defect", 0.15],
+    ["duplicate", 0.05],
+  ],
 };
 
 /** Share of units that send nominations in the round by default (DN-KT is not expected of every unit). */
@@ -110,12 +192,17 @@ function drawScenario(kind: TemplateKind, random: Random): SlotScenario {
       break;
     }
   }
-  if (chosen === "defect" || chosen === "duplicate_invalid_first") return { type: chosen, defect: random.pick(DEFECTS[kind]).id };
+  if (chosen === "defect" || chosen === "duplicate_invalid_first")
+    return { type: chosen, defect: random.pick(DEFECTS[kind]).id };
   return { type: chosen } as SlotScenario;
 }
 
 /** Required scenarios go to units in a shuffled order, the rest are drawn by weight. */
-function assignScenarios(kind: TemplateKind, units: readonly SampleUnit[], seed: number): Map<string, SlotScenario> {
+function assignScenarios(
+  kind: TemplateKind,
+  units: readonly SampleUnit[],
+  seed: number,
+): Map<string, SlotScenario> {
   const random = deriveRandom(seed, "assign", kind);
   const order = random.shuffle(units);
   const required = requiredScenarios(kind);
@@ -158,10 +245,28 @@ function computeWindows(config: MovementConfig, year: number): Record<TemplateKi
   const report = computeReportDeadline(year);
   const planDate = config.provincialPlanDate ?? SAMPLE_PLAN_DATE;
   return {
-    KH: { firstDay: addDays(planDate, 1), lastDay: plan.lastDay, dueBefore: plan.dueBefore, earliestDocument: addDays(planDate, 1), lateUntil: addDays(plan.lastDay, 26) },
-    BC: { firstDay: formatIsoDate(year, 11, 1), lastDay: report.lastDay, dueBefore: report.dueBefore, earliestDocument: formatIsoDate(year, 10, 25), lateUntil: addDays(report.lastDay, 10) },
+    KH: {
+      firstDay: addDays(planDate, 1),
+      lastDay: plan.lastDay,
+      dueBefore: plan.dueBefore,
+      earliestDocument: addDays(planDate, 1),
+      lateUntil: addDays(plan.lastDay, 26),
+    },
+    BC: {
+      firstDay: formatIsoDate(year, 11, 1),
+      lastDay: report.lastDay,
+      dueBefore: report.dueBefore,
+      earliestDocument: formatIsoDate(year, 10, 25),
+      lateUntil: addDays(report.lastDay, 10),
+    },
     // No deadline is set for nominations in the sample's config: they come in with the reports.
-    "DN-KT": { firstDay: formatIsoDate(year, 11, 1), lastDay: formatIsoDate(year, 11, 20), dueBefore: Number.POSITIVE_INFINITY, earliestDocument: formatIsoDate(year, 10, 25), lateUntil: formatIsoDate(year, 11, 20) },
+    "DN-KT": {
+      firstDay: formatIsoDate(year, 11, 1),
+      lastDay: formatIsoDate(year, 11, 20),
+      dueBefore: Number.POSITIVE_INFINITY,
+      earliestDocument: formatIsoDate(year, 10, 25),
+      lateUntil: formatIsoDate(year, 11, 20),
+    },
   };
 }
 
@@ -171,23 +276,43 @@ interface Timing {
 }
 
 /** Received in time, dated on the day or up to a few days before. */
-function timingOnTime(windows: Windows, random: Random, from: IsoDate = windows.firstDay, to: IsoDate = windows.lastDay): Timing {
+function timingOnTime(
+  windows: Windows,
+  random: Random,
+  from: IsoDate = windows.firstDay,
+  to: IsoDate = windows.lastDay,
+): Timing {
   const day = dayBetween(random, from, to);
-  return { receivedAt: receivedDuringOfficeHours(day, random), documentDate: dayBetween(random, maxDay(windows.earliestDocument, addDays(day, -5)), day) };
+  return {
+    receivedAt: receivedDuringOfficeHours(day, random),
+    documentDate: dayBetween(random, maxDay(windows.earliestDocument, addDays(day, -5)), day),
+  };
 }
 
 function timingLateReceived(windows: Windows, random: Random): Timing {
   const day = dayBetween(random, addDays(windows.lastDay, 1), windows.lateUntil);
-  return { receivedAt: receivedDuringOfficeHours(day, random), documentDate: dayBetween(random, addDays(windows.lastDay, -6), windows.lastDay) };
+  return {
+    receivedAt: receivedDuringOfficeHours(day, random),
+    documentDate: dayBetween(random, addDays(windows.lastDay, -6), windows.lastDay),
+  };
 }
 
 /** Received in time but dated after the deadline: a post-dated document, late by its own date. */
 function timingLateDocument(windows: Windows, random: Random): Timing {
   const day = dayBetween(random, addDays(windows.lastDay, -7), windows.lastDay);
-  return { receivedAt: receivedDuringOfficeHours(day, random), documentDate: dayBetween(random, addDays(windows.lastDay, 1), addDays(windows.lastDay, 7)) };
+  return {
+    receivedAt: receivedDuringOfficeHours(day, random),
+    documentDate: dayBetween(random, addDays(windows.lastDay, 1), addDays(windows.lastDay, 7)),
+  };
 }
 
-function buildFill(kind: TemplateKind, unit: SampleUnit, documentDate: IsoDate, year: number, random: Random): MutableFill {
+function buildFill(
+  kind: TemplateKind,
+  unit: SampleUnit,
+  documentDate: IsoDate,
+  year: number,
+  random: Random,
+): MutableFill {
   const docNumber = random.int(1, 250);
   switch (kind) {
     case "KH":
@@ -228,12 +353,28 @@ class FilePlanner {
     return path;
   }
 
-  add(path: string, body: FileBody, receivedAt: number, entry: Omit<ManifestFile, "file" | "receivedAt">): void {
-    this.files.push({ job: { path, body, receivedAt }, entry: { file: path, receivedAt: new Date(receivedAt).toISOString(), ...entry } });
+  add(
+    path: string,
+    body: FileBody,
+    receivedAt: number,
+    entry: Omit<ManifestFile, "file" | "receivedAt">,
+  ): void {
+    this.files.push({
+      job: { path, body, receivedAt },
+      entry: { file: path, receivedAt: new Date(receivedAt).toISOString(), ...entry },
+    });
   }
 
-  template(kind: TemplateKind, path: string, fill: MutableFill, timing: Timing, entry: Omit<ManifestFile, "file" | "receivedAt" | "kind">, version?: string): void {
-    const body: FileBody = version === undefined ? { type: "template", kind, fill } : { type: "template", kind, version, fill };
+  template(
+    kind: TemplateKind,
+    path: string,
+    fill: MutableFill,
+    timing: Timing,
+    entry: Omit<ManifestFile, "file" | "receivedAt" | "kind">,
+    version?: string,
+  ): void {
+    const body: FileBody =
+      version === undefined ? { type: "template", kind, fill } : { type: "template", kind, version, fill };
     this.add(path, body, timing.receivedAt, { kind, ...entry });
   }
 }
@@ -241,9 +382,13 @@ class FilePlanner {
 function lateDocumentWarning(kind: TemplateKind): ExpectedProblem[] {
   switch (kind) {
     case "KH":
-      return [{ code: "KH_ISSUED_AFTER_DEADLINE", severity: "warning", ...locateField(KH_SPEC, "issueDate") }];
+      return [
+        { code: "KH_ISSUED_AFTER_DEADLINE", severity: "warning", ...locateField(KH_SPEC, "issueDate") },
+      ];
     case "BC":
-      return [{ code: "BC_DATED_AFTER_DEADLINE", severity: "warning", ...locateField(BC_SPEC, "reportDate") }];
+      return [
+        { code: "BC_DATED_AFTER_DEADLINE", severity: "warning", ...locateField(BC_SPEC, "reportDate") },
+      ];
     case "DN-KT":
       return [];
   }
@@ -258,15 +403,32 @@ function sampleAsOfDay(year: number): IsoDate {
 
 /** Plans the files of one unit and kind; returns the unit's expected status for that kind. */
 function planSlot(
-  planner: FilePlanner, kind: TemplateKind, unit: SampleUnit, scenario: SlotScenario, windows: Windows,
-  registry: readonly SampleUnit[], seed: number,
+  planner: FilePlanner,
+  kind: TemplateKind,
+  unit: SampleUnit,
+  scenario: SlotScenario,
+  windows: Windows,
+  registry: readonly SampleUnit[],
+  seed: number,
 ): UnitStatus {
   const random = deriveRandom(seed, "file", kind, unit.code);
   const year = planner.year;
   const folder = planner.folderFor(kind, unit);
   const fillFor = (timing: Timing): MutableFill => buildFill(kind, unit, timing.documentDate, year, random);
-  const valid = (scenarioName: FileScenario, timing: Timing, outcome: FileOutcome, path: string, extra: Partial<ManifestFile> = {}): void => {
-    planner.template(kind, path, fillFor(timing), timing, { unit: unit.code, expectedOutcome: outcome, expectedProblems: [], scenario: scenarioName, ...extra });
+  const valid = (
+    scenarioName: FileScenario,
+    timing: Timing,
+    outcome: FileOutcome,
+    path: string,
+    extra: Partial<ManifestFile> = {},
+  ): void => {
+    planner.template(kind, path, fillFor(timing), timing, {
+      unit: unit.code,
+      expectedOutcome: outcome,
+      expectedProblems: [],
+      scenario: scenarioName,
+      ...extra,
+    });
   };
 
   switch (scenario.type) {
@@ -279,23 +441,42 @@ function planSlot(
       // Sent on time, then sent again after the consolidation's as-of moment: listed, not counted.
       valid("valid", timingOnTime(windows, random), "on_time", planner.pathFor(kind, folder, unit.code));
       const day = addDays(sampleAsOfDay(year), random.int(1, 2));
-      valid("resent_after_as_of", { receivedAt: receivedDuringOfficeHours(day, random), documentDate: windows.lastDay }, "after_as_of", planner.pathFor(kind, folder, unit.code, random.pick(RESUBMISSION_SUFFIXES)));
+      valid(
+        "resent_after_as_of",
+        { receivedAt: receivedDuringOfficeHours(day, random), documentDate: windows.lastDay },
+        "after_as_of",
+        planner.pathFor(kind, folder, unit.code, random.pick(RESUBMISSION_SUFFIXES)),
+      );
       return "on_time";
     }
     case "misnamed": {
       const others = registry.filter((candidate) => candidate.code !== unit.code);
       // A province of one unit has no other code to misname a file with: the file is plain valid.
       const other = others.length > 0 ? random.pick(others) : null;
-      valid(other ? "misnamed" : "valid", timingOnTime(windows, random), "on_time", planner.pathFor(kind, folder, other?.code ?? unit.code), other ? { fileNameUnit: other.code } : {});
+      valid(
+        other ? "misnamed" : "valid",
+        timingOnTime(windows, random),
+        "on_time",
+        planner.pathFor(kind, folder, other?.code ?? unit.code),
+        other ? { fileNameUnit: other.code } : {},
+      );
       return "on_time";
     }
     case "late_received":
-      valid("late_received", timingLateReceived(windows, random), "late", planner.pathFor(kind, folder, unit.code));
+      valid(
+        "late_received",
+        timingLateReceived(windows, random),
+        "late",
+        planner.pathFor(kind, folder, unit.code),
+      );
       return "late";
     case "late_document_date": {
       const timing = timingLateDocument(windows, random);
       planner.template(kind, planner.pathFor(kind, folder, unit.code), fillFor(timing), timing, {
-        unit: unit.code, expectedOutcome: "late", expectedProblems: lateDocumentWarning(kind), scenario: "late_document_date",
+        unit: unit.code,
+        expectedOutcome: "late",
+        expectedProblems: lateDocumentWarning(kind),
+        scenario: "late_document_date",
       });
       return "late";
     }
@@ -305,7 +486,12 @@ function planSlot(
       const receivedAt = scenario.type === "edge_on_time" ? windows.dueBefore - 1000 : windows.dueBefore;
       const timing = { receivedAt, documentDate: windows.lastDay };
       const outcome = scenario.type === "edge_on_time" ? "on_time" : "late";
-      valid(scenario.type === "edge_on_time" ? "deadline_edge_on_time" : "deadline_edge_late", timing, outcome, planner.pathFor(kind, folder, unit.code));
+      valid(
+        scenario.type === "edge_on_time" ? "deadline_edge_on_time" : "deadline_edge_late",
+        timing,
+        outcome,
+        planner.pathFor(kind, folder, unit.code),
+      );
       return outcome;
     }
     case "defect": {
@@ -313,54 +499,107 @@ function planSlot(
       const fill = fillFor(timing);
       const problems = findDefect(scenario.defect).apply(fill, { unit, year, random });
       planner.template(kind, planner.pathFor(kind, folder, unit.code), fill, timing, {
-        unit: unit.code, expectedOutcome: "invalid", expectedProblems: problems, scenario: "defect", defect: scenario.defect,
+        unit: unit.code,
+        expectedOutcome: "invalid",
+        expectedProblems: problems,
+        scenario: "defect",
+        defect: scenario.defect,
       });
       return "invalid";
     }
     case "old_template": {
       const timing = timingOnTime(windows, random);
-      planner.template(kind, planner.pathFor(kind, folder, unit.code), fillFor(timing), timing, {
-        unit: unit.code, expectedOutcome: "invalid", expectedProblems: [{ code: "TEMPLATE_VERSION_OLD", severity: "error", ...WHOLE_FILE }], scenario: "old_template",
-      }, OLD_VERSION);
+      planner.template(
+        kind,
+        planner.pathFor(kind, folder, unit.code),
+        fillFor(timing),
+        timing,
+        {
+          unit: unit.code,
+          expectedOutcome: "invalid",
+          expectedProblems: [{ code: "TEMPLATE_VERSION_OLD", severity: "error", ...WHOLE_FILE }],
+          scenario: "old_template",
+        },
+        OLD_VERSION,
+      );
       return "invalid";
     }
     case "duplicate":
     case "duplicate_invalid_first": {
       const older = timingOnTime(windows, random, windows.firstDay, addDays(windows.lastDay, -2));
       const olderFill = fillFor(older);
-      const olderProblems = scenario.type === "duplicate_invalid_first" ? findDefect(scenario.defect).apply(olderFill, { unit, year, random }) : [];
+      const olderProblems =
+        scenario.type === "duplicate_invalid_first"
+          ? findDefect(scenario.defect).apply(olderFill, { unit, year, random })
+          : [];
       planner.template(kind, planner.pathFor(kind, folder, unit.code), olderFill, older, {
-        unit: unit.code, expectedOutcome: "duplicate", expectedProblems: olderProblems,
+        unit: unit.code,
+        expectedOutcome: "duplicate",
+        expectedProblems: olderProblems,
         scenario: scenario.type === "duplicate" ? "superseded" : "superseded_invalid",
         ...(scenario.type === "duplicate_invalid_first" ? { defect: scenario.defect } : {}),
       });
       // A corrected file comes in later: in time, or (half the time, after an invalid one) too late.
       const olderDay = toVietnamDate(older.receivedAt);
       const newerLate = scenario.type === "duplicate_invalid_first" && kind !== "DN-KT" && random.chance(0.5);
-      const newer = newerLate ? timingLateReceived(windows, random) : timingOnTime(windows, random, addDays(olderDay, 1), windows.lastDay);
+      const newer = newerLate
+        ? timingLateReceived(windows, random)
+        : timingOnTime(windows, random, addDays(olderDay, 1), windows.lastDay);
       const outcome = newerLate ? "late" : "on_time";
-      valid("valid", newer, outcome, planner.pathFor(kind, folder, unit.code, random.pick(RESUBMISSION_SUFFIXES)));
+      valid(
+        "valid",
+        newer,
+        outcome,
+        planner.pathFor(kind, folder, unit.code, random.pick(RESUBMISSION_SUFFIXES)),
+      );
       return outcome;
     }
     case "not_a_template": {
       const timing = timingOnTime(windows, random);
-      planner.add(planner.pathFor(kind, folder, unit.code), { type: "plain", sheet: "Sheet1", rows: plainReportRows(kind, unit, year) }, timing.receivedAt, {
-        kind, unit: null, expectedOutcome: "not_a_template", expectedProblems: [{ code: "TEMPLATE_STAMP_MISSING", severity: "error", ...WHOLE_FILE }], scenario: "not_a_template",
-      });
+      planner.add(
+        planner.pathFor(kind, folder, unit.code),
+        { type: "plain", sheet: "Sheet1", rows: plainReportRows(kind, unit, year) },
+        timing.receivedAt,
+        {
+          kind,
+          unit: null,
+          expectedOutcome: "not_a_template",
+          expectedProblems: [{ code: "TEMPLATE_STAMP_MISSING", severity: "error", ...WHOLE_FILE }],
+          scenario: "not_a_template",
+        },
+      );
       return "missing";
     }
     case "truncated": {
       const timing = timingOnTime(windows, random);
-      planner.add(planner.pathFor(kind, folder, unit.code), { type: "truncated", kind, fill: fillFor(timing), keepFraction: 0.6 }, timing.receivedAt, {
-        kind, unit: null, expectedOutcome: "unreadable", expectedProblems: [{ code: "FILE_TRUNCATED", severity: "error", ...WHOLE_FILE }], scenario: "truncated",
-      });
+      planner.add(
+        planner.pathFor(kind, folder, unit.code),
+        { type: "truncated", kind, fill: fillFor(timing), keepFraction: 0.6 },
+        timing.receivedAt,
+        {
+          kind,
+          unit: null,
+          expectedOutcome: "unreadable",
+          expectedProblems: [{ code: "FILE_TRUNCATED", severity: "error", ...WHOLE_FILE }],
+          scenario: "truncated",
+        },
+      );
       return "missing";
     }
     case "pdf_renamed": {
       const timing = timingOnTime(windows, random);
-      planner.add(planner.pathFor(kind, folder, unit.code), { type: "pdf", title: `${SUBMISSION_SPECS[kind].title.vi} - ${unit.name}` }, timing.receivedAt, {
-        kind, unit: null, expectedOutcome: "unreadable", expectedProblems: [{ code: "FILE_NOT_ZIP", severity: "error", ...WHOLE_FILE }], scenario: "pdf_renamed",
-      });
+      planner.add(
+        planner.pathFor(kind, folder, unit.code),
+        { type: "pdf", title: `${SUBMISSION_SPECS[kind].title.vi} - ${unit.name}` },
+        timing.receivedAt,
+        {
+          kind,
+          unit: null,
+          expectedOutcome: "unreadable",
+          expectedProblems: [{ code: "FILE_NOT_ZIP", severity: "error", ...WHOLE_FILE }],
+          scenario: "pdf_renamed",
+        },
+      );
       return "missing";
     }
   }
@@ -368,7 +607,10 @@ function planSlot(
 
 /** A unit's own sheet instead of the template: a title, who sends it and a few figures. */
 function plainReportRows(kind: TemplateKind, unit: SampleUnit, year: number): (string | number)[][] {
-  const title = kind === "BC" ? `BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM ${year}` : "KẾ HOẠCH TRIỂN KHAI PHONG TRÀO THI ĐUA";
+  const title =
+    kind === "BC"
+      ? `BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM ${year}`
+      : "KẾ HOẠCH TRIỂN KHAI PHONG TRÀO THI ĐUA";
   return [
     [title],
     [unit.name],
@@ -402,24 +644,41 @@ export interface PlanOptions {
 export function planSample(options: PlanOptions): SamplePlan {
   const { seed, year } = options;
   const config: ConfigFile = { provincialPlanDate: SAMPLE_PLAN_DATE, reportYear: year, round: SAMPLE_ROUND };
-  const movement: MovementConfig = { provincialPlanDate: SAMPLE_PLAN_DATE, reportYear: year, round: SAMPLE_ROUND, nominationDeadline: null, expectedKinds: ["KH", "BC"] };
+  const movement: MovementConfig = {
+    provincialPlanDate: SAMPLE_PLAN_DATE,
+    reportYear: year,
+    round: SAMPLE_ROUND,
+    nominationDeadline: null,
+    expectedKinds: ["KH", "BC"],
+  };
   const windows = computeWindows(movement, year);
   const units = buildSampleUnits(options.units);
   const planner = new FilePlanner(year);
   const statuses: ManifestUnit[] = [];
 
   const expectedKinds = ["KH", "BC"] as const;
-  const assignments = Object.fromEntries(expectedKinds.map((kind) => [kind, assignScenarios(kind, units, seed)])) as Record<(typeof expectedKinds)[number], Map<string, SlotScenario>>;
+  const assignments = Object.fromEntries(
+    expectedKinds.map((kind) => [kind, assignScenarios(kind, units, seed)]),
+  ) as Record<(typeof expectedKinds)[number], Map<string, SlotScenario>>;
   // Nominations: a share of units, with the required cases among them.
   const nominationRandom = deriveRandom(seed, "nominating");
   const required = requiredScenarios("DN-KT").length;
-  const nominating = nominationRandom.shuffle(units).filter((_, index) => index < required || nominationRandom.chance(options.nominatingShare ?? DEFAULT_NOMINATING_SHARE));
+  const nominating = nominationRandom
+    .shuffle(units)
+    .filter(
+      (_, index) =>
+        index < required || nominationRandom.chance(options.nominatingShare ?? DEFAULT_NOMINATING_SHARE),
+    );
   const nominationScenarios = assignScenarios("DN-KT", nominating, seed);
 
   for (const unit of units) {
     for (const kind of expectedKinds) {
       const scenario = assignments[kind].get(unit.code) ?? { type: "missing" };
-      statuses.push({ code: unit.code, kind, expectedStatus: planSlot(planner, kind, unit, scenario, windows[kind], units, seed) });
+      statuses.push({
+        code: unit.code,
+        kind,
+        expectedStatus: planSlot(planner, kind, unit, scenario, windows[kind], units, seed),
+      });
     }
     const nomination = nominationScenarios.get(unit.code);
     if (nomination) planSlot(planner, "DN-KT", unit, nomination, windows["DN-KT"], units, seed);
@@ -433,12 +692,25 @@ export function planSample(options: PlanOptions): SamplePlan {
     const kind: TemplateKind = index % 3 === 2 ? "BC" : "KH";
     const random = deriveRandom(seed, "unknown", index);
     const timing = timingOnTime(windows[kind], random);
-    planner.template(kind, planner.pathFor(kind, `submissions/${FILE_PREFIX[kind]}`, unit.code), buildFill(kind, unit, timing.documentDate, year, random), timing, {
-      unit: unit.code, expectedOutcome: "unknown_unit", expectedProblems: [{ code: "UNIT_UNKNOWN", severity: "error", ...locateField(SUBMISSION_SPECS[kind], "unitCode") }], scenario: "unknown_unit",
-    });
+    planner.template(
+      kind,
+      planner.pathFor(kind, `submissions/${FILE_PREFIX[kind]}`, unit.code),
+      buildFill(kind, unit, timing.documentDate, year, random),
+      timing,
+      {
+        unit: unit.code,
+        expectedOutcome: "unknown_unit",
+        expectedProblems: [
+          { code: "UNIT_UNKNOWN", severity: "error", ...locateField(SUBMISSION_SPECS[kind], "unitCode") },
+        ],
+        scenario: "unknown_unit",
+      },
+    );
   }
 
-  const files = planner.files.slice().sort((a, b) => (a.entry.file < b.entry.file ? -1 : a.entry.file > b.entry.file ? 1 : 0));
+  const files = planner.files
+    .slice()
+    .sort((a, b) => (a.entry.file < b.entry.file ? -1 : a.entry.file > b.entry.file ? 1 : 0));
   const manifest: SampleManifest = {
     generator: "thidua sample",
     seed,
@@ -450,12 +722,31 @@ export function planSample(options: PlanOptions): SamplePlan {
     files: files.map((file) => file.entry),
     units: statuses,
     counts: {
-      outcomes: countBy<FileOutcome>(FILE_OUTCOMES, files.map((file) => file.entry.expectedOutcome)),
-      statuses: Object.fromEntries(expectedKinds.map((kind) => [kind, countBy<UnitStatus>(UNIT_STATUSES, statuses.filter((status) => status.kind === kind).map((status) => status.expectedStatus))])),
+      outcomes: countBy<FileOutcome>(
+        FILE_OUTCOMES,
+        files.map((file) => file.entry.expectedOutcome),
+      ),
+      statuses: Object.fromEntries(
+        expectedKinds.map((kind) => [
+          kind,
+          countBy<UnitStatus>(
+            UNIT_STATUSES,
+            statuses.filter((status) => status.kind === kind).map((status) => status.expectedStatus),
+          ),
+        ]),
+      ),
     },
   };
   const registryFill: TemplateFill = {
-    tables: { units: units.map((unit) => ({ code: unit.code, name: unit.name, type: toOption("unitType", unit.type), cluster: unit.cluster, email: unit.email })) },
+    tables: {
+      units: units.map((unit) => ({
+        code: unit.code,
+        name: unit.name,
+        type: toOption("unitType", unit.type),
+        cluster: unit.cluster,
+        email: unit.email,
+      })),
+    },
   };
   return { config, units, registryFill, jobs: files.map((file) => file.job), manifest };
 }

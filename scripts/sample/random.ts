@@ -55,7 +55,8 @@ export function createRandom(seed: number): Random {
       }
       return copy;
     },
-    sample: <T>(items: readonly T[], count: number): T[] => random.shuffle(items).slice(0, Math.max(0, count)),
+    sample: <T>(items: readonly T[], count: number): T[] =>
+      random.shuffle(items).slice(0, Math.max(0, count)),
   };
   return random;
 }

@@ -31,7 +31,13 @@ function buildPlainWorkbook(sheetName: string, rows: readonly (readonly (string 
 /** A one-page PDF: what an officer sends when they renamed their scanned report to .xlsx. */
 function buildPdf(title: string): Buffer {
   // PDF text strings are Latin-1: keep the title readable without its Vietnamese marks.
-  const ascii = title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]/g, "?").replace(/[()\\]/g, "");
+  const ascii = title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]/g, "?")
+    .replace(/[()\\]/g, "");
   const stream = `BT /F1 12 Tf 56 780 Td (${ascii}) Tj ET`;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
@@ -56,11 +62,18 @@ function buildPdf(title: string): Buffer {
 export async function renderFile(body: FileBody): Promise<Buffer> {
   switch (body.type) {
     case "template":
-      return writeWorkbook(buildTemplateWorkbook(WORKBOOK_SPECS[body.kind], body.version === undefined ? { fill: body.fill } : { fill: body.fill, version: body.version }));
+      return writeWorkbook(
+        buildTemplateWorkbook(
+          WORKBOOK_SPECS[body.kind],
+          body.version === undefined ? { fill: body.fill } : { fill: body.fill, version: body.version },
+        ),
+      );
     case "plain":
       return writeWorkbook(buildPlainWorkbook(body.sheet, body.rows));
     case "truncated": {
-      const whole = await writeWorkbook(buildTemplateWorkbook(WORKBOOK_SPECS[body.kind], { fill: body.fill }));
+      const whole = await writeWorkbook(
+        buildTemplateWorkbook(WORKBOOK_SPECS[body.kind], { fill: body.fill }),
+      );
       return whole.subarray(0, Math.floor(whole.byteLength * body.keepFraction));
     }
     case "pdf":

@@ -21,7 +21,14 @@ void (async () => {
     try {
       await writeJob(input.root, job);
     } catch (error) {
-      const report: WorkerReport = { written, error: { message: String((error as Error).message ?? error), code: (error as NodeJS.ErrnoException).code ?? null, path: job.path } };
+      const report: WorkerReport = {
+        written,
+        error: {
+          message: String((error as Error).message ?? error),
+          code: (error as NodeJS.ErrnoException).code ?? null,
+          path: job.path,
+        },
+      };
       parentPort?.postMessage(report);
       return;
     }

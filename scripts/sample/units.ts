@@ -46,7 +46,12 @@ export const CLUSTERS = {
 /** Commune clusters: the province groups its communes and wards into six. */
 export const COMMUNE_CLUSTER_COUNT = 6;
 
-const ENTERPRISE_FORMS = ["Công ty TNHH Mẫu Số", "Công ty Cổ phần Mẫu Số", "Công ty TNHH MTV Mẫu Số", "Doanh nghiệp tư nhân Mẫu Số"] as const;
+const ENTERPRISE_FORMS = [
+  "Công ty TNHH Mẫu Số",
+  "Công ty Cổ phần Mẫu Số",
+  "Công ty TNHH MTV Mẫu Số",
+  "Doanh nghiệp tư nhân Mẫu Số",
+] as const;
 
 /** Zero-padded sample number: wide enough for every unit and the unknown ones after them. */
 export function formatSampleNumber(value: number, width: number): string {
@@ -59,10 +64,19 @@ export function sampleNumberWidth(units: number): number {
 
 function email(code: string, role: UnitRole): string {
   // A reserved domain (RFC 2606): no real mailbox can receive what a test sends.
-  return role === "enterprise" ? `lienhe.${code.toLowerCase()}@doanhnghiep.example` : `vanthu.${code.toLowerCase()}@hatinh.example`;
+  return role === "enterprise"
+    ? `lienhe.${code.toLowerCase()}@doanhnghiep.example`
+    : `vanthu.${code.toLowerCase()}@hatinh.example`;
 }
 
-function unit(code: string, name: string, type: UnitTypeCode, cluster: string, role: UnitRole, issuer: string): SampleUnit {
+function unit(
+  code: string,
+  name: string,
+  type: UnitTypeCode,
+  cluster: string,
+  role: UnitRole,
+  issuer: string,
+): SampleUnit {
   return { code, name, type, cluster, email: email(code, role), role, issuer };
 }
 
@@ -77,8 +91,22 @@ export function splitByType(count: number): Record<UnitTypeCode, number> {
 export function createUnregisteredUnit(number: number, width: number, type: "CQ" | "DN"): SampleUnit {
   const label = formatSampleNumber(number, width);
   return type === "CQ"
-    ? unit(`XA${label}`, `UBND xã Mẫu ${label}`, "CQ", CLUSTERS.communes(1 + (number % COMMUNE_CLUSTER_COUNT)), "commune", "UBND")
-    : unit(`DN${label}`, `Công ty TNHH Mẫu Số ${label}`, "DN", CLUSTERS.enterprises, "enterprise", `DN${label}`);
+    ? unit(
+        `XA${label}`,
+        `UBND xã Mẫu ${label}`,
+        "CQ",
+        CLUSTERS.communes(1 + (number % COMMUNE_CLUSTER_COUNT)),
+        "commune",
+        "UBND",
+      )
+    : unit(
+        `DN${label}`,
+        `Công ty TNHH Mẫu Số ${label}`,
+        "DN",
+        CLUSTERS.enterprises,
+        "enterprise",
+        `DN${label}`,
+      );
 }
 
 /**
@@ -90,12 +118,17 @@ export function buildSampleUnits(count: number): SampleUnit[] {
   const split = splitByType(count);
   const width = sampleNumberWidth(count);
   const departments = Math.min(DEPARTMENTS.length, Math.max(Math.min(split.CQ, 3), Math.ceil(split.CQ / 3)));
-  const fronts = Math.min(FRONT_ORGANISATIONS.length, Math.max(Math.min(split.MT, 2), Math.ceil(split.MT / 2)));
+  const fronts = Math.min(
+    FRONT_ORGANISATIONS.length,
+    Math.max(Math.min(split.MT, 2), Math.ceil(split.MT / 2)),
+  );
   const units: SampleUnit[] = [];
   const next = (): string => formatSampleNumber(units.length + 1, width);
 
   DEPARTMENTS.slice(0, departments).forEach((department) => {
-    units.push(unit(department.code, department.name, "CQ", CLUSTERS.departments, "department", department.code));
+    units.push(
+      unit(department.code, department.name, "CQ", CLUSTERS.departments, "department", department.code),
+    );
   });
   FRONT_ORGANISATIONS.slice(0, fronts).forEach((front) => {
     units.push(unit(front.code, front.name, "MT", CLUSTERS.front, "provincialFront", front.code));
@@ -108,19 +141,32 @@ export function buildSampleUnits(count: number): SampleUnit[] {
       const label = next();
       const cluster = CLUSTERS.communes(1 + (index % COMMUNE_CLUSTER_COUNT));
       // About one commune in five is a ward (phường).
-      units.push(index % 5 === 4
-        ? unit(`PH${label}`, `UBND phường Mẫu ${label}`, "CQ", cluster, "ward", "UBND")
-        : unit(`XA${label}`, `UBND xã Mẫu ${label}`, "CQ", cluster, "commune", "UBND"));
+      units.push(
+        index % 5 === 4
+          ? unit(`PH${label}`, `UBND phường Mẫu ${label}`, "CQ", cluster, "ward", "UBND")
+          : unit(`XA${label}`, `UBND xã Mẫu ${label}`, "CQ", cluster, "commune", "UBND"),
+      );
     }
     if (index < communeFronts) {
       const label = next();
-      units.push(unit(`MTX${label}`, `Ủy ban MTTQ xã Mẫu ${label}`, "MT", CLUSTERS.communes(1 + (index % COMMUNE_CLUSTER_COUNT)), "communeFront", "MTTQ"));
+      units.push(
+        unit(
+          `MTX${label}`,
+          `Ủy ban MTTQ xã Mẫu ${label}`,
+          "MT",
+          CLUSTERS.communes(1 + (index % COMMUNE_CLUSTER_COUNT)),
+          "communeFront",
+          "MTTQ",
+        ),
+      );
     }
   }
   for (let index = 0; index < split.DN; index += 1) {
     const label = next();
     const form = ENTERPRISE_FORMS[index % ENTERPRISE_FORMS.length] ?? ENTERPRISE_FORMS[0];
-    units.push(unit(`DN${label}`, `${form} ${label}`, "DN", CLUSTERS.enterprises, "enterprise", `DN${label}`));
+    units.push(
+      unit(`DN${label}`, `${form} ${label}`, "DN", CLUSTERS.enterprises, "enterprise", `DN${label}`),
+    );
   }
   return units;
 }

@@ -11,7 +11,12 @@ const WORKER_FILE = join(__dirname, "sample-worker.js");
 /** A sample file could not be written (disk full, no permission): the path and the system code. */
 export class SampleWriteError extends Error {
   override readonly name = "SampleWriteError";
-  constructor(readonly path: string, readonly code: string | null, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly path: string,
+    readonly code: string | null,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -31,7 +36,14 @@ function runWorker(worker: Worker): Promise<number> {
     let settled = false;
     worker.once("message", (report: WorkerReport) => {
       settled = true;
-      if (report.error) reject(new SampleWriteError(report.error.path, report.error.code, `cannot write ${report.error.path}: ${report.error.code ?? report.error.message}`));
+      if (report.error)
+        reject(
+          new SampleWriteError(
+            report.error.path,
+            report.error.code,
+            `cannot write ${report.error.path}: ${report.error.code ?? report.error.message}`,
+          ),
+        );
       else resolve(report.written);
     });
     worker.once("error", (error) => {
@@ -48,12 +60,21 @@ function runWorker(worker: Worker): Promise<number> {
  * Writes every planned file under `root` with its received time as modification time. Files are
  * dealt to the threads in turn (each thread loads exceljs once); folders are made first, here.
  */
-export async function writeSampleFiles(root: string, jobs: readonly FileJob[], options: WriteFilesOptions): Promise<void> {
+export async function writeSampleFiles(
+  root: string,
+  jobs: readonly FileJob[],
+  options: WriteFilesOptions,
+): Promise<void> {
   const folders = [...new Set(jobs.map((job) => dirname(join(root, ...job.path.split("/")))))].sort();
   for (const folder of folders) {
     await makeOutputFolder(folder).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException).code ?? null;
-      throw new SampleWriteError(folder, code, `cannot create ${folder}: ${code ?? (error as Error).message}`, { cause: error });
+      throw new SampleWriteError(
+        folder,
+        code,
+        `cannot create ${folder}: ${code ?? (error as Error).message}`,
+        { cause: error },
+      );
     });
   }
   const workers = canUseWorkers() ? Math.min(options.workers, jobs.length) : 0;
@@ -63,13 +84,23 @@ export async function writeSampleFiles(root: string, jobs: readonly FileJob[], o
         await writeJob(root, job);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? null;
-        throw new SampleWriteError(job.path, code, `cannot write ${job.path}: ${code ?? (error as Error).message}`, { cause: error });
+        throw new SampleWriteError(
+          job.path,
+          code,
+          `cannot write ${job.path}: ${code ?? (error as Error).message}`,
+          { cause: error },
+        );
       }
     }
     return;
   }
-  const threads = Array.from({ length: workers }, (_, thread) =>
-    new Worker(WORKER_FILE, { workerData: { root, jobs: jobs.filter((_, index) => index % workers === thread) } }));
+  const threads = Array.from(
+    { length: workers },
+    (_, thread) =>
+      new Worker(WORKER_FILE, {
+        workerData: { root, jobs: jobs.filter((_, index) => index % workers === thread) },
+      }),
+  );
   try {
     await Promise.all(threads.map(runWorker));
   } finally {

@@ -31,7 +31,11 @@ interface ZipEntry {
 }
 
 function findEndOfCentralDirectory(zip: Buffer): number {
-  for (let offset = zip.length - EOCD_MIN_BYTES; offset >= Math.max(0, zip.length - EOCD_MIN_BYTES - 0xffff); offset -= 1) {
+  for (
+    let offset = zip.length - EOCD_MIN_BYTES;
+    offset >= Math.max(0, zip.length - EOCD_MIN_BYTES - 0xffff);
+    offset -= 1
+  ) {
     if (zip.readUInt32LE(offset) === EOCD_SIGNATURE) return offset;
   }
   throw new Error("not a zip: no end of central directory");
@@ -55,8 +59,16 @@ function readEntries(zip: Buffer): ZipEntry[] {
     const localOffset = zip.readUInt32LE(offset + 42);
     const name = zip.subarray(offset + 46, offset + 46 + nameLength);
     if (zip.readUInt32LE(localOffset) !== LOCAL_SIGNATURE) throw new Error("zip local header is damaged");
-    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    entries.push({ name, flags, crc, method, compressed: zip.subarray(dataStart, dataStart + compressedSize), uncompressedSize });
+    const dataStart =
+      localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
+    entries.push({
+      name,
+      flags,
+      crc,
+      method,
+      compressed: zip.subarray(dataStart, dataStart + compressedSize),
+      uncompressedSize,
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -69,7 +81,10 @@ export function repackZip(stored: Uint8Array): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of readEntries(zip)) {
-    const body = entry.method === METHOD_STORE ? deflateRawSync(entry.compressed, { level: DEFLATE_LEVEL }) : entry.compressed;
+    const body =
+      entry.method === METHOD_STORE
+        ? deflateRawSync(entry.compressed, { level: DEFLATE_LEVEL })
+        : entry.compressed;
     const method = entry.method === METHOD_STORE ? METHOD_DEFLATE : entry.method;
     const flags = entry.flags & ~FLAG_DATA_DESCRIPTOR;
 

@@ -61,7 +61,9 @@ export async function inspectWorkbookBytes(
 ): Promise<FileInspection> {
   if (bytes.byteLength === 0) return buildRejection("FILE_EMPTY");
   if (startsWithBytes(bytes, OLE_MAGIC)) {
-    return hasOleEncryptionStream(bytes) ? buildRejection("FILE_ENCRYPTED") : buildRejection("FILE_LEGACY_XLS");
+    return hasOleEncryptionStream(bytes)
+      ? buildRejection("FILE_ENCRYPTED")
+      : buildRejection("FILE_LEGACY_XLS");
   }
   if (!startsWithBytes(bytes, ZIP_LOCAL_HEADER) && !startsWithBytes(bytes, ZIP_EMPTY_ARCHIVE)) {
     return buildRejection("FILE_NOT_ZIP", { detected: detectNonZipKind(bytes) });
@@ -92,7 +94,10 @@ type ZipListing =
       hasDataPastEnd: boolean;
     };
 
-function classifyZipListing(listing: Extract<ZipListing, { kind: "listed" }>, limits: InspectLimits): FileInspection {
+function classifyZipListing(
+  listing: Extract<ZipListing, { kind: "listed" }>,
+  limits: InspectLimits,
+): FileInspection {
   // The central directory survived but points past the end: the middle of the file is missing.
   if (listing.hasDataPastEnd) return buildRejection("FILE_TRUNCATED");
   if (listing.uncompressedBytes > limits.maxUncompressedBytes) {
@@ -106,9 +111,16 @@ function classifyZipListing(listing: Extract<ZipListing, { kind: "listed" }>, li
   // A workbook zipped again with a password (7-Zip, WinRAR): nothing here decrypts it.
   if (listing.hasEncryptedEntry) return buildRejection("FILE_ENCRYPTED");
   if (!listing.locations.has(WORKBOOK_PART)) {
-    return buildRejection("FILE_NOT_WORKBOOK", { detected: detectOfficeKind(listing.locations, listing.head) });
+    return buildRejection("FILE_NOT_WORKBOOK", {
+      detected: detectOfficeKind(listing.locations, listing.head),
+    });
   }
-  return { ok: true, entries: listing.entries, uncompressedBytes: listing.uncompressedBytes, locations: listing.locations };
+  return {
+    ok: true,
+    entries: listing.entries,
+    uncompressedBytes: listing.uncompressedBytes,
+    locations: listing.locations,
+  };
 }
 
 function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListing> {
@@ -128,7 +140,8 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
       fromBuffer(buffer, options, (openError, zipfile) => {
         if (openError !== null) return settle({ kind: "unreadable" });
         // Decided from the end record alone, so a directory declaring millions of entries costs nothing.
-        if (zipfile.entryCount > maxEntries) return settle({ kind: "too-many-entries", entries: zipfile.entryCount }, zipfile);
+        if (zipfile.entryCount > maxEntries)
+          return settle({ kind: "too-many-entries", entries: zipfile.entryCount }, zipfile);
 
         const locations = new Map<string, ZipEntryLocation>();
         let uncompressedBytes = 0;
@@ -145,12 +158,27 @@ function listZipEntries(bytes: Uint8Array, maxEntries: number): Promise<ZipListi
           // Only the parts the reader inflates count: a large picture in a valid workbook is never opened.
           if (isInflatedPart(name)) uncompressedBytes += entry.uncompressedSize;
           hasEncryptedEntry ||= entry.isEncrypted();
-          const dataEnd = entry.relativeOffsetOfLocalHeader + ZIP_LOCAL_HEADER_FIXED_BYTES + entry.fileNameLength + entry.compressedSize;
+          const dataEnd =
+            entry.relativeOffsetOfLocalHeader +
+            ZIP_LOCAL_HEADER_FIXED_BYTES +
+            entry.fileNameLength +
+            entry.compressedSize;
           hasDataPastEnd ||= dataEnd > buffer.byteLength;
           zipfile.readEntry();
         });
         zipfile.on("end", () =>
-          settle({ kind: "listed", head: buffer.subarray(0, ODF_MIME_BYTES).toString("latin1"), locations, entries: zipfile.entryCount, uncompressedBytes, hasEncryptedEntry, hasDataPastEnd }, zipfile),
+          settle(
+            {
+              kind: "listed",
+              head: buffer.subarray(0, ODF_MIME_BYTES).toString("latin1"),
+              locations,
+              entries: zipfile.entryCount,
+              uncompressedBytes,
+              hasEncryptedEntry,
+              hasDataPastEnd,
+            },
+            zipfile,
+          ),
         );
         zipfile.on("error", () => settle({ kind: "unreadable" }, zipfile));
         zipfile.readEntry();
@@ -187,7 +215,10 @@ const ODF_MIME_BYTES = 120;
  * saves .ods by default, and Excel offers the binary .xlsb. An OpenDocument package starts with its
  * stored `mimetype` entry, so its type is readable in the first bytes.
  */
-function detectOfficeKind(names: ReadonlyMap<string, unknown>, head: string): "docx" | "pptx" | "xlsb" | "ods" | "odt" | "zip" {
+function detectOfficeKind(
+  names: ReadonlyMap<string, unknown>,
+  head: string,
+): "docx" | "pptx" | "xlsb" | "ods" | "odt" | "zip" {
   if (names.has("word/document.xml")) return "docx";
   if (names.has("ppt/presentation.xml")) return "pptx";
   if (names.has("xl/workbook.bin")) return "xlsb";
@@ -213,7 +244,11 @@ function hasOleStreamNamed(bytes: Uint8Array, name: string): boolean {
   const encodedName = Buffer.from(name, "utf16le");
   const nameLengthWithTerminator = encodedName.byteLength + 2;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let offset = OLE_HEADER_BYTES; offset + OLE_DIRECTORY_ENTRY_BYTES <= bytes.byteLength; offset += OLE_DIRECTORY_ENTRY_BYTES) {
+  for (
+    let offset = OLE_HEADER_BYTES;
+    offset + OLE_DIRECTORY_ENTRY_BYTES <= bytes.byteLength;
+    offset += OLE_DIRECTORY_ENTRY_BYTES
+  ) {
     if (view.getUint16(offset + 64, true) !== nameLengthWithTerminator) continue;
     if (view.getUint8(offset + 66) !== OLE_STREAM_OBJECT) continue;
     if (startsWithBytes(bytes.subarray(offset), encodedName)) return true;
@@ -224,7 +259,10 @@ function hasOleStreamNamed(bytes: Uint8Array, name: string): boolean {
 function detectNonZipKind(bytes: Uint8Array): "pdf" | "text" | "html" | "unknown" {
   const head = bytes.subarray(0, SNIFF_BYTES);
   // Readers accept "%PDF-" anywhere in the first KiB, after junk some generators prepend.
-  if (Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024)).includes("%PDF-", 0, "latin1")) return "pdf";
+  if (
+    Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024)).includes("%PDF-", 0, "latin1")
+  )
+    return "pdf";
   const text = decodeTextSample(head);
   if (text === undefined) return "unknown";
   return looksLikeHtml(text) ? "html" : "text";
@@ -242,7 +280,9 @@ function decodeWithBom(sample: Buffer): string {
   if (sample[0] === 0xff && sample[1] === 0xfe) return sample.subarray(2).toString("utf16le");
   if (sample[0] === 0xfe && sample[1] === 0xff) {
     const evenLength = (sample.byteLength - 2) & ~1;
-    return Buffer.from(sample.subarray(2, 2 + evenLength)).swap16().toString("utf16le");
+    return Buffer.from(sample.subarray(2, 2 + evenLength))
+      .swap16()
+      .toString("utf16le");
   }
   const body = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? sample.subarray(3) : sample;
   // latin1 never fails, so UTF-8 and legacy 8-bit encodings (Windows-1258, TCVN3) all read as text;
@@ -256,7 +296,8 @@ function isMostlyPrintable(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code === 0) return false;
     // Tab, LF, FF, CR and DOS's end-of-file mark occur in real text files.
-    const isAllowedControl = code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d || code === 0x1a;
+    const isAllowedControl =
+      code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d || code === 0x1a;
     if ((code < 0x20 && !isAllowedControl) || code === 0x7f) controls += 1;
   }
   return controls * 100 <= text.length;
@@ -276,6 +317,9 @@ function startsWithBytes(bytes: Uint8Array, prefix: ArrayLike<number>): boolean 
   return true;
 }
 
-function buildRejection(code: FileRejectionCode, params: Record<string, string | number> = {}): FileInspection {
+function buildRejection(
+  code: FileRejectionCode,
+  params: Record<string, string | number> = {},
+): FileInspection {
   return { ok: false, code, params };
 }

@@ -22,13 +22,20 @@ function isPackageError(error: unknown): error is Error {
  * parts holding values are inflated and scanned (workbook, relationships, shared strings,
  * styles, worksheets), in time linear in their size. Never writes anything.
  */
-export async function readWorkbookSnapshot(bytes: Uint8Array, options: ReadOptions = {}): Promise<SnapshotReading> {
+export async function readWorkbookSnapshot(
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<SnapshotReading> {
   const inspection = await inspectWorkbookBytes(bytes, options.limits ?? DEFAULT_INSPECT_LIMITS);
-  if (!inspection.ok) return { ok: false, problem: createProblem(inspection.code, "error", {}, inspection.params) };
+  if (!inspection.ok)
+    return { ok: false, problem: createProblem(inspection.code, "error", {}, inspection.params) };
   try {
     return { ok: true, snapshot: readSpreadsheetPackage(openZipParts(bytes, inspection.locations)) };
   } catch (error) {
     if (!isPackageError(error)) throw error;
-    return { ok: false, problem: createProblem("FILE_UNREADABLE", "error", {}, { reason: error.message.slice(0, 200) }) };
+    return {
+      ok: false,
+      problem: createProblem("FILE_UNREADABLE", "error", {}, { reason: error.message.slice(0, 200) }),
+    };
   }
 }

@@ -46,29 +46,86 @@ const DATE_FORMAT = "dd/mm/yyyy";
 const DATE_RANGE = [new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2035, 11, 31))];
 
 const STATIC_STYLES: Readonly<Record<StaticCell["style"], Partial<Style>>> = {
-  title: { font: { bold: true, size: 14, color: { argb: "FF1F3864" } }, alignment: { vertical: "middle", horizontal: "center" } },
-  instruction: { font: { italic: true, size: 10, color: { argb: "FF595959" } }, alignment: { wrapText: true, vertical: "top" } },
-  header: { font: { bold: true }, fill: HEADER_FILL, border: BORDER, alignment: { wrapText: true, vertical: "middle", horizontal: "center" } },
+  title: {
+    font: { bold: true, size: 14, color: { argb: "FF1F3864" } },
+    alignment: { vertical: "middle", horizontal: "center" },
+  },
+  instruction: {
+    font: { italic: true, size: 10, color: { argb: "FF595959" } },
+    alignment: { wrapText: true, vertical: "top" },
+  },
+  header: {
+    font: { bold: true },
+    fill: HEADER_FILL,
+    border: BORDER,
+    alignment: { wrapText: true, vertical: "middle", horizontal: "center" },
+  },
   label: { font: { bold: false }, border: BORDER, alignment: { wrapText: true, vertical: "top" } },
   code: { font: { bold: true, color: { argb: "FF1F3864" } }, border: BORDER, alignment: { vertical: "top" } },
 };
 
 function validationFor(value: ValueType, label: string): DataValidation | null {
-  const prompt = { showErrorMessage: true, errorTitle: "Giá trị không hợp lệ", promptTitle: label.slice(0, 32) };
+  const prompt = {
+    showErrorMessage: true,
+    errorTitle: "Giá trị không hợp lệ",
+    promptTitle: label.slice(0, 32),
+  };
   switch (value.type) {
     case "enum":
-      return { type: "list", allowBlank: true, formulae: [listNameFor(value.catalogue)], ...prompt, error: "Hãy chọn một giá trị trong danh sách." };
+      return {
+        type: "list",
+        allowBlank: true,
+        formulae: [listNameFor(value.catalogue)],
+        ...prompt,
+        error: "Hãy chọn một giá trị trong danh sách.",
+      };
     case "integer":
-      return { type: "whole", operator: "between", allowBlank: true, formulae: [value.min, value.max], ...prompt, error: `Nhập số nguyên từ ${value.min} đến ${value.max}.` };
+      return {
+        type: "whole",
+        operator: "between",
+        allowBlank: true,
+        formulae: [value.min, value.max],
+        ...prompt,
+        error: `Nhập số nguyên từ ${value.min} đến ${value.max}.`,
+      };
     case "year":
-      return { type: "whole", operator: "between", allowBlank: true, formulae: [value.min, value.max], ...prompt, error: `Nhập năm từ ${value.min} đến ${value.max}.` };
+      return {
+        type: "whole",
+        operator: "between",
+        allowBlank: true,
+        formulae: [value.min, value.max],
+        ...prompt,
+        error: `Nhập năm từ ${value.min} đến ${value.max}.`,
+      };
     case "percent":
-      return { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 100], ...prompt, error: "Nhập tỷ lệ từ 0 đến 100." };
+      return {
+        type: "decimal",
+        operator: "between",
+        allowBlank: true,
+        formulae: [0, 100],
+        ...prompt,
+        error: "Nhập tỷ lệ từ 0 đến 100.",
+      };
     case "date":
       // A warning, not a stop: a date typed as text in another locale is still read by thidua.
-      return { type: "date", operator: "between", allowBlank: true, formulae: DATE_RANGE, ...prompt, errorStyle: "warning", error: "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 20/05/2026." };
+      return {
+        type: "date",
+        operator: "between",
+        allowBlank: true,
+        formulae: DATE_RANGE,
+        ...prompt,
+        errorStyle: "warning",
+        error: "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 20/05/2026.",
+      };
     case "text":
-      return { type: "textLength", operator: "lessThanOrEqual", allowBlank: true, formulae: [value.maxLength], ...prompt, error: `Tối đa ${value.maxLength} ký tự.` };
+      return {
+        type: "textLength",
+        operator: "lessThanOrEqual",
+        allowBlank: true,
+        formulae: [value.maxLength],
+        ...prompt,
+        error: `Tối đa ${value.maxLength} ký tự.`,
+      };
     case "email":
     case "docNumber":
       return null;
@@ -98,7 +155,10 @@ function addListsSheet(workbook: Workbook): void {
       sheet.getCell(toA1(column, row + 2)).value = formatEnumOption(entry);
     });
     // Lists go through names: inline lists stop at 255 characters and cross-sheet references are lost by exceljs.
-    workbook.definedNames.add(`'${LISTS_SHEET}'!$${column}$2:$${column}$${entries.length + 1}`, listNameFor(catalogue));
+    workbook.definedNames.add(
+      `'${LISTS_SHEET}'!$${column}$2:$${column}$${entries.length + 1}`,
+      listNameFor(catalogue),
+    );
   });
 }
 
@@ -127,7 +187,9 @@ function writeStaticCells(sheet: Worksheet, cells: readonly StaticCell[]): void 
 
 /** exceljs has `dataValidations` at run time but not in its typings. */
 function addValidation(sheet: Worksheet, address: string, validation: DataValidation): void {
-  (sheet as unknown as { dataValidations: { add(address: string, validation: DataValidation): void } }).dataValidations.add(address, validation);
+  (
+    sheet as unknown as { dataValidations: { add(address: string, validation: DataValidation): void } }
+  ).dataValidations.add(address, validation);
 }
 
 function prepareField(sheet: Worksheet, field: FieldSpec, raw: RawCellValue | undefined): void {
@@ -173,18 +235,27 @@ export function buildTemplateWorkbook(spec: TemplateSpec, options: TemplateWrite
       const lastRow = table.firstDataRow + Math.max(table.templateRows, rows.length) - 1;
       for (const column of table.columns) prepareTableColumn(sheet, column, table.firstDataRow, lastRow);
       rows.forEach((values, index) => {
-        for (const column of table.columns) writeValue(sheet.getCell(toA1(column.column, table.firstDataRow + index)), values[column.key]);
+        for (const column of table.columns)
+          writeValue(sheet.getCell(toA1(column.column, table.firstDataRow + index)), values[column.key]);
       });
     }
     // No password: the protection guards the labels against slips, it is not a secret.
-    void sheet.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    void sheet.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    });
   }
   addListsSheet(workbook);
   addStampSheet(workbook, spec.kind, options.version ?? spec.version);
   return workbook;
 }
 
-export async function writeTemplateBuffer(spec: TemplateSpec, options: TemplateWriteOptions = {}): Promise<Buffer> {
+export async function writeTemplateBuffer(
+  spec: TemplateSpec,
+  options: TemplateWriteOptions = {},
+): Promise<Buffer> {
   const workbook = buildTemplateWorkbook(spec, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

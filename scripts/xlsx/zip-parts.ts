@@ -30,7 +30,10 @@ function decodePartText(data: Buffer): string {
  * with Node's zlib. Inflating stops at the declared size, so the zip-bomb limit checked on the
  * central directory holds for the data too. Part names are matched exactly, then ignoring case.
  */
-export function openZipParts(bytes: Uint8Array, locations: ReadonlyMap<string, ZipEntryLocation>): PackageParts {
+export function openZipParts(
+  bytes: Uint8Array,
+  locations: ReadonlyMap<string, ZipEntryLocation>,
+): PackageParts {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Built only when a name misses: Excel, LibreOffice and exceljs all name parts exactly.
   let lowerCaseNames: Map<string, string> | null = null;
@@ -41,10 +44,14 @@ export function openZipParts(bytes: Uint8Array, locations: ReadonlyMap<string, Z
 
   function inflate(part: string, location: ZipEntryLocation): Buffer {
     const header = location.localHeaderOffset;
-    if (header + LOCAL_HEADER_FIXED_BYTES > buffer.byteLength || buffer.readUInt32LE(header) !== LOCAL_HEADER_SIGNATURE) {
+    if (
+      header + LOCAL_HEADER_FIXED_BYTES > buffer.byteLength ||
+      buffer.readUInt32LE(header) !== LOCAL_HEADER_SIGNATURE
+    ) {
       throw new ZipEntryError(part, "local header not found");
     }
-    const dataStart = header + LOCAL_HEADER_FIXED_BYTES + buffer.readUInt16LE(header + 26) + buffer.readUInt16LE(header + 28);
+    const dataStart =
+      header + LOCAL_HEADER_FIXED_BYTES + buffer.readUInt16LE(header + 26) + buffer.readUInt16LE(header + 28);
     const dataEnd = dataStart + location.compressedSize;
     if (dataEnd > buffer.byteLength) throw new ZipEntryError(part, "data runs past the end of the file");
     const compressed = buffer.subarray(dataStart, dataEnd);
@@ -57,7 +64,8 @@ export function openZipParts(bytes: Uint8Array, locations: ReadonlyMap<string, Z
         throw new ZipEntryError(part, "data cannot be inflated", { cause: error });
       }
     } else throw new ZipEntryError(part, `compression method ${location.compressionMethod} is not supported`);
-    if (data.byteLength !== location.uncompressedSize) throw new ZipEntryError(part, `holds ${data.byteLength} bytes, ${location.uncompressedSize} declared`);
+    if (data.byteLength !== location.uncompressedSize)
+      throw new ZipEntryError(part, `holds ${data.byteLength} bytes, ${location.uncompressedSize} declared`);
     return data;
   }
 

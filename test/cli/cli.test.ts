@@ -15,14 +15,25 @@ describe("thidua describe", () => {
   it("lists every KH field with the sheet and cell the spec (and so the generator) uses", () => {
     const { code, stdout } = thidua("describe", "KH", "--json");
     expect(code).toBe(0);
-    const description = JSON.parse(stdout) as { kind: string; fields: { key: string; sheet: string; cell: string; type: string; required: boolean }[] };
+    const description = JSON.parse(stdout) as {
+      kind: string;
+      fields: { key: string; sheet: string; cell: string; type: string; required: boolean }[];
+    };
     expect(description.kind).toBe("KH");
-    expect(description.fields.map((field) => [field.key, field.sheet, field.cell])).toEqual(KH_SPEC.fields.map((field) => [field.key, field.sheet, field.cell]));
-    expect(description.fields.find((field) => field.key === "unitType")).toMatchObject({ type: "enum", required: true, allowedValues: [{ code: "CQ" }, { code: "MT" }, { code: "DN" }] });
+    expect(description.fields.map((field) => [field.key, field.sheet, field.cell])).toEqual(
+      KH_SPEC.fields.map((field) => [field.key, field.sheet, field.cell]),
+    );
+    expect(description.fields.find((field) => field.key === "unitType")).toMatchObject({
+      type: "enum",
+      required: true,
+      allowedValues: [{ code: "CQ" }, { code: "MT" }, { code: "DN" }],
+    });
   });
 
   it("describes all kinds as an array when no kind is given", () => {
-    const kinds = (JSON.parse(thidua("describe", "--json").stdout) as { kind: string }[]).map((entry) => entry.kind);
+    const kinds = (JSON.parse(thidua("describe", "--json").stdout) as { kind: string }[]).map(
+      (entry) => entry.kind,
+    );
     expect(kinds).toEqual(["KH", "BC", "DN-KT", "DS-DV"]);
   });
 });
@@ -40,9 +51,28 @@ describe("bad use of the CLI: one line on stderr, exit code 2, no stack trace", 
     ["an unwritable output folder", ["templates", "--out", join(notAFolder, "sub")]],
     ["a missing required option", ["sample", "--units", "5"]],
     ["a bad number", ["sample", "--units", "many", "--out", "/tmp/x"]],
-    ["a nominating percentage over 100", ["sample", "--units", "5", "--out", "/tmp/x", "--nominating", "150"]],
-    ["a missing registry", ["consolidate", "--source", ".", "--registry", "/nonexistent.xlsx", "--out", "/tmp/x.xlsx"]],
-    ["a bad as-of", ["consolidate", "--source", ".", "--registry", "r.xlsx", "--out", "/tmp/x.xlsx", "--as-of", "yesterday"]],
+    [
+      "a nominating percentage over 100",
+      ["sample", "--units", "5", "--out", "/tmp/x", "--nominating", "150"],
+    ],
+    [
+      "a missing registry",
+      ["consolidate", "--source", ".", "--registry", "/nonexistent.xlsx", "--out", "/tmp/x.xlsx"],
+    ],
+    [
+      "a bad as-of",
+      [
+        "consolidate",
+        "--source",
+        ".",
+        "--registry",
+        "r.xlsx",
+        "--out",
+        "/tmp/x.xlsx",
+        "--as-of",
+        "yesterday",
+      ],
+    ],
   ])("%s", (_label, args) => {
     const { code, stderr } = thidua(...args);
     expect(code).toBe(2);

@@ -12,11 +12,17 @@ import type { SampleManifest } from "../../scripts/sample/manifest";
 
 const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function thidua(args: readonly string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    execFile(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -48,7 +54,17 @@ describe("thidua consolidate at the edges", () => {
     sheet.getCell("E4").value = null;
     await workbook.xlsx.writeFile(join(dir, "registry-gap.xlsx"));
 
-    const run = await thidua(["consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry-gap.xlsx"), ...common(), "--out", join(dir, "gap.xlsx"), "--json"]);
+    const run = await thidua([
+      "consolidate",
+      "--source",
+      join(dir, "submissions"),
+      "--registry",
+      join(dir, "registry-gap.xlsx"),
+      ...common(),
+      "--out",
+      join(dir, "gap.xlsx"),
+      "--json",
+    ]);
 
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/registry-gap\.xlsx Đơn vị!E4: .*Thư điện tử liên hệ/);
@@ -59,27 +75,74 @@ describe("thidua consolidate at the edges", () => {
   });
 
   it.each([
-    ["--out onto the registry", (): string[] => ["--out", join(dir, "registry.xlsx")], /sẽ ghi đè lên danh sách đơn vị/],
+    [
+      "--out onto the registry",
+      (): string[] => ["--out", join(dir, "registry.xlsx")],
+      /sẽ ghi đè lên danh sách đơn vị/,
+    ],
     ["--out not an .xlsx", (): string[] => ["--out", join(dir, "tong-hop.csv")], /phải là tệp \.xlsx/],
-    ["--report not an .html", (): string[] => ["--out", join(dir, "a.xlsx"), "--report", join(dir, "a.xlsx")], /phải là tệp \.html/],
-    ["--report onto a folder", (): string[] => { mkdirSync(join(dir, "folder.html"), { recursive: true }); return ["--out", join(dir, "a.xlsx"), "--report", join(dir, "folder.html")]; }, /là một thư mục/],
-    ["--out onto a submission", (): string[] => ["--out", join(dir, manifest.files[0]!.file)], /có thể là hồ sơ của đơn vị/],
-    ["--out onto the registry (English)", (): string[] => ["--out", join(dir, "registry.xlsx"), "--lang", "en"], /would overwrite the registry/],
-    ["a source folder that does not exist", (): string[] => ["--out", join(dir, "a.xlsx"), "--source", join(dir, "khong-co")], /không đọc được thư mục nguồn .*khong-co \(không tồn tại\)/],
-  ])("refuses %s with exit 2 before writing anything, in the user's language", async (_label, outputs, message) => {
-    const registryBefore = readFileSync(join(dir, "registry.xlsx"));
-    const run = await thidua(["consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry.xlsx"), ...common(), ...outputs()]);
+    [
+      "--report not an .html",
+      (): string[] => ["--out", join(dir, "a.xlsx"), "--report", join(dir, "a.xlsx")],
+      /phải là tệp \.html/,
+    ],
+    [
+      "--report onto a folder",
+      (): string[] => {
+        mkdirSync(join(dir, "folder.html"), { recursive: true });
+        return ["--out", join(dir, "a.xlsx"), "--report", join(dir, "folder.html")];
+      },
+      /là một thư mục/,
+    ],
+    [
+      "--out onto a submission",
+      (): string[] => ["--out", join(dir, manifest.files[0]!.file)],
+      /có thể là hồ sơ của đơn vị/,
+    ],
+    [
+      "--out onto the registry (English)",
+      (): string[] => ["--out", join(dir, "registry.xlsx"), "--lang", "en"],
+      /would overwrite the registry/,
+    ],
+    [
+      "a source folder that does not exist",
+      (): string[] => ["--out", join(dir, "a.xlsx"), "--source", join(dir, "khong-co")],
+      /không đọc được thư mục nguồn .*khong-co \(không tồn tại\)/,
+    ],
+  ])(
+    "refuses %s with exit 2 before writing anything, in the user's language",
+    async (_label, outputs, message) => {
+      const registryBefore = readFileSync(join(dir, "registry.xlsx"));
+      const run = await thidua([
+        "consolidate",
+        "--source",
+        join(dir, "submissions"),
+        "--registry",
+        join(dir, "registry.xlsx"),
+        ...common(),
+        ...outputs(),
+      ]);
 
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(readFileSync(join(dir, "registry.xlsx")).equals(registryBefore)).toBe(true);
-    expect(existsSync(join(dir, "a.xlsx"))).toBe(false);
-  });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(readFileSync(join(dir, "registry.xlsx")).equals(registryBefore)).toBe(true);
+      expect(existsSync(join(dir, "a.xlsx"))).toBe(false);
+    },
+  );
 
   it("replaces its own previous workbook kept inside the source folder", async () => {
     const out = join(dir, "submissions", "tong-hop.xlsx");
-    const args = ["consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry.xlsx"), ...common(), "--out", out];
+    const args = [
+      "consolidate",
+      "--source",
+      join(dir, "submissions"),
+      "--registry",
+      join(dir, "registry.xlsx"),
+      ...common(),
+      "--out",
+      out,
+    ];
 
     expect(await thidua(args)).toMatchObject({ code: 0 });
     expect(await thidua(args)).toMatchObject({ code: 0 });
@@ -87,13 +150,27 @@ describe("thidua consolidate at the edges", () => {
   });
 
   it("--kind DN-KT consolidates the nominations without calling every unit that sent none missing", async () => {
-    const run = await thidua(["consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry.xlsx"), ...common(), "--kind", "DN-KT", "--out", join(dir, "dn.xlsx"), "--json"]);
+    const run = await thidua([
+      "consolidate",
+      "--source",
+      join(dir, "submissions"),
+      "--registry",
+      join(dir, "registry.xlsx"),
+      ...common(),
+      "--kind",
+      "DN-KT",
+      "--out",
+      join(dir, "dn.xlsx"),
+      "--json",
+    ]);
     const json = JSON.parse(run.stdout) as Json;
 
     expect(json.totals).toMatchObject({ expected: 0, missing: 0 });
     expect(json.units).toEqual([]);
     // Files whose kind cannot be read stay listed, whatever the filter: nothing is dropped silently.
-    expect(json.files.filter((file) => file.kind === "DN-KT").length).toBe(manifest.files.filter((file) => file.kind === "DN-KT").length);
+    expect(json.files.filter((file) => file.kind === "DN-KT").length).toBe(
+      manifest.files.filter((file) => file.kind === "DN-KT").length,
+    );
     expect(json.files.every((file) => file.kind === "DN-KT" || file.kind === null)).toBe(true);
   });
 
@@ -105,10 +182,25 @@ describe("thidua consolidate at the edges", () => {
     symlinkSync(join(dir, "submissions", "BC"), join(linked, "BC-again"));
     symlinkSync(join(dir, "nowhere.xlsx"), join(linked, "dangling.xlsx"));
 
-    const run = await thidua(["consolidate", "--source", linked, "--registry", join(dir, "registry.xlsx"), ...common(), "--kind", "KH", "BC", "--out", join(dir, "linked.xlsx"), "--json"]);
+    const run = await thidua([
+      "consolidate",
+      "--source",
+      linked,
+      "--registry",
+      join(dir, "registry.xlsx"),
+      ...common(),
+      "--kind",
+      "KH",
+      "BC",
+      "--out",
+      join(dir, "linked.xlsx"),
+      "--json",
+    ]);
     const json = JSON.parse(run.stdout) as Json;
 
-    const expected = manifest.files.filter((file) => file.file.startsWith("submissions/KH/") || file.file.startsWith("submissions/BC/"));
+    const expected = manifest.files.filter(
+      (file) => file.file.startsWith("submissions/KH/") || file.file.startsWith("submissions/BC/"),
+    );
     expect(run.code).toBe(0);
     expect(json.files.length).toBe(expected.length);
     expect(json.files.some((file) => file.file.startsWith("BC-again/"))).toBe(false);

@@ -17,22 +17,125 @@ import { buildFixtureResult, buildSyntheticResult, HOSTILE } from "./fixture-res
 const ARTIFACTS = resolve(__dirname, "..", "artifacts");
 const WORKBOOK = join(ARTIFACTS, "consolidated.xlsx");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const EXPECTED_HEADERS: Record<string, string[]> = {
-  "Tổng quan": ["Phạm vi", "Nhóm", "Phải nộp", "Đã nộp", "Đúng hạn", "Nộp muộn", "Không hợp lệ", "Chưa nộp", "Tỷ lệ nộp (%)", "Tỷ lệ đúng hạn (%)"],
-  "Tình hình nộp": ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cụm, khối thi đua", "Loại hồ sơ", "Tình trạng", "Tệp", "Thời điểm nhận (giờ Việt Nam)", "Số lỗi", "Số cảnh báo", "Số bản cũ"],
-  "Chưa nộp": ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cụm, khối thi đua", "Thư điện tử", "Loại hồ sơ", "Tình trạng", "Việc cần làm", "Tệp", "Thời điểm nhận (giờ Việt Nam)", "Số lỗi"],
-  "Nhiệm vụ": ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cụm, khối thi đua", "Tệp", "Dòng", "Nội dung thi đua", "Tên nội dung", "Nhiệm vụ", "Mục tiêu, chỉ tiêu", "Đơn vị chủ trì", "Thời hạn", "Kết quả dự kiến"],
-  "Chỉ tiêu": ["Nội dung thi đua", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cụm, khối thi đua", "Tệp"],
-  "Khen thưởng": ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cụm, khối thi đua", "Tệp", "Dòng", "Tập thể / cá nhân", "Tên tập thể, cá nhân", "Chức vụ, đơn vị công tác", "Nhóm đối tượng", "Hình thức khen thưởng", "Nội dung thi đua", "Tóm tắt thành tích", "Văn bản công nhận, minh chứng", "Cơ quan tiếp nhận"],
-  "Lỗi": ["Mã đơn vị", "Tên đơn vị", "Tệp", "Kết quả", "Trang tính", "Ô", "Mã lỗi", "Mức độ", "Nội dung"],
-  "Nhật ký": ["Tệp", "Dung lượng (byte)", "SHA-256", "Thời điểm nhận (giờ Việt Nam)", "Loại hồ sơ", "Phiên bản biểu mẫu", "Kết quả", "Mã đơn vị", "Được thay bằng tệp", "Số lỗi", "Số cảnh báo"],
+  "Tổng quan": [
+    "Phạm vi",
+    "Nhóm",
+    "Phải nộp",
+    "Đã nộp",
+    "Đúng hạn",
+    "Nộp muộn",
+    "Không hợp lệ",
+    "Chưa nộp",
+    "Tỷ lệ nộp (%)",
+    "Tỷ lệ đúng hạn (%)",
+  ],
+  "Tình hình nộp": [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại đơn vị",
+    "Cụm, khối thi đua",
+    "Loại hồ sơ",
+    "Tình trạng",
+    "Tệp",
+    "Thời điểm nhận (giờ Việt Nam)",
+    "Số lỗi",
+    "Số cảnh báo",
+    "Số bản cũ",
+  ],
+  "Chưa nộp": [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại đơn vị",
+    "Cụm, khối thi đua",
+    "Thư điện tử",
+    "Loại hồ sơ",
+    "Tình trạng",
+    "Việc cần làm",
+    "Tệp",
+    "Thời điểm nhận (giờ Việt Nam)",
+    "Số lỗi",
+  ],
+  "Nhiệm vụ": [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại đơn vị",
+    "Cụm, khối thi đua",
+    "Tệp",
+    "Dòng",
+    "Nội dung thi đua",
+    "Tên nội dung",
+    "Nhiệm vụ",
+    "Mục tiêu, chỉ tiêu",
+    "Đơn vị chủ trì",
+    "Thời hạn",
+    "Kết quả dự kiến",
+  ],
+  "Chỉ tiêu": [
+    "Nội dung thi đua",
+    "Mã chỉ tiêu",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Giá trị",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại đơn vị",
+    "Cụm, khối thi đua",
+    "Tệp",
+  ],
+  "Khen thưởng": [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại đơn vị",
+    "Cụm, khối thi đua",
+    "Tệp",
+    "Dòng",
+    "Tập thể / cá nhân",
+    "Tên tập thể, cá nhân",
+    "Chức vụ, đơn vị công tác",
+    "Nhóm đối tượng",
+    "Hình thức khen thưởng",
+    "Nội dung thi đua",
+    "Tóm tắt thành tích",
+    "Văn bản công nhận, minh chứng",
+    "Cơ quan tiếp nhận",
+  ],
+  Lỗi: ["Mã đơn vị", "Tên đơn vị", "Tệp", "Kết quả", "Trang tính", "Ô", "Mã lỗi", "Mức độ", "Nội dung"],
+  "Nhật ký": [
+    "Tệp",
+    "Dung lượng (byte)",
+    "SHA-256",
+    "Thời điểm nhận (giờ Việt Nam)",
+    "Loại hồ sơ",
+    "Phiên bản biểu mẫu",
+    "Kết quả",
+    "Mã đơn vị",
+    "Được thay bằng tệp",
+    "Số lỗi",
+    "Số cảnh báo",
+  ],
 };
 
-function run(command: string, args: readonly string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    execFile(command, args, { timeout: timeoutMs }, (error, stdout, stderr) => (error ? reject(Object.assign(error, { stdout, stderr })) : resolvePromise({ stdout, stderr })));
+    execFile(command, args, { timeout: timeoutMs }, (error, stdout, stderr) =>
+      error ? reject(Object.assign(error, { stdout, stderr })) : resolvePromise({ stdout, stderr }),
+    );
   });
 }
 
@@ -109,7 +212,8 @@ describe("consolidated workbook", () => {
 
   it("has every sheet, in order, each with its Vietnamese headers", () => {
     expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(Object.keys(EXPECTED_HEADERS));
-    for (const [name, headers] of Object.entries(EXPECTED_HEADERS)) expect([name, headersOf(sheet(name))]).toEqual([name, headers]);
+    for (const [name, headers] of Object.entries(EXPECTED_HEADERS))
+      expect([name, headersOf(sheet(name))]).toEqual([name, headers]);
   });
 
   it("freezes the header row of every sheet and sets an autofilter over it, named for LibreOffice too", async () => {
@@ -117,9 +221,16 @@ describe("consolidated workbook", () => {
     workbook.worksheets.forEach((worksheet, index) => {
       const headerRow = headerRowOf(worksheet);
       expect([worksheet.name, headerRow > 0]).toEqual([worksheet.name, true]);
-      expect([worksheet.name, String(worksheet.autoFilter)]).toEqual([worksheet.name, expect.stringMatching(new RegExp(`^A${headerRow}:[A-Z]+\\d+$`))]);
-      const [from, to] = String(worksheet.autoFilter).split(":").map((ref) => ref.replace(/([A-Z]+)(\d+)/, "$$$1$$$2"));
-      expect(workbookXml).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="${index}">&apos;${worksheet.name}&apos;!${from}:${to}</definedName>`);
+      expect([worksheet.name, String(worksheet.autoFilter)]).toEqual([
+        worksheet.name,
+        expect.stringMatching(new RegExp(`^A${headerRow}:[A-Z]+\\d+$`)),
+      ]);
+      const [from, to] = String(worksheet.autoFilter)
+        .split(":")
+        .map((ref) => ref.replace(/([A-Z]+)(\d+)/, "$$$1$$$2"));
+      expect(workbookXml).toContain(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}">&apos;${worksheet.name}&apos;!${from}:${to}</definedName>`,
+      );
       expect(worksheet.columns.every((column) => (column.width ?? 0) >= 6)).toBe(true);
     });
   });
@@ -129,7 +240,13 @@ describe("consolidated workbook", () => {
     for (const worksheet of workbook.worksheets) {
       worksheet.eachRow((row) =>
         row.eachCell((each) => {
-          expect([worksheet.name, each.address, each.type === ExcelJS.ValueType.Formula, each.type === ExcelJS.ValueType.Hyperlink, each.hyperlink]).toEqual([worksheet.name, each.address, false, false, undefined]);
+          expect([
+            worksheet.name,
+            each.address,
+            each.type === ExcelJS.ValueType.Formula,
+            each.type === ExcelJS.ValueType.Hyperlink,
+            each.hyperlink,
+          ]).toEqual([worksheet.name, each.address, false, false, undefined]);
           if (each.type === ExcelJS.ValueType.String) strings.add(each.value as string);
         }),
       );
@@ -137,15 +254,30 @@ describe("consolidated workbook", () => {
     for (const hostile of Object.values(HOSTILE)) expect(strings).toContain(hostile);
 
     const statuses = tableOf(sheet("Tình hình nộp"));
-    const name = cell(statuses.find((row) => cell(row, "Mã đơn vị").value === "XA001"), "Tên đơn vị");
-    expect([name.type, name.value, name.formula]).toEqual([ExcelJS.ValueType.String, HOSTILE.hyperlinkName, undefined]);
-    const task = cell(tableOf(sheet("Nhiệm vụ")).find((row) => cell(row, "Nhiệm vụ").value === HOSTILE.ddeTask), "Nhiệm vụ");
+    const name = cell(
+      statuses.find((row) => cell(row, "Mã đơn vị").value === "XA001"),
+      "Tên đơn vị",
+    );
+    expect([name.type, name.value, name.formula]).toEqual([
+      ExcelJS.ValueType.String,
+      HOSTILE.hyperlinkName,
+      undefined,
+    ]);
+    const task = cell(
+      tableOf(sheet("Nhiệm vụ")).find((row) => cell(row, "Nhiệm vụ").value === HOSTILE.ddeTask),
+      "Nhiệm vụ",
+    );
     expect(task.type).toBe(ExcelJS.ValueType.String);
 
     // The parts themselves: no <f> element, no hyperlink or external-link relationship, no macro.
     const parts = await readZipText(WORKBOOK);
     for (const [part, text] of parts) {
-      expect([part, /<f[\s>]/.test(text), /<hyperlinks?[\s>]/.test(text), /externalLink|vbaProject|hyperlink"/i.test(text)]).toEqual([part, false, false, false]);
+      expect([
+        part,
+        /<f[\s>]/.test(text),
+        /<hyperlinks?[\s>]/.test(text),
+        /externalLink|vbaProject|hyperlink"/i.test(text),
+      ]).toEqual([part, false, false, false]);
     }
     expect([...parts.keys()].some((part) => /externalLinks|vbaProject|\.bin$/.test(part))).toBe(false);
   });
@@ -158,12 +290,23 @@ describe("consolidated workbook", () => {
       const fill = status.fill;
       fills[String(status.value)] = fill && fill.type === "pattern" ? String(fill.fgColor?.argb) : "none";
     }
-    expect(fills).toEqual({ "Đúng hạn": "FFC6EFCE", "Nộp muộn": "FFFFEB9C", "Không hợp lệ": "FFFFC7CE", "Chưa nộp": "FFE7E6E6" });
+    expect(fills).toEqual({
+      "Đúng hạn": "FFC6EFCE",
+      "Nộp muộn": "FFFFEB9C",
+      "Không hợp lệ": "FFFFC7CE",
+      "Chưa nộp": "FFE7E6E6",
+    });
 
     // Received 14/11/2026 23:59 in Hà Tĩnh (16:59Z): the cell reads 14/11/2026 23:59, not the UTC instant.
-    const snvReport = rows.find((row) => cell(row, "Mã đơn vị").value === "SNV" && cell(row, "Loại hồ sơ").value === "Báo cáo năm (BC)");
+    const snvReport = rows.find(
+      (row) => cell(row, "Mã đơn vị").value === "SNV" && cell(row, "Loại hồ sơ").value === "Báo cáo năm (BC)",
+    );
     const received = cell(snvReport, "Thời điểm nhận (giờ Việt Nam)");
-    expect([received.type, (received.value as Date).toISOString(), received.numFmt]).toEqual([ExcelJS.ValueType.Date, "2026-11-14T23:59:00.000Z", "dd/mm/yyyy hh:mm"]);
+    expect([received.type, (received.value as Date).toISOString(), received.numFmt]).toEqual([
+      ExcelJS.ValueType.Date,
+      "2026-11-14T23:59:00.000Z",
+      "dd/mm/yyyy hh:mm",
+    ]);
     const missing = rows.find((row) => cell(row, "Mã đơn vị").value === "XA001");
     expect(cell(missing, "Thời điểm nhận (giờ Việt Nam)").value).toBeNull();
   });
@@ -172,16 +315,38 @@ describe("consolidated workbook", () => {
     const overview = sheet("Tổng quan");
     expect(overview.getCell("A2").value).toEqual(expect.stringContaining("25/11/2026 12:00"));
     const province = tableOf(overview)[0];
-    expect(["Phạm vi", "Phải nộp", "Đã nộp", "Đúng hạn", "Nộp muộn", "Không hợp lệ", "Chưa nộp", "Tỷ lệ nộp (%)", "Tỷ lệ đúng hạn (%)"].map((header) => cell(province, header).value)).toEqual([
-      "Toàn tỉnh", 18, 13, 8, 3, 2, 5, 72.2, 44.4,
-    ]);
+    expect(
+      [
+        "Phạm vi",
+        "Phải nộp",
+        "Đã nộp",
+        "Đúng hạn",
+        "Nộp muộn",
+        "Không hợp lệ",
+        "Chưa nộp",
+        "Tỷ lệ nộp (%)",
+        "Tỷ lệ đúng hạn (%)",
+      ].map((header) => cell(province, header).value),
+    ).toEqual(["Toàn tỉnh", 18, 13, 8, 3, 2, 5, 72.2, 44.4]);
     const groups = tableOf(overview).map((row) => [cell(row, "Phạm vi").value, cell(row, "Nhóm").value]);
-    expect(groups).toEqual(expect.arrayContaining([["Theo loại hồ sơ", "Kế hoạch triển khai (KH)"], ["Theo loại đơn vị", "Doanh nghiệp"], ["Theo cụm, khối", "Cụm các xã, phường"]]));
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        ["Theo loại hồ sơ", "Kế hoạch triển khai (KH)"],
+        ["Theo loại đơn vị", "Doanh nghiệp"],
+        ["Theo cụm, khối", "Cụm các xã, phường"],
+      ]),
+    );
   });
 
   it("lists the units to remind with their e-mail, missing first", () => {
     const rows = tableOf(sheet("Chưa nộp"));
-    expect(rows.map((row) => [cell(row, "Mã đơn vị").value, cell(row, "Tình trạng").value, cell(row, "Thư điện tử").value])).toEqual([
+    expect(
+      rows.map((row) => [
+        cell(row, "Mã đơn vị").value,
+        cell(row, "Tình trạng").value,
+        cell(row, "Thư điện tử").value,
+      ]),
+    ).toEqual([
       ["XA001", "Chưa nộp", "xa001@hatinh.gov.vn"],
       ["XA001", "Chưa nộp", "xa001@hatinh.gov.vn"],
       ["HND", "Chưa nộp", "hoinongdan@hatinh.gov.vn"],
@@ -196,7 +361,12 @@ describe("consolidated workbook", () => {
   });
 
   it("routes nominations to Sở NN&MT (green transformation) or Sở KH&CN", () => {
-    expect(tableOf(sheet("Khen thưởng")).map((row) => [cell(row, "Nội dung thi đua").value, cell(row, "Cơ quan tiếp nhận").value])).toEqual([
+    expect(
+      tableOf(sheet("Khen thưởng")).map((row) => [
+        cell(row, "Nội dung thi đua").value,
+        cell(row, "Cơ quan tiếp nhận").value,
+      ]),
+    ).toEqual([
       ["ND4", "Sở NN&MT"],
       ["ND6", "Sở KH&CN"],
       ["ND5", "Sở KH&CN"],
@@ -209,26 +379,54 @@ describe("consolidated workbook", () => {
     const total = result.indicatorTotals.find((entry) => entry.code === "ND3.TY_LE_HO_SO_TRUC_TUYEN");
     let totalsRow: ExcelJS.Row | undefined;
     indicators.eachRow((row, number) => {
-      if (number > headerRowOf(indicators) + result.indicators.length && row.getCell(2).value === "ND3.TY_LE_HO_SO_TRUC_TUYEN") totalsRow = row;
+      if (
+        number > headerRowOf(indicators) + result.indicators.length &&
+        row.getCell(2).value === "ND3.TY_LE_HO_SO_TRUC_TUYEN"
+      )
+        totalsRow = row;
     });
     expect(totalsRow?.getCell(5).value).toBe(total?.province);
-    expect([totalsRow?.getCell(8).value, totalsRow?.getCell(9).value, totalsRow?.getCell(10).value]).toEqual([total?.byUnitType.CQ, total?.byUnitType.MT, total?.byUnitType.DN]);
+    expect([totalsRow?.getCell(8).value, totalsRow?.getCell(9).value, totalsRow?.getCell(10).value]).toEqual([
+      total?.byUnitType.CQ,
+      total?.byUnitType.MT,
+      total?.byUnitType.DN,
+    ]);
     const headings: unknown[] = [];
     indicators.eachRow((row) => headings.push(row.getCell(1).value));
-    expect(headings).toEqual(expect.arrayContaining(["TỔNG HỢP TOÀN TỈNH THEO NỘI DUNG THI ĐUA VÀ LOẠI ĐƠN VỊ", "ND4 — Chuyển đổi xanh, kinh tế tuần hoàn"]));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "TỔNG HỢP TOÀN TỈNH THEO NỘI DUNG THI ĐUA VÀ LOẠI ĐƠN VỊ",
+        "ND4 — Chuyển đổi xanh, kinh tế tuần hoàn",
+      ]),
+    );
   });
 
   it("lists the registry's problems, then every problem of every file with its Vietnamese message, and logs every file with its SHA-256", () => {
     const problems = tableOf(sheet("Lỗi"));
-    const registryRows = (result.registry?.problems ?? []).map((problem) => ["danh-sach-don-vi.xlsx", problem.code, formatProblem(problem, "vi")]);
+    const registryRows = (result.registry?.problems ?? []).map((problem) => [
+      "danh-sach-don-vi.xlsx",
+      problem.code,
+      formatProblem(problem, "vi"),
+    ]);
     expect(registryRows).toHaveLength(1);
-    const expected = [...registryRows, ...result.files.flatMap((file) => file.problems.map((problem) => [file.file, problem.code, formatProblem(problem, "vi")]))];
-    expect(problems.map((row) => [cell(row, "Tệp").value, cell(row, "Mã lỗi").value, cell(row, "Nội dung").value])).toEqual(expected);
+    const expected = [
+      ...registryRows,
+      ...result.files.flatMap((file) =>
+        file.problems.map((problem) => [file.file, problem.code, formatProblem(problem, "vi")]),
+      ),
+    ];
+    expect(
+      problems.map((row) => [cell(row, "Tệp").value, cell(row, "Mã lỗi").value, cell(row, "Nội dung").value]),
+    ).toEqual(expected);
 
     const log = sheet("Nhật ký");
-    expect(tableOf(log).map((row) => [cell(row, "Tệp").value, cell(row, "SHA-256").value, cell(row, "Dung lượng (byte)").value])).toEqual(
-      result.files.map((file) => [file.file, file.sha256, file.sizeBytes]),
-    );
+    expect(
+      tableOf(log).map((row) => [
+        cell(row, "Tệp").value,
+        cell(row, "SHA-256").value,
+        cell(row, "Dung lượng (byte)").value,
+      ]),
+    ).toEqual(result.files.map((file) => [file.file, file.sha256, file.sizeBytes]));
     expect(log.getCell("B2").value).toBe("25/11/2026 12:00");
     const preamble = new Map<string, unknown>();
     log.eachRow((row) => preamble.set(String(row.getCell(1).value), row.getCell(2).value));
@@ -242,7 +440,9 @@ describe("consolidated workbook", () => {
     const folder = await mkdtemp(join(tmpdir(), "thidua-out-"));
     const blocker = join(folder, "a-file");
     await writeFile(blocker, "not a folder");
-    await expect(writeConsolidatedWorkbook(result, join(blocker, "out.xlsx"))).rejects.toBeInstanceOf(UsageError);
+    await expect(writeConsolidatedWorkbook(result, join(blocker, "out.xlsx"))).rejects.toBeInstanceOf(
+      UsageError,
+    );
     await writeConsolidatedWorkbook(result, join(folder, "out.xlsx"));
     expect(await readdir(folder)).toEqual(["a-file", "out.xlsx"]);
     await rm(folder, { recursive: true, force: true });
@@ -257,8 +457,18 @@ describe("consolidated workbook", () => {
       const read = new ExcelJS.Workbook();
       await read.xlsx.readFile(path);
       const rows = (name: string): number => tableOf(read.getWorksheet(name) as ExcelJS.Worksheet).length;
-      expect([rows("Tình hình nộp"), rows("Nhiệm vụ"), rows("Chỉ tiêu"), rows("Khen thưởng"), rows("Nhật ký")]).toEqual([
-        big.statuses.length, big.tasks.length, big.indicators.length, big.nominations.length, big.files.length,
+      expect([
+        rows("Tình hình nộp"),
+        rows("Nhiệm vụ"),
+        rows("Chỉ tiêu"),
+        rows("Khen thưởng"),
+        rows("Nhật ký"),
+      ]).toEqual([
+        big.statuses.length,
+        big.tasks.length,
+        big.indicators.length,
+        big.nominations.length,
+        big.files.length,
       ]);
       expect(big.tasks.length).toBe(9_000);
     } finally {
@@ -270,21 +480,51 @@ describe("consolidated workbook", () => {
     try {
       await run("soffice", ["--version"], 60_000);
     } catch (error) {
-      throw new Error(`LibreOffice (soffice) is required for this test: apt-get install -y libreoffice-calc-nogui (${(error as Error).message})`);
+      throw new Error(
+        `LibreOffice (soffice) is required for this test: apt-get install -y libreoffice-calc-nogui (${(error as Error).message})`,
+      );
     }
     const profile = await mkdtemp(join(tmpdir(), "thidua-lo-profile-"));
     const out = await mkdtemp(join(tmpdir(), "thidua-lo-out-"));
     try {
-      await run("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, WORKBOOK], 180_000);
+      await run(
+        "soffice",
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          out,
+          WORKBOOK,
+        ],
+        180_000,
+      );
       const pdf = await readFile(join(out, "consolidated.pdf"));
       expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
       expect(pdf.length).toBeGreaterThan(10_000);
       await writeFile(join(ARTIFACTS, "consolidated.pdf"), pdf);
 
       const resaved = join(out, "resaved");
-      await run("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", resaved, WORKBOOK], 180_000);
+      await run(
+        "soffice",
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "xlsx:Calc MS Excel 2007 XML",
+          "--outdir",
+          resaved,
+          WORKBOOK,
+        ],
+        180_000,
+      );
       const parts = await readZipText(join(resaved, "consolidated.xlsx"));
-      const filters = [...parts.entries()].filter(([part]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(part)).map(([, xml]) => /<autoFilter ref="A\d+:[A-Z]+\d+"/.test(xml));
+      const filters = [...parts.entries()]
+        .filter(([part]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(part))
+        .map(([, xml]) => /<autoFilter ref="A\d+:[A-Z]+\d+"/.test(xml));
       expect(filters).toEqual(Object.keys(EXPECTED_HEADERS).map(() => true));
       expect([...parts.values()].some((xml) => /<f[\s>]/.test(xml))).toBe(false);
     } finally {
@@ -320,7 +560,9 @@ describe("HTML report", () => {
     try {
       await access(CHROMIUM);
     } catch {
-      throw new Error(`Chromium is required for this test at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+      throw new Error(
+        `Chromium is required for this test at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+      );
     }
     await mkdir(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, "report.html");
@@ -328,8 +570,17 @@ describe("HTML report", () => {
     const fileUrl = pathToFileURL(file).href;
     const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
-      for (const [name, viewport, mobile] of [["phone", { width: 390, height: 844 }, true], ["desktop", { width: 1280, height: 900 }, false]] as const) {
-        const context = await browser.newContext({ viewport, deviceScaleFactor: mobile ? 2 : 1, isMobile: mobile, hasTouch: mobile, serviceWorkers: "block" });
+      for (const [name, viewport, mobile] of [
+        ["phone", { width: 390, height: 844 }, true],
+        ["desktop", { width: 1280, height: 900 }, false],
+      ] as const) {
+        const context = await browser.newContext({
+          viewport,
+          deviceScaleFactor: mobile ? 2 : 1,
+          isMobile: mobile,
+          hasTouch: mobile,
+          serviceWorkers: "block",
+        });
         const page = await context.newPage();
         const requested: string[] = [];
         const refused: string[] = [];
@@ -346,7 +597,9 @@ describe("HTML report", () => {
         });
         await page.goto(fileUrl, { waitUntil: "load" });
         const facts = await page.evaluate(() => ({
-          charts: Array.from(document.querySelectorAll("svg[data-chart]"), (svg) => svg.getAttribute("data-chart")),
+          charts: Array.from(document.querySelectorAll("svg[data-chart]"), (svg) =>
+            svg.getAttribute("data-chart"),
+          ),
           bars: document.querySelectorAll("rect[data-bar]").length,
           barsByUnitType: document.querySelectorAll('svg[data-chart="by-unit-type"] rect[data-bar]').length,
           barsByCluster: document.querySelectorAll('svg[data-chart="by-cluster"] rect[data-bar]').length,
@@ -362,7 +615,10 @@ describe("HTML report", () => {
         expect(facts.charts).toEqual(expect.arrayContaining(["by-unit-type", "by-cluster"]));
         expect(facts.charts.length).toBeGreaterThanOrEqual(2);
         expect(facts.bars).toBeGreaterThan(0);
-        expect([facts.barsByUnitType, facts.barsByCluster]).toEqual([result.byUnitType.length * 2, result.byCluster.length * 2]);
+        expect([facts.barsByUnitType, facts.barsByCluster]).toEqual([
+          result.byUnitType.length * 2,
+          result.byCluster.length * 2,
+        ]);
         expect(facts.tooltips).toBe(facts.bars);
         expect([facts.scripts, facts.pwned]).toEqual([0, undefined]);
         expect(facts.text).toContain(HOSTILE.scriptName);
@@ -379,4 +635,3 @@ describe("HTML report", () => {
     }
   });
 });
-

@@ -17,16 +17,30 @@ const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
 
 interface ConsolidationJson {
   asOf: string;
-  totals: { expected: number; received: number; onTime: number; late: number; invalid: number; missing: number; reportingRate: number; onTimeRate: number };
+  totals: {
+    expected: number;
+    received: number;
+    onTime: number;
+    late: number;
+    invalid: number;
+    missing: number;
+    reportingRate: number;
+    onTimeRate: number;
+  };
   units: { code: string; kind: string; status: string; file: string | null; duplicates: string[] }[];
   files: { file: string; outcome: string; unit: string | null; problems: { code: string }[] }[];
 }
 
 function thidua(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, TZ: "UTC" } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, TZ: "UTC" } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,7 +61,9 @@ async function readWorkbookParts(path: string): Promise<Record<string, string>> 
   const inspection = await inspectWorkbookBytes(bytes);
   if (!inspection.ok) throw new Error(`${path}: ${inspection.code}`);
   const parts = openZipParts(bytes, inspection.locations);
-  return Object.fromEntries([...inspection.locations.keys()].sort().map((name) => [name, parts.text(name) ?? ""]));
+  return Object.fromEntries(
+    [...inspection.locations.keys()].sort().map((name) => [name, parts.text(name) ?? ""]),
+  );
 }
 
 describe("thidua consolidate over `thidua sample --units 300`", () => {
@@ -64,14 +80,40 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
     manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as SampleManifest;
     sourcesBefore = snapshotFolder(join(dir, "submissions"));
     const run = await thidua([
-      "consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry.xlsx"), "--config", join(dir, "thidua.config.json"),
-      "--as-of", manifest.asOf, "--out", join(dir, "tong-hop.xlsx"), "--report", join(dir, "bao-cao.html"), "--json",
+      "consolidate",
+      "--source",
+      join(dir, "submissions"),
+      "--registry",
+      join(dir, "registry.xlsx"),
+      "--config",
+      join(dir, "thidua.config.json"),
+      "--as-of",
+      manifest.asOf,
+      "--out",
+      join(dir, "tong-hop.xlsx"),
+      "--report",
+      join(dir, "bao-cao.html"),
+      "--json",
     ]);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
     result = JSON.parse(run.stdout) as ConsolidationJson;
     rerun = await thidua([
-      "consolidate", "--source", join(dir, "submissions"), "--registry", join(dir, "registry.xlsx"), "--config", join(dir, "thidua.config.json"),
-      "--as-of", manifest.asOf, "--out", join(dir, "again", "tong-hop.xlsx"), "--report", join(dir, "again", "bao-cao.html"), "--json", "--workers", "1",
+      "consolidate",
+      "--source",
+      join(dir, "submissions"),
+      "--registry",
+      join(dir, "registry.xlsx"),
+      "--config",
+      join(dir, "thidua.config.json"),
+      "--as-of",
+      manifest.asOf,
+      "--out",
+      join(dir, "again", "tong-hop.xlsx"),
+      "--report",
+      join(dir, "again", "bao-cao.html"),
+      "--json",
+      "--workers",
+      "1",
     ]);
   }, 120_000);
 
@@ -85,19 +127,28 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
   it("gives every file the outcome the manifest says", () => {
     const prefix = `${manifest.submissionsDir}/`;
     const found = Object.fromEntries(result.files.map((file) => [prefix + file.file, file.outcome]));
-    expect(found).toEqual(Object.fromEntries(manifest.files.map((file) => [file.file, file.expectedOutcome])));
+    expect(found).toEqual(
+      Object.fromEntries(manifest.files.map((file) => [file.file, file.expectedOutcome])),
+    );
   });
 
   it("gives every expected unit and kind the status the manifest says", () => {
     const found = result.units.map((unit) => `${unit.code}/${unit.kind}: ${unit.status}`).sort();
-    expect(found).toEqual(manifest.units.map((unit) => `${unit.code}/${unit.kind}: ${unit.expectedStatus}`).sort());
+    expect(found).toEqual(
+      manifest.units.map((unit) => `${unit.code}/${unit.kind}: ${unit.expectedStatus}`).sort(),
+    );
   });
 
   it("adds up: the totals and rates agree with the unit statuses", () => {
     const count = (status: string): number => result.units.filter((unit) => unit.status === status).length;
     const received = result.units.length - count("missing");
     expect(result.totals).toEqual({
-      expected: result.units.length, received, onTime: count("on_time"), late: count("late"), invalid: count("invalid"), missing: count("missing"),
+      expected: result.units.length,
+      received,
+      onTime: count("on_time"),
+      late: count("late"),
+      invalid: count("invalid"),
+      missing: count("missing"),
       reportingRate: Math.round((received / result.units.length) * 1000) / 10,
       onTimeRate: Math.round((count("on_time") / result.units.length) * 1000) / 10,
     });
@@ -113,8 +164,12 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
   it("gives the same output content for the same input and as-of, whatever the number of threads", async () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toBe(JSON.stringify(result, null, 2) + "\n");
-    expect(readFileSync(join(dir, "again", "bao-cao.html"), "utf8")).toBe(readFileSync(join(dir, "bao-cao.html"), "utf8"));
-    expect(await readWorkbookParts(join(dir, "again", "tong-hop.xlsx"))).toEqual(await readWorkbookParts(join(dir, "tong-hop.xlsx")));
+    expect(readFileSync(join(dir, "again", "bao-cao.html"), "utf8")).toBe(
+      readFileSync(join(dir, "bao-cao.html"), "utf8"),
+    );
+    expect(await readWorkbookParts(join(dir, "again", "tong-hop.xlsx"))).toEqual(
+      await readWorkbookParts(join(dir, "tong-hop.xlsx")),
+    );
   });
 
   it("leaves every submitted file as it was (size and modification time)", () => {

@@ -15,7 +15,12 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   FILE_LEGACY_XLS: {},
   FILE_ENCRYPTED: {},
   FILE_TRUNCATED: {},
-  FILE_ZIP_BOMB: { declaredBytes: 62_914_560, limitBytes: 52_428_800, declaredMegabytes: 60, limitMegabytes: 50 },
+  FILE_ZIP_BOMB: {
+    declaredBytes: 62_914_560,
+    limitBytes: 52_428_800,
+    declaredMegabytes: 60,
+    limitMegabytes: 50,
+  },
   FILE_NOT_WORKBOOK: { detected: "docx" },
   FILE_UNREADABLE: { reason: "1:19: disallowed character in tag name" },
   FILE_CHECK_FAILED: { reason: "RangeError: Maximum call stack size exceeded" },
@@ -52,7 +57,10 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   KH_NO_TASKS: {},
   KH_TASK_DEADLINE_OUTSIDE_PHASE: { found: "31/12/2029", from: "01/01/2026", to: "31/12/2027", row: 5 },
   KH_CRITERION_OTHER_TYPE: { found: "MT1", unitType: "CQ", expected: "CQ1, CQ2, CQ3, CQ4, CQ5", row: 9 },
-  KH_CRITERION_UNCOVERED: { criterion: "CQ5", criterionLabel: { vi: "Chính sách hỗ trợ doanh nghiệp", en: "Policies supporting enterprises" } },
+  KH_CRITERION_UNCOVERED: {
+    criterion: "CQ5",
+    criterionLabel: { vi: "Chính sách hỗ trợ doanh nghiệp", en: "Policies supporting enterprises" },
+  },
   KH_ISSUED_AFTER_DEADLINE: { found: "21/05/2026", lastDay: "20/05/2026", provincialPlanDate: "05/05/2026" },
   KH_ISSUED_AFTER_PHASE1: { found: "01/07/2026", lastDay: "30/06/2026", provincialPlanDate: null },
   BC_YEAR_MISMATCH: { found: 2027, expected: 2026 },
@@ -61,12 +69,17 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   DNKT_NO_NOMINATIONS: {},
   DNKT_ROUND_MISMATCH: { found: "TONGKET", expected: "SOKET" },
   DNKT_AWARD_NOT_IN_ROUND: { found: "HCLD", round: "SOKET", expected: "BKTTG, BKCT, GK", row: 4 },
-  DNKT_FLAG_FOR_INDIVIDUAL: { found: "CTDT", awardLabel: { vi: "Cờ thi đua của UBND tỉnh", en: "Provincial People's Committee Emulation Flag" }, row: 5 },
+  DNKT_FLAG_FOR_INDIVIDUAL: {
+    found: "CTDT",
+    awardLabel: { vi: "Cờ thi đua của UBND tỉnh", en: "Provincial People's Committee Emulation Flag" },
+    row: 5,
+  },
   DNKT_GROUP_REQUIRED: { row: 5 },
   DNKT_KHAC_NEEDS_EVIDENCE: { row: 6 },
 };
 
-const sample = (code: ProblemCode) => createProblem(code, "error", { sheet: "Thông tin", cell: "B8" }, { ...SAMPLE_PARAMS[code] });
+const sample = (code: ProblemCode) =>
+  createProblem(code, "error", { sheet: "Thông tin", cell: "B8" }, { ...SAMPLE_PARAMS[code] });
 
 describe("every problem code has a sound message in Vietnamese and in English", () => {
   it.each(PROBLEM_CODES.map((code) => [code]))("%s", (code) => {
@@ -79,8 +92,10 @@ describe("every problem code has a sound message in Vietnamese and in English", 
   it("names the field by its template label, and shows the value found and what is expected", () => {
     const problem = sample("YEAR_EXPECTED");
 
-    expect(formatProblem(problem, "vi")).toBe("\"Ngày ban hành\": cần năm từ 2026 đến 2030, tìm thấy \"2025\".");
-    expect(formatProblem(problem, "en")).toBe("\"Issue date\": a year from 2026 to 2030 is expected, found \"2025\".");
+    expect(formatProblem(problem, "vi")).toBe('"Ngày ban hành": cần năm từ 2026 đến 2030, tìm thấy "2025".');
+    expect(formatProblem(problem, "en")).toBe(
+      '"Issue date": a year from 2026 to 2030 is expected, found "2025".',
+    );
   });
 
   it("words a localized param in the message's language", () => {
@@ -93,8 +108,15 @@ describe("every problem code has a sound message in Vietnamese and in English", 
   it("leaves out an optional part rather than printing it empty", () => {
     const withoutDetected = createProblem("FILE_NOT_ZIP", "error", {});
 
-    expect(formatProblem(withoutDetected, "en")).toBe("The file is not an Excel workbook (.xlsx); use the thidua template and save as .xlsx.");
-    expect(findMessageFaults(createProblem("SHEET_MISSING", "error", {}, { sheetName: "Tiêu chí", found: "" }), "vi")).toEqual([]);
+    expect(formatProblem(withoutDetected, "en")).toBe(
+      "The file is not an Excel workbook (.xlsx); use the thidua template and save as .xlsx.",
+    );
+    expect(
+      findMessageFaults(
+        createProblem("SHEET_MISSING", "error", {}, { sheetName: "Tiêu chí", found: "" }),
+        "vi",
+      ),
+    ).toEqual([]);
   });
 
   it("the check itself catches a param the message needs but the problem lacks", () => {

@@ -13,7 +13,7 @@ const DATE: ValueType = { type: "date" };
 const s = (v: string): CellValue => ({ t: "s", v });
 const n = (v: number): CellValue => ({ t: "n", v });
 
-describe("numbers typed as text, by the Vietnamese convention (\".\" groups thousands, \",\" marks decimals)", () => {
+describe('numbers typed as text, by the Vietnamese convention ("." groups thousands, "," marks decimals)', () => {
   it.each([
     ["1.234", 1234],
     ["1.234.567", 1_234_567],
@@ -59,7 +59,11 @@ describe("parseCellValue: text fields", () => {
   });
 
   it("refuses TRUE or FALSE: a checkbox or a formula went into the wrong cell", () => {
-    expect(parseCellValue({ t: "b", v: true }, TEXT, false)).toEqual({ ok: false, code: "TEXT_EXPECTED", params: { found: "TRUE" } });
+    expect(parseCellValue({ t: "b", v: true }, TEXT, false)).toEqual({
+      ok: false,
+      code: "TEXT_EXPECTED",
+      params: { found: "TRUE" },
+    });
   });
 });
 
@@ -103,9 +107,15 @@ describe("parseCellValue: percentages, 0 to 100", () => {
     expect(parseCellValue(cell as CellValue, PERCENT, false)).toEqual({ ok: true, value });
   });
 
-  it.each([[n(120)], [s("150%")], [n(-1)], [{ t: "n", v: 1.2, percent: true }]])("%j is out of range", (cell) => {
-    expect(parseCellValue(cell as CellValue, PERCENT, false)).toMatchObject({ ok: false, code: "PERCENT_OUT_OF_RANGE" });
-  });
+  it.each([[n(120)], [s("150%")], [n(-1)], [{ t: "n", v: 1.2, percent: true }]])(
+    "%j is out of range",
+    (cell) => {
+      expect(parseCellValue(cell as CellValue, PERCENT, false)).toMatchObject({
+        ok: false,
+        code: "PERCENT_OUT_OF_RANGE",
+      });
+    },
+  );
 });
 
 describe("parseCellValue: dates", () => {
@@ -131,8 +141,16 @@ describe("parseCellValue: dates", () => {
   });
 
   it("refuses a year typed into a date cell, which Excel shows as a date of 1905, showing what the officer sees", () => {
-    expect(parseCellValue(n(2026), DATE, false)).toEqual({ ok: false, code: "DATE_EXPECTED", params: { found: 2026 } });
-    expect(parseCellValue({ t: "d", v: "1905-07-18" }, DATE, false)).toEqual({ ok: false, code: "DATE_EXPECTED", params: { found: "18/07/1905" } });
+    expect(parseCellValue(n(2026), DATE, false)).toEqual({
+      ok: false,
+      code: "DATE_EXPECTED",
+      params: { found: 2026 },
+    });
+    expect(parseCellValue({ t: "d", v: "1905-07-18" }, DATE, false)).toEqual({
+      ok: false,
+      code: "DATE_EXPECTED",
+      params: { found: "18/07/1905" },
+    });
   });
 
   it.each([
@@ -170,18 +188,33 @@ describe("Excel serial numbers", () => {
   });
 
   it("knows the calendar", () => {
-    expect([isValidCalendarDate(2028, 2, 29), isValidCalendarDate(2100, 2, 29), isValidCalendarDate(2000, 2, 29), isValidCalendarDate(2026, 4, 31)]).toEqual([true, false, true, false]);
+    expect([
+      isValidCalendarDate(2028, 2, 29),
+      isValidCalendarDate(2100, 2, 29),
+      isValidCalendarDate(2000, 2, 29),
+      isValidCalendarDate(2026, 4, 31),
+    ]).toEqual([true, false, true, false]);
   });
 });
 
 describe("parseCellValue: text, e-mail, document numbers, years", () => {
   it("trims text and counts length after trimming", () => {
-    expect(parseCellValue(s("  Sở Nội vụ  "), { type: "text", maxLength: 9 }, false)).toEqual({ ok: true, value: "Sở Nội vụ" });
-    expect(parseCellValue(s("x".repeat(11)), { type: "text", maxLength: 10 }, false)).toEqual({ ok: false, code: "TEXT_TOO_LONG", params: { length: 11, max: 10 } });
+    expect(parseCellValue(s("  Sở Nội vụ  "), { type: "text", maxLength: 9 }, false)).toEqual({
+      ok: true,
+      value: "Sở Nội vụ",
+    });
+    expect(parseCellValue(s("x".repeat(11)), { type: "text", maxLength: 10 }, false)).toEqual({
+      ok: false,
+      code: "TEXT_TOO_LONG",
+      params: { length: 11, max: 10 },
+    });
   });
 
   it("reads a number in a text field as its digits", () => {
-    expect(parseCellValue(n(912345678), { type: "text", maxLength: 30 }, false)).toEqual({ ok: true, value: "912345678" });
+    expect(parseCellValue(n(912345678), { type: "text", maxLength: 30 }, false)).toEqual({
+      ok: true,
+      value: "912345678",
+    });
   });
 
   it("reads a blank or whitespace-only cell as nothing", () => {
@@ -189,7 +222,15 @@ describe("parseCellValue: text, e-mail, document numbers, years", () => {
     expect(parseCellValue(s("   "), DATE, false)).toEqual({ ok: true, value: null });
   });
 
-  it.each([["vanthu@hatinh.gov.vn", true], [" vanthu@hatinh.gov.vn ", true], ["a.b+c@so-noi-vu.hatinh.gov.vn", true], ["vanthu@hatinh", false], ["vanthu hatinh.gov.vn", false], ["a@b.vn; c@d.vn", false], ["<a@b.vn>", false]])("e-mail %j valid: %s", (text, valid) => {
+  it.each([
+    ["vanthu@hatinh.gov.vn", true],
+    [" vanthu@hatinh.gov.vn ", true],
+    ["a.b+c@so-noi-vu.hatinh.gov.vn", true],
+    ["vanthu@hatinh", false],
+    ["vanthu hatinh.gov.vn", false],
+    ["a@b.vn; c@d.vn", false],
+    ["<a@b.vn>", false],
+  ])("e-mail %j valid: %s", (text, valid) => {
     expect(parseCellValue(s(text), { type: "email" }, false).ok).toBe(valid);
   });
 
@@ -209,15 +250,29 @@ describe("parseCellValue: text, e-mail, document numbers, years", () => {
   });
 
   it("says which document type was expected, with an example", () => {
-    expect(parseCellValue(s("45/BC-UBND"), { type: "docNumber", docTypes: ["KH"] }, false)).toEqual({ ok: false, code: "DOC_NUMBER_INVALID", params: { found: "45/BC-UBND", expected: "KH", example: "45/KH-UBND" } });
+    expect(parseCellValue(s("45/BC-UBND"), { type: "docNumber", docTypes: ["KH"] }, false)).toEqual({
+      ok: false,
+      code: "DOC_NUMBER_INVALID",
+      params: { found: "45/BC-UBND", expected: "KH", example: "45/KH-UBND" },
+    });
   });
 
-  it.each([[n(2026), 2026], [s("2030"), 2030]])("year %j", (cell, year) => {
-    expect(parseCellValue(cell, { type: "year", min: 2026, max: 2030 }, false)).toEqual({ ok: true, value: year });
+  it.each([
+    [n(2026), 2026],
+    [s("2030"), 2030],
+  ])("year %j", (cell, year) => {
+    expect(parseCellValue(cell, { type: "year", min: 2026, max: 2030 }, false)).toEqual({
+      ok: true,
+      value: year,
+    });
   });
 
   it.each([[n(2025)], [n(2031)], [s("năm 2026")], [n(2026.5)]])("year %j is refused", (cell) => {
-    expect(parseCellValue(cell, { type: "year", min: 2026, max: 2030 }, false)).toMatchObject({ ok: false, code: "YEAR_EXPECTED", params: { min: 2026, max: 2030 } });
+    expect(parseCellValue(cell, { type: "year", min: 2026, max: 2030 }, false)).toMatchObject({
+      ok: false,
+      code: "YEAR_EXPECTED",
+      params: { min: 2026, max: 2030 },
+    });
   });
 });
 
@@ -260,15 +315,24 @@ describe("A1 addresses", () => {
     expect(parseA1(address)).toEqual(parts);
   });
 
-  it.each([[""], ["12"], ["B"], ["ABCD1"], ["B1:C2"], ["B-1"], ["Ă1"], ["B1 "], ["$$B1"]])("%j is not an address", (address) => {
-    expect(parseA1(address)).toBeNull();
-  });
+  it.each([[""], ["12"], ["B"], ["ABCD1"], ["B1:C2"], ["B-1"], ["Ă1"], ["B1 "], ["$$B1"]])(
+    "%j is not an address",
+    (address) => {
+      expect(parseA1(address)).toBeNull();
+    },
+  );
 
   it("round-trips column letters", () => {
-    for (const column of [1, 26, 27, 52, 53, 702, 703, 16384]) expect(columnLetterToNumber(columnNumberToLetter(column))).toBe(column);
+    for (const column of [1, 26, 27, 52, 53, 702, 703, 16384])
+      expect(columnLetterToNumber(columnNumberToLetter(column))).toBe(column);
   });
 
   it("knows whether a cell lies in a range, either way round", () => {
-    expect([isCellInRange("B5", "B4:C5"), isCellInRange("D5", "B4:C5"), isCellInRange("B4", "C5:B4"), isCellInRange("B4", "B4")]).toEqual([true, false, true, true]);
+    expect([
+      isCellInRange("B5", "B4:C5"),
+      isCellInRange("D5", "B4:C5"),
+      isCellInRange("B4", "C5:B4"),
+      isCellInRange("B4", "B4"),
+    ]).toEqual([true, false, true, true]);
   });
 });

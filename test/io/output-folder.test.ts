@@ -35,7 +35,11 @@ describe("writeFileAtomic", () => {
   });
 
   // Node 20's recursive mkdir never settles there; this test would time out rather than fail.
-  it.each([["/proc/thidua-nowhere/deeper/out.html"], ["/proc/1/thidua/out.html"]])("is a usage error, promptly, under a pseudo-filesystem: %s", async (path) => {
-    await expect(writeFileAtomic(path, "x")).rejects.toBeInstanceOf(UsageError);
-  }, 5_000);
+  it.each([["/proc/thidua-nowhere/deeper/out.html"], ["/proc/1/thidua/out.html"]])(
+    "is a usage error, promptly, under a pseudo-filesystem: %s",
+    async (path) => {
+      await expect(writeFileAtomic(path, "x")).rejects.toBeInstanceOf(UsageError);
+    },
+    5_000,
+  );
 });

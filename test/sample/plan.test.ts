@@ -21,13 +21,23 @@ describe("sample plan", () => {
     const units = buildSampleUnits(1000);
     expect(new Set(units.map((unit) => unit.code)).size).toBe(1000);
     expect(units.every((unit) => unit.code.length <= 8 && /^[A-Z0-9]+$/.test(unit.code))).toBe(true);
-    expect(units.slice(0, 3).map((unit) => unit.name)).toEqual(["Sở Nội vụ", "Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường"]);
+    expect(units.slice(0, 3).map((unit) => unit.name)).toEqual([
+      "Sở Nội vụ",
+      "Sở Khoa học và Công nghệ",
+      "Sở Nông nghiệp và Môi trường",
+    ]);
     const clusters = new Set(units.map((unit) => unit.cluster));
-    expect(clusters).toEqual(new Set([
-      "Khối các sở, ban, ngành", "Khối Mặt trận, đoàn thể", "Khối doanh nghiệp",
-      ...[1, 2, 3, 4, 5, 6].map((index) => `Cụm thi đua số ${index} (xã, phường)`),
-    ]));
-    for (const unit of units.filter((candidate) => ["commune", "ward", "communeFront", "enterprise"].includes(candidate.role))) {
+    expect(clusters).toEqual(
+      new Set([
+        "Khối các sở, ban, ngành",
+        "Khối Mặt trận, đoàn thể",
+        "Khối doanh nghiệp",
+        ...[1, 2, 3, 4, 5, 6].map((index) => `Cụm thi đua số ${index} (xã, phường)`),
+      ]),
+    );
+    for (const unit of units.filter((candidate) =>
+      ["commune", "ward", "communeFront", "enterprise"].includes(candidate.role),
+    )) {
       expect(unit.name).toMatch(/Mẫu/);
     }
     expect(units.every((unit) => unit.email.endsWith(".example"))).toBe(true);
@@ -37,14 +47,25 @@ describe("sample plan", () => {
     for (const units of [20, 21, 33, 57]) {
       const { manifest } = planSample({ units, seed: 7, year: 2026 });
       expect(FILE_OUTCOMES.filter((outcome) => manifest.counts.outcomes[outcome] === 0)).toEqual([]);
-      for (const kind of ["KH", "BC"]) expect(UNIT_STATUSES.filter((status) => manifest.counts.statuses[kind]?.[status] === 0)).toEqual([]);
+      for (const kind of ["KH", "BC"])
+        expect(UNIT_STATUSES.filter((status) => manifest.counts.statuses[kind]?.[status] === 0)).toEqual([]);
       const defects = new Set(manifest.files.map((file) => file.defect));
-      expect(Object.values(DEFECTS).flat().map((defect) => defect.id).filter((id) => !defects.has(id))).toEqual([]);
+      expect(
+        Object.values(DEFECTS)
+          .flat()
+          .map((defect) => defect.id)
+          .filter((id) => !defects.has(id)),
+      ).toEqual([]);
     }
   });
 
   it("has units nominate at the share asked: every unit at 1, none beyond the required cases at 0", () => {
-    const nominatingUnits = (share: number): number => new Set(planSample({ units: 200, seed: 3, year: 2026, nominatingShare: share }).manifest.files.filter((file) => file.kind === "DN-KT").map((file) => file.unit)).size;
+    const nominatingUnits = (share: number): number =>
+      new Set(
+        planSample({ units: 200, seed: 3, year: 2026, nominatingShare: share })
+          .manifest.files.filter((file) => file.kind === "DN-KT")
+          .map((file) => file.unit),
+      ).size;
 
     expect(nominatingUnits(1)).toBe(200);
     expect(nominatingUnits(0)).toBeLessThan(10);
@@ -65,7 +86,8 @@ describe("sample plan", () => {
     expect(planSample({ units: 60, seed: 5, year: 2027 })).toEqual(plan);
     expect(plan.manifest.asOf).toBe("2027-11-25T12:00:00+07:00");
     // Reports of 2027 arrive in November 2027; the unit plans still answer the plan of 05/05/2026.
-    const received = (kind: string): string[] => plan.manifest.files.filter((file) => file.kind === kind).map((file) => file.receivedAt.slice(0, 7));
+    const received = (kind: string): string[] =>
+      plan.manifest.files.filter((file) => file.kind === kind).map((file) => file.receivedAt.slice(0, 7));
     expect(new Set(received("BC"))).toEqual(new Set(["2027-11"]));
     expect(new Set(received("KH"))).toEqual(new Set(["2026-05", "2026-06"]));
   });
@@ -81,7 +103,8 @@ describe("sample plan", () => {
       const receivedDay = new Date(job.receivedAt + 7 * 3_600_000).toISOString().slice(0, 10);
       const documentDay = date.toISOString().slice(0, 10);
       if (entry.scenario === "late_document_date") expect(documentDay > receivedDay).toBe(true);
-      else expect({ file: entry.file, ok: documentDay <= receivedDay }).toEqual({ file: entry.file, ok: true });
+      else
+        expect({ file: entry.file, ok: documentDay <= receivedDay }).toEqual({ file: entry.file, ok: true });
     }
   });
 });

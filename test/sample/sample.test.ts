@@ -33,7 +33,14 @@ function listFiles(root: string): string[] {
 }
 
 function hashFiles(root: string): Record<string, string> {
-  return Object.fromEntries(listFiles(root).map((file) => [file, createHash("sha256").update(readFileSync(join(root, file))).digest("hex")]));
+  return Object.fromEntries(
+    listFiles(root).map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(join(root, file)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 function readManifest(summary: SampleSummary): SampleManifest {
@@ -45,17 +52,26 @@ function where(problem: { code: string; sheet: string | null; cell: string | nul
 }
 
 function errorsOf(validation: FileValidation): string[] {
-  return validation.problems.filter((problem) => problem.severity === "error").map(where).sort();
+  return validation.problems
+    .filter((problem) => problem.severity === "error")
+    .map(where)
+    .sort();
 }
 
 function expectedErrors(expected: readonly ExpectedProblem[]): string[] {
-  return expected.filter((problem) => problem.severity === "error").map(where).sort();
+  return expected
+    .filter((problem) => problem.severity === "error")
+    .map(where)
+    .sort();
 }
 
 const tempRoot = mkdtempSync(join(tmpdir(), "thidua-sample-"));
 afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
 
-async function sampleInto(name: string, options: Omit<SampleOptions, "out"> = { units: UNITS }): Promise<SampleSummary> {
+async function sampleInto(
+  name: string,
+  options: Omit<SampleOptions, "out"> = { units: UNITS },
+): Promise<SampleSummary> {
   // In this thread: under ts-jest there is no compiled worker (the worker path is tested on dist/ below).
   return runSample({ workers: 0, ...options, out: join(tempRoot, name) });
 }
@@ -70,39 +86,83 @@ describe("thidua sample (N = 40, seed 1)", () => {
   beforeAll(async () => {
     summary = await sampleInto("first");
     manifest = readManifest(summary);
-    const configFile = JSON.parse(readFileSync(summary.config, "utf8")) as Parameters<typeof resolveConfig>[0];
+    const configFile = JSON.parse(readFileSync(summary.config, "utf8")) as Parameters<
+      typeof resolveConfig
+    >[0];
     config = resolveConfig(configFile, {}, Date.parse(manifest.asOf));
     ({ registry } = await loadRegistry(summary.registry));
     for (const file of manifest.files) {
-      validations.set(file.file, await validateFile(join(tempRoot, "first", file.file), { config, registry, receivedAt: Date.parse(file.receivedAt) }));
+      validations.set(
+        file.file,
+        await validateFile(join(tempRoot, "first", file.file), {
+          config,
+          registry,
+          receivedAt: Date.parse(file.receivedAt),
+        }),
+      );
     }
   });
 
   it("writes the config the product reads, and a registry of N units with no problem", async () => {
-    expect(JSON.parse(readFileSync(summary.config, "utf8"))).toEqual({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" });
+    expect(JSON.parse(readFileSync(summary.config, "utf8"))).toEqual({
+      provincialPlanDate: "2026-05-05",
+      reportYear: 2026,
+      round: "SOKET",
+    });
     expect(manifest.config).toEqual({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" });
     const { problems } = await loadRegistry(summary.registry);
     expect(problems).toEqual([]);
     expect(registry.units).toHaveLength(UNITS);
     expect(summary.units).toBe(UNITS);
     expect(new Set(registry.units.map((unit) => unit.type))).toEqual(new Set(["CQ", "MT", "DN"]));
-    expect(registry.units.map((unit) => unit.code)).toEqual(expect.arrayContaining(["SNV", "SKHCN", "SNNMT", "MTTQ"]));
+    expect(registry.units.map((unit) => unit.code)).toEqual(
+      expect.arrayContaining(["SNV", "SKHCN", "SNNMT", "MTTQ"]),
+    );
   });
 
   it("covers every file outcome and, for KH and BC each, every unit status", () => {
     const outcomes = new Set(manifest.files.map((file) => file.expectedOutcome));
     expect([...FILE_OUTCOMES].filter((outcome) => !outcomes.has(outcome))).toEqual([]);
     for (const kind of ["KH", "BC"] as const) {
-      const statuses = new Set(manifest.units.filter((unit) => unit.kind === kind).map((unit) => unit.expectedStatus));
+      const statuses = new Set(
+        manifest.units.filter((unit) => unit.kind === kind).map((unit) => unit.expectedStatus),
+      );
       expect([...UNIT_STATUSES].filter((status) => !statuses.has(status))).toEqual([]);
     }
     const scenarios = new Set(manifest.files.map((file) => file.scenario));
-    for (const scenario of ["misnamed", "late_document_date", "superseded_invalid", "old_template", "truncated", "pdf_renamed"] as const) expect(scenarios).toContain(scenario);
+    for (const scenario of [
+      "misnamed",
+      "late_document_date",
+      "superseded_invalid",
+      "old_template",
+      "truncated",
+      "pdf_renamed",
+    ] as const)
+      expect(scenarios).toContain(scenario);
     const defects = new Set(manifest.files.map((file) => file.defect));
-    const codes = new Set(manifest.files.flatMap((file) => file.expectedProblems.map((problem) => problem.code)));
-    for (const code of ["REQUIRED_MISSING", "DATE_IMPOSSIBLE", "NUMBER_NEGATIVE", "PERCENT_OUT_OF_RANGE", "ENUM_UNKNOWN", "DNKT_AWARD_NOT_IN_ROUND",
-      "DNKT_FLAG_FOR_INDIVIDUAL", "DNKT_KHAC_NEEDS_EVIDENCE", "KH_CRITERION_OTHER_TYPE", "DOC_NUMBER_INVALID", "BC_YEAR_MISMATCH", "TEMPLATE_VERSION_OLD",
-      "UNIT_UNKNOWN", "TEMPLATE_STAMP_MISSING", "FILE_TRUNCATED", "FILE_NOT_ZIP", "KH_ISSUED_AFTER_DEADLINE", "BC_DATED_AFTER_DEADLINE"] as const) {
+    const codes = new Set(
+      manifest.files.flatMap((file) => file.expectedProblems.map((problem) => problem.code)),
+    );
+    for (const code of [
+      "REQUIRED_MISSING",
+      "DATE_IMPOSSIBLE",
+      "NUMBER_NEGATIVE",
+      "PERCENT_OUT_OF_RANGE",
+      "ENUM_UNKNOWN",
+      "DNKT_AWARD_NOT_IN_ROUND",
+      "DNKT_FLAG_FOR_INDIVIDUAL",
+      "DNKT_KHAC_NEEDS_EVIDENCE",
+      "KH_CRITERION_OTHER_TYPE",
+      "DOC_NUMBER_INVALID",
+      "BC_YEAR_MISMATCH",
+      "TEMPLATE_VERSION_OLD",
+      "UNIT_UNKNOWN",
+      "TEMPLATE_STAMP_MISSING",
+      "FILE_TRUNCATED",
+      "FILE_NOT_ZIP",
+      "KH_ISSUED_AFTER_DEADLINE",
+      "BC_DATED_AFTER_DEADLINE",
+    ] as const) {
       expect(codes).toContain(code);
     }
     expect(defects.size).toBeGreaterThanOrEqual(15);
@@ -114,18 +174,28 @@ describe("thidua sample (N = 40, seed 1)", () => {
   });
 
   it("writes exactly the manifest's files, each with its received time as modification time, before the as-of moment but the ones resent after it", () => {
-    expect(listFiles(summary.submissionsDir).map((file) => `submissions/${file}`)).toEqual(manifest.files.map((file) => file.file));
+    expect(listFiles(summary.submissionsDir).map((file) => `submissions/${file}`)).toEqual(
+      manifest.files.map((file) => file.file),
+    );
     expect(summary.files).toBe(manifest.files.length);
     const asOf = Date.parse(manifest.asOf);
     for (const file of manifest.files) {
-      expect({ file: file.file, mtime: Math.floor(statSync(join(tempRoot, "first", file.file)).mtimeMs) }).toEqual({ file: file.file, mtime: Date.parse(file.receivedAt) });
-      expect({ file: file.file, afterAsOf: Date.parse(file.receivedAt) > asOf }).toEqual({ file: file.file, afterAsOf: file.expectedOutcome === "after_as_of" });
+      expect({
+        file: file.file,
+        mtime: Math.floor(statSync(join(tempRoot, "first", file.file)).mtimeMs),
+      }).toEqual({ file: file.file, mtime: Date.parse(file.receivedAt) });
+      expect({ file: file.file, afterAsOf: Date.parse(file.receivedAt) > asOf }).toEqual({
+        file: file.file,
+        afterAsOf: file.expectedOutcome === "after_as_of",
+      });
     }
     expect(manifest.files.some((file) => file.file.startsWith("submissions/BC/cum-3/"))).toBe(true);
   });
 
   it("puts the yearly report's deadline edge at 16:59:59Z (on time) and 17:00:00Z (late) on 14/11", () => {
-    const edges = manifest.files.filter((file) => file.scenario === "deadline_edge_on_time" || file.scenario === "deadline_edge_late");
+    const edges = manifest.files.filter(
+      (file) => file.scenario === "deadline_edge_on_time" || file.scenario === "deadline_edge_late",
+    );
     expect(edges.map((file) => [file.receivedAt, file.expectedOutcome]).sort()).toEqual([
       ["2026-11-14T16:59:59.000Z", "on_time"],
       ["2026-11-14T17:00:00.000Z", "late"],
@@ -133,32 +203,58 @@ describe("thidua sample (N = 40, seed 1)", () => {
   });
 
   it("validates every on-time and late file with no error; lateness shows as the product computes it", () => {
-    const accepted = manifest.files.filter((file) => file.expectedOutcome === "on_time" || file.expectedOutcome === "late");
+    const accepted = manifest.files.filter(
+      (file) => file.expectedOutcome === "on_time" || file.expectedOutcome === "late",
+    );
     expect(accepted.length).toBeGreaterThan(UNITS);
     for (const file of accepted) {
       const validation = validations.get(file.file)!;
       expect({ file: file.file, errors: errorsOf(validation) }).toEqual({ file: file.file, errors: [] });
       const warnings = validation.problems.filter((problem) => problem.severity === "warning").map(where);
-      for (const problem of file.expectedProblems) expect({ file: file.file, warnings }).toEqual({ file: file.file, warnings: expect.arrayContaining([where(problem)]) });
+      for (const problem of file.expectedProblems)
+        expect({ file: file.file, warnings }).toEqual({
+          file: file.file,
+          warnings: expect.arrayContaining([where(problem)]),
+        });
       const lateByReceipt = warnings.some((warning) => warning.startsWith("SUBMISSION_LATE"));
-      expect({ file: file.file, lateByReceipt }).toEqual({ file: file.file, lateByReceipt: file.expectedOutcome === "late" && file.expectedProblems.length === 0 });
+      expect({ file: file.file, lateByReceipt }).toEqual({
+        file: file.file,
+        lateByReceipt: file.expectedOutcome === "late" && file.expectedProblems.length === 0,
+      });
       // Valid files cover every criterion of their type and report something.
-      expect(warnings.filter((warning) => /CRITERION_UNCOVERED|NO_INDICATORS|DNKT_ROUND_MISMATCH/.test(warning))).toEqual([]);
+      expect(
+        warnings.filter((warning) => /CRITERION_UNCOVERED|NO_INDICATORS|DNKT_ROUND_MISMATCH/.test(warning)),
+      ).toEqual([]);
     }
   });
 
   it("makes every other file produce exactly its expected errors, at the cells the spec gives", () => {
-    const rejected = manifest.files.filter((file) => file.expectedOutcome !== "on_time" && file.expectedOutcome !== "late" && file.expectedOutcome !== "after_as_of");
+    const rejected = manifest.files.filter(
+      (file) =>
+        file.expectedOutcome !== "on_time" &&
+        file.expectedOutcome !== "late" &&
+        file.expectedOutcome !== "after_as_of",
+    );
     for (const file of rejected) {
       const expected = expectedErrors(file.expectedProblems);
-      if (file.expectedOutcome !== "duplicate") expect({ file: file.file, expected: expected.length > 0 }).toEqual({ file: file.file, expected: true });
-      expect({ file: file.file, errors: errorsOf(validations.get(file.file)!) }).toEqual({ file: file.file, errors: expected });
+      if (file.expectedOutcome !== "duplicate")
+        expect({ file: file.file, expected: expected.length > 0 }).toEqual({
+          file: file.file,
+          expected: true,
+        });
+      expect({ file: file.file, errors: errorsOf(validations.get(file.file)!) }).toEqual({
+        file: file.file,
+        errors: expected,
+      });
     }
   });
 
   it("attributes each template file to the unit the manifest names (the code in the workbook)", () => {
     for (const file of manifest.files) {
-      expect({ file: file.file, unit: validations.get(file.file)!.unit?.code ?? null }).toEqual({ file: file.file, unit: file.unit });
+      expect({ file: file.file, unit: validations.get(file.file)!.unit?.code ?? null }).toEqual({
+        file: file.file,
+        unit: file.unit,
+      });
     }
   });
 
@@ -169,7 +265,8 @@ describe("thidua sample (N = 40, seed 1)", () => {
       expect(file.file).toContain(`_${file.fileNameUnit}`);
       expect(registry.byCode.has(file.fileNameUnit!)).toBe(true);
     }
-    for (const file of manifest.files.filter((entry) => entry.expectedOutcome === "unknown_unit")) expect(registry.byCode.has(file.unit!)).toBe(false);
+    for (const file of manifest.files.filter((entry) => entry.expectedOutcome === "unknown_unit"))
+      expect(registry.byCode.has(file.unit!)).toBe(false);
   });
 
   it("is what the consolidation finds: every file's outcome, every unit's status, the misnamed files flagged", async () => {
@@ -177,15 +274,37 @@ describe("thidua sample (N = 40, seed 1)", () => {
     for (const file of manifest.files) {
       const localPath = join(tempRoot, "first", file.file);
       const path = file.file.slice(`${manifest.submissionsDir}/`.length);
-      files.push(await validateSubmission({ path, receivedAt: Math.floor(statSync(localPath).mtimeMs), localPath, bytes: null }, config, registry));
+      files.push(
+        await validateSubmission(
+          { path, receivedAt: Math.floor(statSync(localPath).mtimeMs), localPath, bytes: null },
+          config,
+          registry,
+        ),
+      );
     }
-    const result = consolidate({ files, registry, config, asOf: Date.parse(manifest.asOf), source: "sample" });
+    const result = consolidate({
+      files,
+      registry,
+      config,
+      asOf: Date.parse(manifest.asOf),
+      source: "sample",
+    });
     const prefix = `${manifest.submissionsDir}/`;
-    expect(Object.fromEntries(result.files.map((file) => [prefix + file.file, file.outcome]))).toEqual(Object.fromEntries(manifest.files.map((file) => [file.file, file.expectedOutcome])));
-    expect(result.statuses.map((status) => `${status.unit.code}/${status.kind}: ${status.status}`).sort())
-      .toEqual(manifest.units.map((unit) => `${unit.code}/${unit.kind}: ${unit.expectedStatus}`).sort());
-    const flagged = result.files.filter((file) => file.problems.some((problem) => problem.code === "UNIT_CODE_FILE_NAME_MISMATCH")).map((file) => prefix + file.file);
-    expect(flagged.sort()).toEqual(manifest.files.filter((file) => file.scenario === "misnamed").map((file) => file.file).sort());
+    expect(Object.fromEntries(result.files.map((file) => [prefix + file.file, file.outcome]))).toEqual(
+      Object.fromEntries(manifest.files.map((file) => [file.file, file.expectedOutcome])),
+    );
+    expect(
+      result.statuses.map((status) => `${status.unit.code}/${status.kind}: ${status.status}`).sort(),
+    ).toEqual(manifest.units.map((unit) => `${unit.code}/${unit.kind}: ${unit.expectedStatus}`).sort());
+    const flagged = result.files
+      .filter((file) => file.problems.some((problem) => problem.code === "UNIT_CODE_FILE_NAME_MISMATCH"))
+      .map((file) => prefix + file.file);
+    expect(flagged.sort()).toEqual(
+      manifest.files
+        .filter((file) => file.scenario === "misnamed")
+        .map((file) => file.file)
+        .sort(),
+    );
   });
 
   it("gives the same manifest and the same bytes for the same seed, and another province for another seed", async () => {
@@ -193,16 +312,22 @@ describe("thidua sample (N = 40, seed 1)", () => {
     expect(readFileSync(again.manifest, "utf8")).toBe(readFileSync(summary.manifest, "utf8"));
     expect(hashFiles(join(tempRoot, "again"))).toEqual(hashFiles(join(tempRoot, "first")));
     const other = readManifest(await sampleInto("other-seed", { units: UNITS, seed: 2 }));
-    expect(other.files.map((file) => [file.file, file.receivedAt])).not.toEqual(manifest.files.map((file) => [file.file, file.receivedAt]));
+    expect(other.files.map((file) => [file.file, file.receivedAt])).not.toEqual(
+      manifest.files.map((file) => [file.file, file.receivedAt]),
+    );
   });
 
   it("replaces a previous sample in the same folder, and refuses a folder that is not one", async () => {
     const replaced = await runSample({ units: 20, out: join(tempRoot, "first-copy"), workers: 0 });
     const smaller = await runSample({ units: 20, out: join(tempRoot, "first-copy"), seed: 3, workers: 0 });
-    expect(listFiles(smaller.submissionsDir).map((file) => `submissions/${file}`)).toEqual(readManifest(smaller).files.map((file) => file.file));
+    expect(listFiles(smaller.submissionsDir).map((file) => `submissions/${file}`)).toEqual(
+      readManifest(smaller).files.map((file) => file.file),
+    );
     expect(replaced.units).toBe(20);
     rmSync(smaller.manifest);
-    await expect(runSample({ units: 20, out: join(tempRoot, "first-copy"), workers: 0 })).rejects.toThrow(/not a previous sample/);
+    await expect(runSample({ units: 20, out: join(tempRoot, "first-copy"), workers: 0 })).rejects.toThrow(
+      /not a previous sample/,
+    );
   });
 });
 

@@ -27,11 +27,23 @@ function thidua(...args: string[]): { code: number | null; stdout: string; stder
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "thidua-cli-validate-"));
-  for (const file of ["kh-valid.xlsx", "bc-valid.xlsx", "bad-email.xlsx", "kh-issued-late.xlsx", "pdf-renamed.xlsx", "unknown-enum.xlsx", "unit-unknown.xlsx"]) await writeCase(dir, corpusCase(file));
+  for (const file of [
+    "kh-valid.xlsx",
+    "bc-valid.xlsx",
+    "bad-email.xlsx",
+    "kh-issued-late.xlsx",
+    "pdf-renamed.xlsx",
+    "unknown-enum.xlsx",
+    "unit-unknown.xlsx",
+  ])
+    await writeCase(dir, corpusCase(file));
   writeFileSync(join(dir, REGISTRY_FILE), await writeRegistry());
-  writeFileSync(join(dir, "broken.json"), "{ \"reportYear\": 2026,");
+  writeFileSync(join(dir, "broken.json"), '{ "reportYear": 2026,');
   writeFileSync(join(dir, "unknown-key.json"), JSON.stringify({ reportYear: 2026, deadline: "2026-11-14" }));
-  writeFileSync(join(dir, "campaign.json"), JSON.stringify({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" }));
+  writeFileSync(
+    join(dir, "campaign.json"),
+    JSON.stringify({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" }),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +68,9 @@ describe("exit codes", () => {
     expect(thidua("validate", "pdf-renamed.xlsx", ...CAMPAIGN).code).toBe(1);
     const missing = thidua("validate", "nowhere.xlsx", "--json", ...CAMPAIGN);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout)).toMatchObject({ files: [{ file: "nowhere.xlsx", problems: [{ code: "FILE_UNREADABLE", cell: null }] }] });
+    expect(JSON.parse(missing.stdout)).toMatchObject({
+      files: [{ file: "nowhere.xlsx", problems: [{ code: "FILE_UNREADABLE", cell: null }] }],
+    });
   });
 
   it("1 for a unit the registry does not know, 0 without the registry", () => {
@@ -68,7 +82,9 @@ describe("exit codes", () => {
     const { code, stdout } = thidua("validate", "kh-issued-late.xlsx", "--config", "campaign.json", "--json");
 
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).files[0].problems.map((problem: { code: string }) => problem.code)).toEqual(["KH_ISSUED_AFTER_DEADLINE"]);
+    expect(JSON.parse(stdout).files[0].problems.map((problem: { code: string }) => problem.code)).toEqual([
+      "KH_ISSUED_AFTER_DEADLINE",
+    ]);
   });
 
   describe("2 for a usage error: one line on stderr, nothing on stdout", () => {
@@ -97,18 +113,55 @@ describe("exit codes", () => {
 
 describe("--json", () => {
   interface JsonReport {
-    files: { file: string; kind: string | null; version: string | null; unit: { code: string | null; name: string | null }; problems: { code: string; severity: string; sheet: string | null; cell: string | null; message: string }[] }[];
+    files: {
+      file: string;
+      kind: string | null;
+      version: string | null;
+      unit: { code: string | null; name: string | null };
+      problems: {
+        code: string;
+        severity: string;
+        sheet: string | null;
+        cell: string | null;
+        message: string;
+      }[];
+    }[];
   }
 
   it("prints {files:[{file, kind, version, unit:{code,name}, problems:[{code, severity, sheet, cell, message}]}]}", () => {
     const { stdout } = thidua("validate", "unknown-enum.xlsx", "kh-valid.xlsx", "--json", ...CAMPAIGN);
     const report = JSON.parse(stdout) as JsonReport;
 
-    expect(report.files.map(({ file, kind, version, unit }) => ({ file, kind, version, unit: unit && { code: unit.code, name: unit.name } }))).toEqual([
-      { file: "unknown-enum.xlsx", kind: "KH", version: "2026.1", unit: { code: "SKHCN", name: "Sở Khoa học và Công nghệ" } },
-      { file: "kh-valid.xlsx", kind: "KH", version: "2026.1", unit: { code: "SKHCN", name: "Sở Khoa học và Công nghệ" } },
+    expect(
+      report.files.map(({ file, kind, version, unit }) => ({
+        file,
+        kind,
+        version,
+        unit: unit && { code: unit.code, name: unit.name },
+      })),
+    ).toEqual([
+      {
+        file: "unknown-enum.xlsx",
+        kind: "KH",
+        version: "2026.1",
+        unit: { code: "SKHCN", name: "Sở Khoa học và Công nghệ" },
+      },
+      {
+        file: "kh-valid.xlsx",
+        kind: "KH",
+        version: "2026.1",
+        unit: { code: "SKHCN", name: "Sở Khoa học và Công nghệ" },
+      },
     ]);
-    expect(report.files[0]?.problems.map(({ code, severity, sheet, cell, message }) => ({ code, severity, sheet, cell, message }))).toMatchInlineSnapshot(`
+    expect(
+      report.files[0]?.problems.map(({ code, severity, sheet, cell, message }) => ({
+        code,
+        severity,
+        sheet,
+        cell,
+        message,
+      })),
+    ).toMatchInlineSnapshot(`
 [
   {
     "cell": "B6",
@@ -130,29 +183,53 @@ describe("--json", () => {
   });
 
   it("gives every cell as an A1 address, or null for a whole-file problem", () => {
-    const { stdout } = thidua("validate", "unknown-enum.xlsx", "pdf-renamed.xlsx", "kh-issued-late.xlsx", "--json", ...CAMPAIGN);
+    const { stdout } = thidua(
+      "validate",
+      "unknown-enum.xlsx",
+      "pdf-renamed.xlsx",
+      "kh-issued-late.xlsx",
+      "--json",
+      ...CAMPAIGN,
+    );
     const problems = (JSON.parse(stdout) as JsonReport).files.flatMap((file) => file.problems);
 
     expect(problems.map((problem) => problem.cell)).toEqual(["B6", "A5", null, "B8"]);
-    expect(problems.every((problem) => problem.cell === null || /^[A-Z]{1,3}[1-9]\d*$/.test(problem.cell))).toBe(true);
+    expect(
+      problems.every((problem) => problem.cell === null || /^[A-Z]{1,3}[1-9]\d*$/.test(problem.cell)),
+    ).toBe(true);
   });
 
   it("reports a file that is not a workbook with no kind, version or unit", () => {
     const { stdout } = thidua("validate", "pdf-renamed.xlsx", "--json", ...CAMPAIGN);
 
-    expect((JSON.parse(stdout) as JsonReport).files[0]).toMatchObject({ file: "pdf-renamed.xlsx", kind: null, version: null, unit: { code: null, name: null }, problems: [{ code: "FILE_NOT_ZIP", severity: "error", sheet: null, cell: null }] });
+    expect((JSON.parse(stdout) as JsonReport).files[0]).toMatchObject({
+      file: "pdf-renamed.xlsx",
+      kind: null,
+      version: null,
+      unit: { code: null, name: null },
+      problems: [{ code: "FILE_NOT_ZIP", severity: "error", sheet: null, cell: null }],
+    });
   });
 
   it("speaks English with --lang en", () => {
     const { stdout } = thidua("validate", "bad-email.xlsx", "--json", "--lang", "en", ...CAMPAIGN);
 
-    expect((JSON.parse(stdout) as JsonReport).files[0]?.problems[0]?.message).toBe("\"Contact e-mail\": \"vanthu@hatinh\" is not a valid e-mail address.");
+    expect((JSON.parse(stdout) as JsonReport).files[0]?.problems[0]?.message).toBe(
+      '"Contact e-mail": "vanthu@hatinh" is not a valid e-mail address.',
+    );
   });
 });
 
 describe("human output", () => {
   it("is grouped by file, then by sheet, one line per problem with its cell", () => {
-    const { stdout } = thidua("validate", "unknown-enum.xlsx", "pdf-renamed.xlsx", "kh-issued-late.xlsx", "kh-valid.xlsx", ...CAMPAIGN);
+    const { stdout } = thidua(
+      "validate",
+      "unknown-enum.xlsx",
+      "pdf-renamed.xlsx",
+      "kh-issued-late.xlsx",
+      "kh-valid.xlsx",
+      ...CAMPAIGN,
+    );
 
     expect(stdout).toMatchInlineSnapshot(`
 "unknown-enum.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: 2 lỗi, 0 cảnh báo

@@ -30,16 +30,26 @@ function validateCase(corpusCase: CorpusCase): Promise<FileValidation> {
 }
 
 describe("the bad-input corpus: each file gives exactly its problems, at its cells", () => {
-  it.each(CORPUS.map((corpusCase) => [corpusCase.file, corpusCase] as const))("%s", async (_file, corpusCase) => {
-    const result = await validateCase(corpusCase);
+  it.each(CORPUS.map((corpusCase) => [corpusCase.file, corpusCase] as const))(
+    "%s",
+    async (_file, corpusCase) => {
+      const result = await validateCase(corpusCase);
 
-    expect(result.problems.map(({ code, severity, sheet, cell }) => ({ code, severity, sheet, cell }))).toEqual(corpusCase.expect);
-    expect(result.problems.flatMap((found) => [...findMessageFaults(found, "vi"), ...findMessageFaults(found, "en")])).toEqual([]);
-    if (corpusCase.read?.fields) expect(result.document?.fields).toMatchObject(corpusCase.read.fields);
-    for (const [table, rows] of Object.entries(corpusCase.read?.tables ?? {})) {
-      expect(result.document?.tables[table]?.map((row) => row.values)).toMatchObject(rows);
-    }
-  });
+      expect(
+        result.problems.map(({ code, severity, sheet, cell }) => ({ code, severity, sheet, cell })),
+      ).toEqual(corpusCase.expect);
+      expect(
+        result.problems.flatMap((found) => [
+          ...findMessageFaults(found, "vi"),
+          ...findMessageFaults(found, "en"),
+        ]),
+      ).toEqual([]);
+      if (corpusCase.read?.fields) expect(result.document?.fields).toMatchObject(corpusCase.read.fields);
+      for (const [table, rows] of Object.entries(corpusCase.read?.tables ?? {})) {
+        expect(result.document?.tables[table]?.map((row) => row.values)).toMatchObject(rows);
+      }
+    },
+  );
 
   it("has at least 20 kinds of bad input, each with its own file name", () => {
     const bad = CORPUS.filter((corpusCase) => corpusCase.expect.length > 0);
@@ -48,11 +58,18 @@ describe("the bad-input corpus: each file gives exactly its problems, at its cel
   });
 
   it("covers every problem code a single file can produce", () => {
-    const produced = new Set(CORPUS.flatMap((corpusCase) => corpusCase.expect.map((expected) => expected.code)));
+    const produced = new Set(
+      CORPUS.flatMap((corpusCase) => corpusCase.expect.map((expected) => expected.code)),
+    );
     // Not from one file's content: a fault of thidua's own (test/validate/validate-file.test.ts),
     // the registry's own duplicates, the consolidation's file-name hint, lateness by receipt time
     // (test/core/deadlines.test.ts).
-    const elsewhere = ["FILE_CHECK_FAILED", "REGISTRY_DUPLICATE_CODE", "UNIT_CODE_FILE_NAME_MISMATCH", "SUBMISSION_LATE"];
+    const elsewhere = [
+      "FILE_CHECK_FAILED",
+      "REGISTRY_DUPLICATE_CODE",
+      "UNIT_CODE_FILE_NAME_MISMATCH",
+      "SUBMISSION_LATE",
+    ];
     expect(PROBLEM_CODES.filter((code) => !produced.has(code) && !elsewhere.includes(code))).toEqual([]);
   });
 
@@ -64,10 +81,13 @@ describe("the bad-input corpus: each file gives exactly its problems, at its cel
 });
 
 describe("the valid controls", () => {
-  it.each(VALID_CASES.map((corpusCase) => [corpusCase.file, corpusCase] as const))("%s has no problem, even against the registry", async (_file, corpusCase) => {
-    const result = await validateCase(corpusCase);
+  it.each(VALID_CASES.map((corpusCase) => [corpusCase.file, corpusCase] as const))(
+    "%s has no problem, even against the registry",
+    async (_file, corpusCase) => {
+      const result = await validateCase(corpusCase);
 
-    expect(result.problems).toEqual([]);
-    expect(result.unit).toEqual({ code: "SKHCN", name: "Sở Khoa học và Công nghệ", type: "CQ" });
-  });
+      expect(result.problems).toEqual([]);
+      expect(result.unit).toEqual({ code: "SKHCN", name: "Sở Khoa học và Công nghệ", type: "CQ" });
+    },
+  );
 });

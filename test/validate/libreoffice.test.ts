@@ -29,7 +29,11 @@ const SOFFICE = process.env.SOFFICE ?? "soffice";
  */
 const ROUND_TRIPPED: readonly CorpusCase[] = [
   ...VALID_CASES,
-  ...CORPUS.filter((corpusCase) => corpusCase.expect.every((expected) => !expected.code.startsWith("FILE_")) && corpusCase.file !== "formula-no-result.xlsx"),
+  ...CORPUS.filter(
+    (corpusCase) =>
+      corpusCase.expect.every((expected) => !expected.code.startsWith("FILE_")) &&
+      corpusCase.file !== "formula-no-result.xlsx",
+  ),
 ];
 
 let dir: string;
@@ -38,11 +42,17 @@ let registry: Registry;
 function convertWithLibreOffice(inputs: readonly string[], outDir: string, format = "xlsx"): void {
   const version = spawnSync(SOFFICE, ["--version"], { encoding: "utf8" });
   if (version.error || version.status !== 0) {
-    throw new Error(`LibreOffice is needed for this test and "${SOFFICE}" cannot run (${version.error?.message ?? version.stderr}). Install it: apt-get install -y libreoffice-calc-nogui`);
+    throw new Error(
+      `LibreOffice is needed for this test and "${SOFFICE}" cannot run (${version.error?.message ?? version.stderr}). Install it: apt-get install -y libreoffice-calc-nogui`,
+    );
   }
   // A throwaway profile: no user settings, and no clash with another soffice running.
   const profile = pathToFileURL(join(dir, `lo-${process.pid}-${Date.now()}`)).href;
-  const run = spawnSync(SOFFICE, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", outDir, ...inputs], { encoding: "utf8", timeout: 180_000 });
+  const run = spawnSync(
+    SOFFICE,
+    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", outDir, ...inputs],
+    { encoding: "utf8", timeout: 180_000 },
+  );
   if (run.status !== 0) throw new Error(`soffice failed (${run.status ?? run.signal}): ${run.stderr}`);
 }
 
@@ -52,7 +62,9 @@ beforeAll(async () => {
   mkdirSync(inDir);
   mkdirSync(join(dir, "out"));
   await writeCorpus(inDir);
-  const inputs = [REGISTRY_FILE, ...ROUND_TRIPPED.map((corpusCase) => corpusCase.file)].map((file) => join(inDir, file));
+  const inputs = [REGISTRY_FILE, ...ROUND_TRIPPED.map((corpusCase) => corpusCase.file)].map((file) =>
+    join(inDir, file),
+  );
   convertWithLibreOffice(inputs, join(dir, "out"));
   // LibreOffice's own default format, which a unit may send by mistake.
   mkdirSync(join(dir, "ods"));
@@ -71,23 +83,33 @@ function validateIn(folder: "in" | "out", corpusCase: CorpusCase): Promise<FileV
 }
 
 describe("a workbook re-saved by LibreOffice validates exactly like the original", () => {
-  it.each(ROUND_TRIPPED.map((corpusCase) => [corpusCase.file, corpusCase] as const))("%s", async (file, corpusCase) => {
-    expect(existsSync(join(dir, "out", file))).toBe(true);
-    const original = await validateIn("in", corpusCase);
-    const resaved = await validateIn("out", corpusCase);
+  it.each(ROUND_TRIPPED.map((corpusCase) => [corpusCase.file, corpusCase] as const))(
+    "%s",
+    async (file, corpusCase) => {
+      expect(existsSync(join(dir, "out", file))).toBe(true);
+      const original = await validateIn("in", corpusCase);
+      const resaved = await validateIn("out", corpusCase);
 
-    expect(resaved.problems).toEqual(original.problems);
-    expect(resaved.problems.map((problem) => problem.code)).toEqual(corpusCase.expect.map((expected) => expected.code));
-    expect(resaved.document).toEqual(original.document);
-    expect(resaved.unit).toEqual(original.unit);
-  });
+      expect(resaved.problems).toEqual(original.problems);
+      expect(resaved.problems.map((problem) => problem.code)).toEqual(
+        corpusCase.expect.map((expected) => expected.code),
+      );
+      expect(resaved.document).toEqual(original.document);
+      expect(resaved.unit).toEqual(original.unit);
+    },
+  );
 
   it("thidua's reader and exceljs read the same values from every re-saved workbook", async () => {
-    for (const file of [REGISTRY_FILE, ...ROUND_TRIPPED.map((corpusCase) => corpusCase.file)].filter((name) => !KNOWN_DIFFERENCES[name])) {
+    for (const file of [REGISTRY_FILE, ...ROUND_TRIPPED.map((corpusCase) => corpusCase.file)].filter(
+      (name) => !KNOWN_DIFFERENCES[name],
+    )) {
       const bytes = await readFile(join(dir, "out", file));
       const reading = await readWorkbookSnapshot(bytes);
 
-      expect({ file, snapshot: reading.ok ? reading.snapshot : reading.problem }).toEqual({ file, snapshot: await readSnapshotWithExcelJs(bytes) });
+      expect({ file, snapshot: reading.ok ? reading.snapshot : reading.problem }).toEqual({
+        file,
+        snapshot: await readSnapshotWithExcelJs(bytes),
+      });
     }
   });
 
@@ -95,11 +117,15 @@ describe("a workbook re-saved by LibreOffice validates exactly like the original
     const reading = await readWorkbookSnapshot(await readFile(join(dir, "out", "kh-valid.xlsx")));
     if (!reading.ok) throw new Error("unreadable");
     expect(reading.snapshot.sheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
-      ["Thông tin", "visible"], ["Nhiệm vụ", "visible"], ["Tiêu chí", "visible"], ["DanhMuc", "hidden"], ["_thidua", "hidden"],
+      ["Thông tin", "visible"],
+      ["Nhiệm vụ", "visible"],
+      ["Tiêu chí", "visible"],
+      ["DanhMuc", "hidden"],
+      ["_thidua", "hidden"],
     ]);
   });
 
-  it("keeps the 1904 date system, which LibreOffice writes date1904=\"true\" (exceljs alone reads only \"1\")", async () => {
+  it('keeps the 1904 date system, which LibreOffice writes date1904="true" (exceljs alone reads only "1")', async () => {
     const reading = await readWorkbookSnapshot(await readFile(join(dir, "out", "date-1904.xlsx")));
 
     expect(reading.ok && reading.snapshot.date1904).toBe(true);
@@ -115,7 +141,11 @@ describe("a workbook re-saved by LibreOffice validates exactly like the original
 
 describe("a workbook saved in LibreOffice's own format", () => {
   it("is FILE_NOT_WORKBOOK, detected as ods, with a message saying to save it as .xlsx", async () => {
-    const validation = await validateFile(join(dir, "ods", "kh-valid.ods"), { config: FIXTURE_CONFIG, registry: null, receivedAt: null });
+    const validation = await validateFile(join(dir, "ods", "kh-valid.ods"), {
+      config: FIXTURE_CONFIG,
+      registry: null,
+      receivedAt: null,
+    });
 
     expect(validation.problems).toMatchObject([{ code: "FILE_NOT_WORKBOOK", params: { detected: "ods" } }]);
     expect(formatProblem(validation.problems[0]!, "vi")).toContain("Excel Workbook (.xlsx)");
@@ -125,6 +155,8 @@ describe("a workbook saved in LibreOffice's own format", () => {
 describe("the round trip is no formality", () => {
   it("converts more than the valid files: at least 40 workbooks, most of them with problems", () => {
     expect(ROUND_TRIPPED.length).toBeGreaterThanOrEqual(40);
-    expect(ROUND_TRIPPED.filter((corpusCase) => corpusCase.expect.length > 0).length).toBeGreaterThanOrEqual(30);
+    expect(ROUND_TRIPPED.filter((corpusCase) => corpusCase.expect.length > 0).length).toBeGreaterThanOrEqual(
+      30,
+    );
   });
 });

@@ -16,15 +16,35 @@ const ZONES = ["Asia/Ho_Chi_Minh", "America/New_York", "Pacific/Kiritimati", "Et
 
 let dir: string;
 
-function runNode(zone: string, args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8", env: { ...process.env, TZ: zone } });
+function runNode(
+  zone: string,
+  args: readonly string[],
+): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, TZ: zone },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** The problems `thidua validate --json` reports for a file, in the given time zone. */
 function validateIn(zone: string, file: string): { code: string; cell: string | null; message: string }[] {
-  const { stdout } = runNode(zone, [CLI, "validate", file, "--json", "--lang", "en", "--plan-date", "2026-05-05", "--year", "2026"]);
-  const report = JSON.parse(stdout) as { files: { problems: { code: string; cell: string | null; message: string }[] }[] };
+  const { stdout } = runNode(zone, [
+    CLI,
+    "validate",
+    file,
+    "--json",
+    "--lang",
+    "en",
+    "--plan-date",
+    "2026-05-05",
+    "--year",
+    "2026",
+  ]);
+  const report = JSON.parse(stdout) as {
+    files: { problems: { code: string; cell: string | null; message: string }[] }[];
+  };
   return report.files[0]?.problems.map(({ code, cell, message }) => ({ code, cell, message })) ?? [];
 }
 
@@ -45,23 +65,50 @@ const EDGE_TASKS = [
   { content: "ND2", task: "Tổng kết giai đoạn 1", lead: "Văn phòng", deadline: day(2027, 12, 31) },
 ];
 const PLAN_FILL = {
-  fields: { unitCode: "SKHCN", unitName: "Sở Khoa học và Công nghệ", unitType: "CQ", docNumber: "45/KH-SKHCN", issueDate: day(2026, 5, 21), signer: "Nguyễn Văn An", contactName: "Trần Thị Bình", contactEmail: "vanthu@hatinh.gov.vn" },
-  tables: { tasks: EDGE_TASKS, criteria: ["CQ1", "CQ2", "CQ3", "CQ4", "CQ5"].map((code) => ({ ownCriterion: code, provincialCriterion: code })) },
+  fields: {
+    unitCode: "SKHCN",
+    unitName: "Sở Khoa học và Công nghệ",
+    unitType: "CQ",
+    docNumber: "45/KH-SKHCN",
+    issueDate: day(2026, 5, 21),
+    signer: "Nguyễn Văn An",
+    contactName: "Trần Thị Bình",
+    contactEmail: "vanthu@hatinh.gov.vn",
+  },
+  tables: {
+    tasks: EDGE_TASKS,
+    criteria: ["CQ1", "CQ2", "CQ3", "CQ4", "CQ5"].map((code) => ({
+      ownCriterion: code,
+      provincialCriterion: code,
+    })),
+  },
 };
 
 /** Issued 21/05/2026, the day after the deadline: late by exactly that date; tasks on the phase's first and last days. */
-const EXPECTED = [{ code: "KH_ISSUED_AFTER_DEADLINE", cell: "B8", message: "The plan was issued on 21/05/2026, after its deadline 20/05/2026 (15 days from the provincial plan of 05/05/2026)." }];
+const EXPECTED = [
+  {
+    code: "KH_ISSUED_AFTER_DEADLINE",
+    cell: "B8",
+    message:
+      "The plan was issued on 21/05/2026, after its deadline 20/05/2026 (15 days from the provincial plan of 05/05/2026).",
+  },
+];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "thidua-tz-"));
-  writeFileSync(join(dir, "plan.xlsx"), await writeKh({ fields: PLAN_FILL.fields, tables: PLAN_FILL.tables }));
+  writeFileSync(
+    join(dir, "plan.xlsx"),
+    await writeKh({ fields: PLAN_FILL.fields, tables: PLAN_FILL.tables }),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("a date cell reads back as the same calendar date in any time zone", () => {
   it("the child processes really run in the zones asked for", () => {
-    const offsets = ZONES.map((zone) => runNode(zone, ["-p", "new Date(Date.UTC(2026, 4, 21)).getTimezoneOffset()"]).stdout.trim());
+    const offsets = ZONES.map((zone) =>
+      runNode(zone, ["-p", "new Date(Date.UTC(2026, 4, 21)).getTimezoneOffset()"]).stdout.trim(),
+    );
     expect(offsets).toEqual(["-420", "240", "-840", "720", "0"]);
   });
 

@@ -13,10 +13,20 @@ describe("validateBytes", () => {
     const registry = { units: [], byCode: broken } as unknown as Registry;
     const bytes = await writeKh();
 
-    const validation = await validateBytes("KH_SNV.xlsx", bytes, { config: FIXTURE_CONFIG, registry, receivedAt: null });
+    const validation = await validateBytes("KH_SNV.xlsx", bytes, {
+      config: FIXTURE_CONFIG,
+      registry,
+      receivedAt: null,
+    });
 
     expect(validation.problems).toEqual([
-      { code: "FILE_CHECK_FAILED", severity: "error", sheet: null, cell: null, params: { reason: "TypeError: registry lookup failed" } },
+      {
+        code: "FILE_CHECK_FAILED",
+        severity: "error",
+        sheet: null,
+        cell: null,
+        params: { reason: "TypeError: registry lookup failed" },
+      },
     ]);
     expect(validation.sizeBytes).toBe(bytes.byteLength);
     expect(validation.sha256).toMatch(/^[0-9a-f]{64}$/);

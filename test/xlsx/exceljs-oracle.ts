@@ -10,7 +10,8 @@ import { loadExcelJs } from "../../scripts/xlsx/load-exceljs";
 
 /** Corpus files where the two readers differ on purpose, with why; each is pinned in read-workbook.test.ts. */
 export const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
-  "formula-empty-text.xlsx": "exceljs drops an empty <v>, so a formula that gave \"\" reads as never calculated",
+  "formula-empty-text.xlsx":
+    'exceljs drops an empty <v>, so a formula that gave "" reads as never calculated',
 };
 
 /** exceljs ValueType numbers (enums.js). */
@@ -28,11 +29,14 @@ function acceptDate1904True(): void {
   if (date1904Patched) return;
   date1904Patched = true;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const xform = require("exceljs/lib/xlsx/xform/book/workbook-properties-xform") as { prototype: WorkbookPropertiesXform };
+  const xform = require("exceljs/lib/xlsx/xform/book/workbook-properties-xform") as {
+    prototype: WorkbookPropertiesXform;
+  };
   const parseOpen = xform.prototype.parseOpen;
   xform.prototype.parseOpen = function (this: WorkbookPropertiesXform, node) {
     const handled = parseOpen.call(this, node);
-    if (handled && node.name === "workbookPr" && node.attributes.date1904?.toLowerCase() === "true") this.model = { ...this.model, date1904: true };
+    if (handled && node.name === "workbookPr" && node.attributes.date1904?.toLowerCase() === "true")
+      this.model = { ...this.model, date1904: true };
     return handled;
   };
 }
@@ -45,7 +49,12 @@ function convertDate(date: Date): CellValue | null {
   if (Number.isNaN(date.getTime())) return null;
   const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
   const hasTime = date.getUTCHours() + date.getUTCMinutes() + date.getUTCSeconds() > 0;
-  return { t: "d", v: hasTime ? `${day}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}` : day };
+  return {
+    t: "d",
+    v: hasTime
+      ? `${day}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
+      : day,
+  };
 }
 
 function textOfRichText(value: { richText: { text: string }[] }): string {
@@ -55,7 +64,8 @@ function textOfRichText(value: { richText: { text: string }[] }): string {
 function convertValue(value: ExcelCellValue | undefined, numFmt: string | undefined): CellValue | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return { t: "s", v: value };
-  if (typeof value === "number") return numFmt?.includes("%") ? { t: "n", v: value, percent: true } : { t: "n", v: value };
+  if (typeof value === "number")
+    return numFmt?.includes("%") ? { t: "n", v: value, percent: true } : { t: "n", v: value };
   if (typeof value === "boolean") return { t: "b", v: value };
   if (value instanceof Date) return convertDate(value);
   if (typeof value !== "object") return null;
@@ -64,7 +74,8 @@ function convertValue(value: ExcelCellValue | undefined, numFmt: string | undefi
   if ("hyperlink" in value) {
     const text = (value as { text?: unknown }).text;
     if (typeof text === "string") return { t: "s", v: text };
-    if (text && typeof text === "object" && "richText" in text) return { t: "s", v: textOfRichText(text as { richText: { text: string }[] }) };
+    if (text && typeof text === "object" && "richText" in text)
+      return { t: "s", v: textOfRichText(text as { richText: { text: string }[] }) };
     return null;
   }
   if ("formula" in value || "sharedFormula" in value) {
@@ -106,7 +117,10 @@ export async function readSnapshotWithExcelJs(bytes: Uint8Array): Promise<Workbo
   const ExcelJS = loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: ["dataValidations"] } as never);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+      { ignoreNodes: ["dataValidations"] } as never,
+    );
   } catch {
     return null;
   }

@@ -15,7 +15,10 @@ let bombBytes: Buffer;
 beforeAll(async () => {
   workbookBytes = await writeSmallWorkbook();
   // An honest bomb: 60 MiB of zeros deflates to ~60 KB and the directory tells the truth.
-  bombBytes = buildZip([...minimalWorkbookParts(), { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(60 * MiB) }]);
+  bombBytes = buildZip([
+    ...minimalWorkbookParts(),
+    { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(60 * MiB) },
+  ]);
 });
 
 afterEach(() => jest.restoreAllMocks());
@@ -24,16 +27,27 @@ describe("inspectWorkbookBytes accepts", () => {
   it("a workbook written by exceljs", async () => {
     const result = await inspectWorkbookBytes(workbookBytes);
 
-    expect(result).toMatchObject({ ok: true, entries: expect.any(Number), uncompressedBytes: expect.any(Number) });
+    expect(result).toMatchObject({
+      ok: true,
+      entries: expect.any(Number),
+      uncompressedBytes: expect.any(Number),
+    });
     if (!result.ok) throw new Error("unreachable");
-    expect(result.locations.get("xl/workbook.xml")).toMatchObject({ compressionMethod: 8, localHeaderOffset: expect.any(Number) });
+    expect(result.locations.get("xl/workbook.xml")).toMatchObject({
+      compressionMethod: 8,
+      localHeaderOffset: expect.any(Number),
+    });
     expect(result.locations.size).toBe(result.entries);
     expect(result.entries).toBeGreaterThanOrEqual(8);
     expect(result.uncompressedBytes).toBeGreaterThan(workbookBytes.byteLength);
   });
 
   it("a view into a larger buffer (byteOffset is honoured)", async () => {
-    const backing = Buffer.concat([Buffer.from("junk before the file"), workbookBytes, Buffer.from("junk after")]);
+    const backing = Buffer.concat([
+      Buffer.from("junk before the file"),
+      workbookBytes,
+      Buffer.from("junk after"),
+    ]);
     const view = new Uint8Array(backing.buffer, backing.byteOffset + 20, workbookBytes.byteLength);
 
     expect(await inspectWorkbookBytes(view)).toMatchObject({ ok: true });
@@ -48,24 +62,70 @@ describe("inspectWorkbookBytes accepts", () => {
 
 describe("inspectWorkbookBytes rejects", () => {
   it("FILE_EMPTY: a zero-byte file", async () => {
-    expect(await inspectWorkbookBytes(new Uint8Array(0))).toEqual({ ok: false, code: "FILE_EMPTY", params: {} });
+    expect(await inspectWorkbookBytes(new Uint8Array(0))).toEqual({
+      ok: false,
+      code: "FILE_EMPTY",
+      params: {},
+    });
   });
 
   describe("FILE_NOT_ZIP", () => {
     it.each([
-      ["pdf", "a PDF", Buffer.from("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "latin1")],
+      [
+        "pdf",
+        "a PDF",
+        Buffer.from("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "latin1"),
+      ],
       ["pdf", "a PDF behind a few junk bytes", Buffer.from("\r\n%PDF-1.4\n1 0 obj\n", "latin1")],
-      ["text", "a UTF-8 CSV renamed .xlsx", Buffer.from("\uFEFFĐơn vị,Chỉ tiêu,Giá trị\r\nSở KH&CN,Số sáng kiến,12\r\n", "utf8")],
-      ["text", "Excel's 'Unicode Text' (UTF-16LE with BOM)", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Đơn vị\tGiá trị\r\nSở KH&CN\t12\r\n", "utf16le")])],
-      ["text", "a SpreadsheetML 2003 XML file", Buffer.from('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table></Table></Worksheet></Workbook>')],
+      [
+        "text",
+        "a UTF-8 CSV renamed .xlsx",
+        Buffer.from("\uFEFFĐơn vị,Chỉ tiêu,Giá trị\r\nSở KH&CN,Số sáng kiến,12\r\n", "utf8"),
+      ],
+      [
+        "text",
+        "Excel's 'Unicode Text' (UTF-16LE with BOM)",
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from("Đơn vị\tGiá trị\r\nSở KH&CN\t12\r\n", "utf16le"),
+        ]),
+      ],
+      [
+        "text",
+        "a SpreadsheetML 2003 XML file",
+        Buffer.from(
+          '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table></Table></Worksheet></Workbook>',
+        ),
+      ],
       ["text", "a file that only starts with 'PK'", Buffer.from("PKI certificate list\n")],
-      ["html", "an Excel 'web page' saved as .xls", Buffer.from('<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head><meta charset="utf-8"></head><body><table><tr><td>1</td></tr></table></body></html>')],
-      ["html", "a bare HTML table exported by a web app", Buffer.from("\n<table border=1><tr><th>Đơn vị</th></tr></table>")],
+      [
+        "html",
+        "an Excel 'web page' saved as .xls",
+        Buffer.from(
+          '<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head><meta charset="utf-8"></head><body><table><tr><td>1</td></tr></table></body></html>',
+        ),
+      ],
+      [
+        "html",
+        "a bare HTML table exported by a web app",
+        Buffer.from("\n<table border=1><tr><th>Đơn vị</th></tr></table>"),
+      ],
       ["unknown", "random bytes", pseudoRandomBytes(4096)],
       ["unknown", "a run of zero bytes (an unfinished download or sync placeholder)", Buffer.alloc(2048)],
-      ["unknown", "a PNG image", Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pseudoRandomBytes(200)])],
+      [
+        "unknown",
+        "a PNG image",
+        Buffer.concat([
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+          pseudoRandomBytes(200),
+        ]),
+      ],
     ])("detected %s: %s", async (detected, _label, bytes) => {
-      expect(await inspectWorkbookBytes(bytes)).toEqual({ ok: false, code: "FILE_NOT_ZIP", params: { detected } });
+      expect(await inspectWorkbookBytes(bytes)).toEqual({
+        ok: false,
+        code: "FILE_NOT_ZIP",
+        params: { detected },
+      });
     });
   });
 
@@ -77,7 +137,9 @@ describe("inspectWorkbookBytes rejects", () => {
     });
 
     it("a synthetic OLE container holding a Workbook stream", async () => {
-      expect(await inspectWorkbookBytes(buildSyntheticOle(["Workbook"]))).toMatchObject({ code: "FILE_LEGACY_XLS" });
+      expect(await inspectWorkbookBytes(buildSyntheticOle(["Workbook"]))).toMatchObject({
+        code: "FILE_LEGACY_XLS",
+      });
     });
 
     it("an OLE container whose cell data merely mentions EncryptedPackage off the directory grid", async () => {
@@ -99,7 +161,9 @@ describe("inspectWorkbookBytes rejects", () => {
     it.each([[["EncryptionInfo", "EncryptedPackage"]], [["EncryptedPackage"]], [["EncryptionInfo"]]])(
       "a synthetic OLE container holding %j",
       async (streams) => {
-        expect(await inspectWorkbookBytes(buildSyntheticOle(streams))).toMatchObject({ code: "FILE_ENCRYPTED" });
+        expect(await inspectWorkbookBytes(buildSyntheticOle(streams))).toMatchObject({
+          code: "FILE_ENCRYPTED",
+        });
       },
     );
 
@@ -119,7 +183,9 @@ describe("inspectWorkbookBytes rejects", () => {
     });
 
     it("a bare local-file signature", async () => {
-      expect(await inspectWorkbookBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toMatchObject({ code: "FILE_TRUNCATED" });
+      expect(await inspectWorkbookBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toMatchObject({
+        code: "FILE_TRUNCATED",
+      });
     });
 
     it("a central directory whose first record is garbage", async () => {
@@ -132,14 +198,22 @@ describe("inspectWorkbookBytes rejects", () => {
 
     it("a directory that survived while an entry's data runs past the end of the file", async () => {
       const parts = minimalWorkbookParts();
-      const zip = buildZip([...parts, { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<worksheet/>"), declaredCompressedSize: 1 * MiB }]);
+      const zip = buildZip([
+        ...parts,
+        {
+          name: "xl/worksheets/sheet1.xml",
+          data: Buffer.from("<worksheet/>"),
+          declaredCompressedSize: 1 * MiB,
+        },
+      ]);
 
       expect(await inspectWorkbookBytes(zip)).toMatchObject({ code: "FILE_TRUNCATED" });
     });
 
     it("never hangs or throws, wherever the file is cut or the directory is corrupted", async () => {
       const inputs: Uint8Array[] = [];
-      for (let end = 1; end < workbookBytes.byteLength; end += 61) inputs.push(workbookBytes.subarray(0, end));
+      for (let end = 1; end < workbookBytes.byteLength; end += 61)
+        inputs.push(workbookBytes.subarray(0, end));
       const directoryOffset = workbookBytes.readUInt32LE(workbookBytes.byteLength - 22 + 16);
       for (let at = directoryOffset; at < workbookBytes.byteLength; at += 7) {
         const corrupted = Buffer.from(workbookBytes);
@@ -164,7 +238,12 @@ describe("inspectWorkbookBytes rejects", () => {
       expect(result).toEqual({
         ok: false,
         code: "FILE_ZIP_BOMB",
-        params: { declaredBytes: expect.any(Number), limitBytes: 50 * MiB, declaredMegabytes: expect.any(Number), limitMegabytes: 50 },
+        params: {
+          declaredBytes: expect.any(Number),
+          limitBytes: 50 * MiB,
+          declaredMegabytes: expect.any(Number),
+          limitMegabytes: 50,
+        },
       });
       if (result.ok) throw new Error("unreachable");
       expect(result.params["declaredBytes"]).toBeGreaterThan(60 * MiB);
@@ -173,21 +252,34 @@ describe("inspectWorkbookBytes rejects", () => {
     });
 
     it("not for a large picture, which the reader never inflates", async () => {
-      const zip = buildZip([...minimalWorkbookParts(), { name: "xl/media/image1.jpeg", data: Buffer.alloc(60 * MiB), store: true }]);
+      const zip = buildZip([
+        ...minimalWorkbookParts(),
+        { name: "xl/media/image1.jpeg", data: Buffer.alloc(60 * MiB), store: true },
+      ]);
 
       expect(await inspectWorkbookBytes(zip)).toMatchObject({ ok: true });
     });
 
     it("a directory that declares a 4 GiB entry over a few bytes of data", async () => {
       const parts = minimalWorkbookParts();
-      const zip = buildZip([...parts, { name: "xl/sharedStrings.xml", data: Buffer.from("<sst/>"), declaredUncompressedSize: 0xfffffff0 }]);
+      const zip = buildZip([
+        ...parts,
+        { name: "xl/sharedStrings.xml", data: Buffer.from("<sst/>"), declaredUncompressedSize: 0xfffffff0 },
+      ]);
       const honestBytes = parts.reduce((sum, part) => sum + (part.data?.byteLength ?? 0), 0);
 
-      expect(await inspectWorkbookBytes(zip)).toMatchObject({ code: "FILE_ZIP_BOMB", params: { declaredBytes: 0xfffffff0 + honestBytes } });
+      expect(await inspectWorkbookBytes(zip)).toMatchObject({
+        code: "FILE_ZIP_BOMB",
+        params: { declaredBytes: 0xfffffff0 + honestBytes },
+      });
     });
 
     it("more entries than the limit", async () => {
-      const extra = Array.from({ length: DEFAULT_INSPECT_LIMITS.maxEntries }, (_, i) => ({ name: `xl/media/image${i}.png`, data: Buffer.alloc(0), store: true }));
+      const extra = Array.from({ length: DEFAULT_INSPECT_LIMITS.maxEntries }, (_, i) => ({
+        name: `xl/media/image${i}.png`,
+        data: Buffer.alloc(0),
+        store: true,
+      }));
       const zip = buildZip([...minimalWorkbookParts(), ...extra]);
 
       expect(await inspectWorkbookBytes(zip)).toEqual({
@@ -205,11 +297,17 @@ describe("inspectWorkbookBytes rejects", () => {
       eocd.writeUInt16LE(0xffff, 10);
       const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), eocd]);
 
-      expect(await inspectWorkbookBytes(bytes)).toMatchObject({ code: "FILE_ZIP_BOMB", params: { entries: 0xffff } });
+      expect(await inspectWorkbookBytes(bytes)).toMatchObject({
+        code: "FILE_ZIP_BOMB",
+        params: { entries: 0xffff },
+      });
     });
 
     it("a normal workbook when the caller's limits are tighter", async () => {
-      const result = await inspectWorkbookBytes(workbookBytes, { maxUncompressedBytes: 1000, maxEntries: 2000 });
+      const result = await inspectWorkbookBytes(workbookBytes, {
+        maxUncompressedBytes: 1000,
+        maxEntries: 2000,
+      });
 
       expect(result).toMatchObject({ code: "FILE_ZIP_BOMB", params: { limitBytes: 1000 } });
     });
@@ -217,20 +315,60 @@ describe("inspectWorkbookBytes rejects", () => {
 
   describe("FILE_NOT_WORKBOOK", () => {
     it.each([
-      ["docx", "a Word document", [{ name: "[Content_Types].xml" }, { name: "_rels/.rels" }, { name: "word/document.xml" }]],
-      ["pptx", "a PowerPoint deck", [{ name: "[Content_Types].xml" }, { name: "_rels/.rels" }, { name: "ppt/presentation.xml" }]],
+      [
+        "docx",
+        "a Word document",
+        [{ name: "[Content_Types].xml" }, { name: "_rels/.rels" }, { name: "word/document.xml" }],
+      ],
+      [
+        "pptx",
+        "a PowerPoint deck",
+        [{ name: "[Content_Types].xml" }, { name: "_rels/.rels" }, { name: "ppt/presentation.xml" }],
+      ],
       ["zip", "an ordinary zip", [{ name: "bao-cao/readme.txt" }, { name: "bao-cao/so-lieu.csv" }]],
       ["xlsb", "an Excel binary workbook", [{ name: "[Content_Types].xml" }, { name: "xl/workbook.bin" }]],
-      ["ods", "a LibreOffice spreadsheet", [{ name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", store: true }, { name: "content.xml" }, { name: "META-INF/manifest.xml" }]],
-      ["odt", "a LibreOffice text document", [{ name: "mimetype", data: "application/vnd.oasis.opendocument.text", store: true }, { name: "content.xml" }]],
-    ])("detected %s: %s", async (detected, _label, entries: readonly { name: string; data?: string; store?: boolean }[]) => {
-      const zip = buildZip(entries.map(({ name, data, store }) => ({ name, data: Buffer.from(data ?? `<x name="${name}"/>`), store: store === true })));
+      [
+        "ods",
+        "a LibreOffice spreadsheet",
+        [
+          { name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", store: true },
+          { name: "content.xml" },
+          { name: "META-INF/manifest.xml" },
+        ],
+      ],
+      [
+        "odt",
+        "a LibreOffice text document",
+        [
+          { name: "mimetype", data: "application/vnd.oasis.opendocument.text", store: true },
+          { name: "content.xml" },
+        ],
+      ],
+    ])(
+      "detected %s: %s",
+      async (detected, _label, entries: readonly { name: string; data?: string; store?: boolean }[]) => {
+        const zip = buildZip(
+          entries.map(({ name, data, store }) => ({
+            name,
+            data: Buffer.from(data ?? `<x name="${name}"/>`),
+            store: store === true,
+          })),
+        );
 
-      expect(await inspectWorkbookBytes(zip)).toEqual({ ok: false, code: "FILE_NOT_WORKBOOK", params: { detected } });
-    });
+        expect(await inspectWorkbookBytes(zip)).toEqual({
+          ok: false,
+          code: "FILE_NOT_WORKBOOK",
+          params: { detected },
+        });
+      },
+    );
 
     it("an empty zip archive", async () => {
-      expect(await inspectWorkbookBytes(buildZip([]))).toEqual({ ok: false, code: "FILE_NOT_WORKBOOK", params: { detected: "zip" } });
+      expect(await inspectWorkbookBytes(buildZip([]))).toEqual({
+        ok: false,
+        code: "FILE_NOT_WORKBOOK",
+        params: { detected: "zip" },
+      });
     });
   });
 });
@@ -242,7 +380,6 @@ async function writeSmallWorkbook(): Promise<Buffer> {
   for (let i = 1; i <= 50; i += 1) sheet.addRow([`Đơn vị ${i}`, "Số sáng kiến", i]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
 
 function minimalWorkbookParts(): ZipPart[] {
   return [
@@ -268,7 +405,10 @@ function buildSyntheticOle(streamNames: readonly string[]): Buffer {
   header.writeUInt32LE(0, 48); // first directory sector
 
   const directory = Buffer.alloc(512);
-  const entries: Array<[string, number]> = [["Root Entry", 5], ...streamNames.map((name): [string, number] => [name, 2])];
+  const entries: Array<[string, number]> = [
+    ["Root Entry", 5],
+    ...streamNames.map((name): [string, number] => [name, 2]),
+  ];
   entries.forEach(([name, type], index) => {
     const at = index * 128;
     const encoded = Buffer.from(name, "utf16le");
@@ -282,7 +422,7 @@ function buildSyntheticOle(streamNames: readonly string[]): Buffer {
 /** Deterministic noise, so a failure reproduces. */
 function pseudoRandomBytes(length: number): Buffer {
   const blocks: Buffer[] = [];
-  for (let i = 0; blocks.length * 32 < length; i += 1) blocks.push(createHash("sha256").update(`thidua-${i}`).digest());
+  for (let i = 0; blocks.length * 32 < length; i += 1)
+    blocks.push(createHash("sha256").update(`thidua-${i}`).digest());
   return Buffer.concat(blocks).subarray(0, length);
 }
-

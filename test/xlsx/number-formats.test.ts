@@ -10,18 +10,18 @@ describe("classifyFormatCode", () => {
     ["[$-F800]dddd, mmmm dd, yyyy", "date"],
     ["h:mm AM/PM", "date"],
     ["m/d/yy h:mm", "date"],
-    ["[<1]h:mm;d\"d\" h:mm", "date"],
+    ['[<1]h:mm;d"d" h:mm', "date"],
     ["General", "number"],
     ["0.00E+00", "number"],
     ["@", "number"],
-    ["#,##0 \"đồng\"", "number"],
+    ['#,##0 "đồng"', "number"],
     ["_-* #,##0\\ _₫_-;\\-* #,##0\\ _₫_-", "number"],
     ["[Red][<0]0.00;0.00", "number"],
     ["[DBNum1]General", "number"],
     ["0%", "percent"],
     ["0.00%", "percent"],
     ["0\\%", "number"],
-    ["0\"%\"", "number"],
+    ['0"%"', "number"],
     // Elapsed time is a duration (36:00), not a moment.
     ["[h]:mm:ss", "number"],
     ["[h]", "number"],
@@ -35,7 +35,7 @@ describe("classifyFormatCode", () => {
   it("does not read a code longer than Excel allows (255), whatever it holds", () => {
     expect(classifyFormatCode(`${"[".repeat(30_000)}dd/mm/yyyy`)).toBe("number");
     expect(classifyFormatCode(`${"[".repeat(240)}dd/mm/yyyy`)).toBe("number");
-    expect(classifyFormatCode(`${"\"x\"".repeat(80)}dd`)).toBe("date");
+    expect(classifyFormatCode(`${'"x"'.repeat(80)}dd`)).toBe("date");
   });
 });
 

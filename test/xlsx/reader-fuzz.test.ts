@@ -16,7 +16,22 @@ import { buildZip } from "../fixtures/zip";
 
 const TEMPLATE = join(__dirname, "../../templates/BC_bao-cao-nam.xlsx");
 const CASES = 400;
-const MARKUP = ["<", ">", "</c>", "<c r=\"A1\">", "&", "&#xFFFFFF;", "\"", "<![CDATA[", "<!DOCTYPE x>", "<?x", "<v>", "</row>", "\u0000", "<x:y:z>"];
+const MARKUP = [
+  "<",
+  ">",
+  "</c>",
+  '<c r="A1">',
+  "&",
+  "&#xFFFFFF;",
+  '"',
+  "<![CDATA[",
+  "<!DOCTYPE x>",
+  "<?x",
+  "<v>",
+  "</row>",
+  "\u0000",
+  "<x:y:z>",
+];
 
 async function readParts(bytes: Buffer): Promise<{ name: string; text: string }[]> {
   const inspection = await inspectWorkbookBytes(bytes);
@@ -28,17 +43,22 @@ async function readParts(bytes: Buffer): Promise<{ name: string; text: string }[
 function damageText(text: string, random: Random): string {
   const at = random.int(0, text.length);
   switch (random.int(0, 3)) {
-    case 0: return text.slice(0, at); // cut short
-    case 1: return text.slice(0, at) + text.slice(Math.min(text.length, at + random.int(1, 200))); // a piece missing
-    case 2: return text.slice(0, at) + random.pick(MARKUP) + text.slice(at); // stray markup
-    default: return text.slice(0, at) + text.slice(random.int(0, text.length)); // spliced onto another place
+    case 0:
+      return text.slice(0, at); // cut short
+    case 1:
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + random.int(1, 200))); // a piece missing
+    case 2:
+      return text.slice(0, at) + random.pick(MARKUP) + text.slice(at); // stray markup
+    default:
+      return text.slice(0, at) + text.slice(random.int(0, text.length)); // spliced onto another place
   }
 }
 
 function damageBytes(bytes: Buffer, random: Random): Buffer {
   const copy = Buffer.from(bytes);
   if (random.chance(0.3)) return copy.subarray(0, random.int(0, copy.length));
-  for (let flips = random.int(1, 8); flips > 0; flips -= 1) copy[random.int(0, copy.length - 1)] = random.int(0, 255);
+  for (let flips = random.int(1, 8); flips > 0; flips -= 1)
+    copy[random.int(0, copy.length - 1)] = random.int(0, 255);
   return copy;
 }
 
@@ -50,11 +70,21 @@ describe("reading damaged workbooks", () => {
     const random = createRandom(20261126);
     const seen = new Map<string, number>();
     for (let index = 0; index < CASES; index += 1) {
-      const victim = random.pick(parts.filter((part) => part.name.endsWith(".xml") || part.name.endsWith(".rels")));
-      const damaged = parts.map((part) => ({ name: part.name, data: Buffer.from(part === victim ? damageText(part.text, random) : part.text) }));
+      const victim = random.pick(
+        parts.filter((part) => part.name.endsWith(".xml") || part.name.endsWith(".rels")),
+      );
+      const damaged = parts.map((part) => ({
+        name: part.name,
+        data: Buffer.from(part === victim ? damageText(part.text, random) : part.text),
+      }));
       const reading = await readWorkbookSnapshot(buildZip(damaged));
       const outcome = reading.ok ? "ok" : reading.problem.code;
-      if (!reading.ok) expect({ index, code: codes.has(reading.problem.code), sheet: reading.problem.sheet }).toEqual({ index, code: true, sheet: null });
+      if (!reading.ok)
+        expect({ index, code: codes.has(reading.problem.code), sheet: reading.problem.sheet }).toEqual({
+          index,
+          code: true,
+          sheet: null,
+        });
       seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
     }
     // The damage is real: most cases are refused, naming the part in their reason.
@@ -66,7 +96,8 @@ describe("reading damaged workbooks", () => {
     const random = createRandom(7);
     for (let index = 0; index < CASES; index += 1) {
       const reading = await readWorkbookSnapshot(damageBytes(bytes, random));
-      if (!reading.ok) expect({ index, known: codes.has(reading.problem.code) }).toEqual({ index, known: true });
+      if (!reading.ok)
+        expect({ index, known: codes.has(reading.problem.code) }).toEqual({ index, known: true });
     }
   });
 });

@@ -58,7 +58,9 @@ describe("thidua's reader reads what exceljs reads", () => {
 
   it("from every file of a 30-unit sample province", async () => {
     const sample = await runSample({ units: 30, out: join(dir, "sample") });
-    const files = readdirSync(sample.submissionsDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const files = readdirSync(sample.submissionsDir, { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile(),
+    );
     expect(files.length).toBeGreaterThan(50);
     for (const entry of files) {
       const path = join(entry.parentPath, entry.name);

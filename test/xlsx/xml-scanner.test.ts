@@ -5,7 +5,12 @@ import { scanXml, XmlSyntaxError } from "../../scripts/xlsx/sheetml/xml-scanner"
 function events(xml: string): string[] {
   const seen: string[] = [];
   scanXml(xml, {
-    open: (name, attributes, selfClosing) => seen.push(`<${name}${Object.entries(attributes).map(([key, value]) => ` ${key}=${value}`).join("")}${selfClosing ? "/" : ""}>`),
+    open: (name, attributes, selfClosing) =>
+      seen.push(
+        `<${name}${Object.entries(attributes)
+          .map(([key, value]) => ` ${key}=${value}`)
+          .join("")}${selfClosing ? "/" : ""}>`,
+      ),
     close: (name) => seen.push(`</${name}>`),
     text: (text) => seen.push(JSON.stringify(text)),
     wantsText: () => true,
@@ -15,9 +20,11 @@ function events(xml: string): string[] {
 
 describe("scanXml", () => {
   it("reports local names, decoded attributes (namespace declarations left out) and text in order", () => {
-    expect(events(`\uFEFF<?xml version="1.0"?>\n<!-- c --><x:a xmlns:x="urn:x" r:id='r&amp;1' b = "1 &gt; 0"><b/>t&#65;\r\n</x:a>`)).toEqual([
-      "<a id=r&1 b=1 > 0>", "<b/>", "</b>", JSON.stringify("tA\n"), "</a>",
-    ]);
+    expect(
+      events(
+        `\uFEFF<?xml version="1.0"?>\n<!-- c --><x:a xmlns:x="urn:x" r:id='r&amp;1' b = "1 &gt; 0"><b/>t&#65;\r\n</x:a>`,
+      ),
+    ).toEqual(["<a id=r&1 b=1 > 0>", "<b/>", "</b>", JSON.stringify("tA\n"), "</a>"]);
   });
 
   it("accepts '>' inside an attribute value", () => {

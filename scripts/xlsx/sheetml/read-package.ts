@@ -1,6 +1,12 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../core/snapshot";
 import { columnLetterToNumber } from "../../../core/values/a1";
-import { builtInFormatCode, classifyFormatCode, dayZero, excelSerialToDateText, type NumberDisplay } from "./number-formats";
+import {
+  builtInFormatCode,
+  classifyFormatCode,
+  dayZero,
+  excelSerialToDateText,
+  type NumberDisplay,
+} from "./number-formats";
 import { scanXml, XmlSyntaxError, type XmlAttributes, type XmlVisitor } from "./xml-scanner";
 
 /** The parts of an opened package, by path inside the zip ("xl/workbook.xml"); null when absent. */
@@ -49,7 +55,8 @@ function readWorkbookPart(xml: string): WorkbookPart {
         const flag = attributes.date1904?.trim().toLowerCase();
         date1904 = flag === "1" || flag === "true";
       } else if (name === "sheet" && depth === 2) {
-        const state = attributes.state === "hidden" || attributes.state === "veryHidden" ? attributes.state : "visible";
+        const state =
+          attributes.state === "hidden" || attributes.state === "veryHidden" ? attributes.state : "visible";
         sheets.push({ name: attributes.name ?? "", state, relationshipId: attributes.id ?? "" });
       }
     },
@@ -83,7 +90,8 @@ function readRelationships(xml: string | null, baseFolder: string): Map<string, 
       if (name !== "Relationship" || depth !== 1 || attributes.TargetMode === "External") return;
       const id = attributes.Id;
       const target = attributes.Target;
-      if (id && target) relationships.set(id, { type: attributes.Type ?? "", target: resolvePartPath(baseFolder, target) });
+      if (id && target)
+        relationships.set(id, { type: attributes.Type ?? "", target: resolvePartPath(baseFolder, target) });
     },
     close: ignoreText,
     text: ignoreText,
@@ -124,7 +132,11 @@ class StringItemText {
 
 /** ST_Xstring escapes characters XML cannot carry as `_xHHHH_` (Excel writes `_x000D_` for CR). */
 function decodeEscapedCharacters(text: string): string {
-  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      )
+    : text;
 }
 
 function readSharedStrings(xml: string | null): string[] {
@@ -163,7 +175,8 @@ function readStyles(xml: string | null): NumberDisplay[] {
   scanXml(xml, {
     open(name, attributes, _selfClosing, depth) {
       if (name === "numFmts" && depth === 1) inNumberFormats = true;
-      else if (name === "numFmt" && inNumberFormats && depth === 2) customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
+      else if (name === "numFmt" && inNumberFormats && depth === 2)
+        customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
       else if (name === "cellXfs" && depth === 1) inCellFormats = true;
       else if (name === "xf" && inCellFormats && depth === 2) {
         const id = Number(attributes.numFmtId ?? 0);
@@ -202,7 +215,8 @@ const ADDRESS_PATTERN = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 function columnName(column: number): string {
   let name = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
+    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
   return name;
 }
 
@@ -221,7 +235,13 @@ function parseMergeArea(range: string): MergeArea | null {
   if (!start || !end) return null;
   const [a, b] = [columnLetterToNumber(start[1]!.toUpperCase()), columnLetterToNumber(end[1]!.toUpperCase())];
   const [r1, r2] = [Number(start[2]), Number(end[2])];
-  return { range: `${columnName(Math.min(a, b))}${Math.min(r1, r2)}:${columnName(Math.max(a, b))}${Math.max(r1, r2)}`, top: Math.min(r1, r2), left: Math.min(a, b), bottom: Math.max(r1, r2), right: Math.max(a, b) };
+  return {
+    range: `${columnName(Math.min(a, b))}${Math.min(r1, r2)}:${columnName(Math.max(a, b))}${Math.max(r1, r2)}`,
+    top: Math.min(r1, r2),
+    left: Math.min(a, b),
+    bottom: Math.max(r1, r2),
+    right: Math.max(a, b),
+  };
 }
 
 /** Row-merge pairs worth indexing; a sheet beyond it (overlapping merges, which Excel itself refuses) is refused. */
@@ -232,7 +252,10 @@ const MAX_MERGE_ROW_PAIRS = 2_000_000;
  * row. Each merge is walked over the rows that hold cells (found by binary search), not over all
  * the rows it spans, so a merge down a whole column costs what its cells cost.
  */
-function indexMergesByRow(merges: readonly MergeArea[], cells: readonly ParsedCell[]): Map<number, MergeArea[]> {
+function indexMergesByRow(
+  merges: readonly MergeArea[],
+  cells: readonly ParsedCell[],
+): Map<number, MergeArea[]> {
   const byRow = new Map<number, MergeArea[]>();
   if (merges.length === 0) return byRow;
   const rows = [...new Set(cells.map((cell) => cell.row))].sort((a, b) => a - b);
@@ -251,7 +274,8 @@ function indexMergesByRow(merges: readonly MergeArea[], cells: readonly ParsedCe
       if (list) list.push(area);
       else byRow.set(row, [area]);
       pairs += 1;
-      if (pairs > MAX_MERGE_ROW_PAIRS) throw new PackageStructureError("too many merged ranges over the same rows (overlapping merges)");
+      if (pairs > MAX_MERGE_ROW_PAIRS)
+        throw new PackageStructureError("too many merged ranges over the same rows (overlapping merges)");
     }
   }
   for (const list of byRow.values()) list.sort((a, b) => a.left - b.left);
@@ -273,7 +297,14 @@ function isHiddenByMerge(row: number, column: number, rowMerges: readonly MergeA
 }
 
 /** The value a cell shows, from its type attribute, cached value and style; null for an empty cell. */
-function toCellValue(type: string, raw: string | null, inlineText: string | null, hasFormula: boolean, styleIndex: number, context: SheetContext): CellValue | null {
+function toCellValue(
+  type: string,
+  raw: string | null,
+  inlineText: string | null,
+  hasFormula: boolean,
+  styleIndex: number,
+  context: SheetContext,
+): CellValue | null {
   const withFormula = (value: CellValue): CellValue => (hasFormula ? { ...value, formula: true } : value);
   switch (type) {
     case "s": {
@@ -286,13 +317,24 @@ function toCellValue(type: string, raw: string | null, inlineText: string | null
       if (raw === null) return hasFormula ? { t: "z", formula: true } : null;
       return withFormula({ t: "s", v: decodeEscapedCharacters(raw) });
     case "b":
-      return raw === null ? (hasFormula ? { t: "z", formula: true } : null) : withFormula({ t: "b", v: raw.trim() === "1" || raw.trim() === "true" });
+      return raw === null
+        ? hasFormula
+          ? { t: "z", formula: true }
+          : null
+        : withFormula({ t: "b", v: raw.trim() === "1" || raw.trim() === "true" });
     case "e":
-      return raw === null ? (hasFormula ? { t: "z", formula: true } : null) : withFormula({ t: "e", v: raw.trim() });
+      return raw === null
+        ? hasFormula
+          ? { t: "z", formula: true }
+          : null
+        : withFormula({ t: "e", v: raw.trim() });
     case "d": {
       // ISO 8601 date cells (Strict files, some generators): keep the calendar date and time as
       // written; a time alone stands on day zero, as a serial below 1 does.
-      const match = raw === null ? null : /^(?:(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2}))?|T?(\d{2}:\d{2}:\d{2}))/.exec(raw.trim());
+      const match =
+        raw === null
+          ? null
+          : /^(?:(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2}))?|T?(\d{2}:\d{2}:\d{2}))/.exec(raw.trim());
       if (raw === null) return hasFormula ? { t: "z", formula: true } : null;
       // Not a date after all: the text as written, for the rules to judge, never dropped.
       if (!match) return withFormula({ t: "s", v: raw });
@@ -310,7 +352,9 @@ function toCellValue(type: string, raw: string | null, inlineText: string | null
         const date = excelSerialToDateText(number, context.date1904);
         if (date !== null) return withFormula({ t: "d", v: date });
       }
-      return withFormula(display === "percent" ? { t: "n", v: number, percent: true } : { t: "n", v: number });
+      return withFormula(
+        display === "percent" ? { t: "n", v: number, percent: true } : { t: "n", v: number },
+      );
     }
   }
 }
@@ -407,7 +451,8 @@ function readWorksheet(xml: string, entry: SheetEntry, context: SheetContext): S
   const values: Record<string, CellValue> = {};
   for (const cell of cells) {
     // A merge shows its top-left cell only; values left in the other cells are invisible in Excel.
-    if (!isHiddenByMerge(cell.row, cell.column, mergesByRow.get(cell.row))) values[`${columnName(cell.column)}${cell.row}`] = cell.value;
+    if (!isHiddenByMerge(cell.row, cell.column, mergesByRow.get(cell.row)))
+      values[`${columnName(cell.column)}${cell.row}`] = cell.value;
   }
   return { name: entry.name, state: entry.state, cells: values, merges: merges.map((area) => area.range) };
 }
@@ -423,7 +468,8 @@ function readPart<T>(parts: PackageParts, path: string, read: (xml: string | nul
 }
 
 function findRelated(relationships: Map<string, Relationship>, type: RegExp): string | null {
-  for (const relationship of relationships.values()) if (type.test(relationship.type)) return relationship.target;
+  for (const relationship of relationships.values())
+    if (type.test(relationship.type)) return relationship.target;
   return null;
 }
 
@@ -449,12 +495,18 @@ export function readSpreadsheetPackage(parts: PackageParts): WorkbookSnapshot {
   for (const entry of workbook.sheets) {
     const relationship = relationships.get(entry.relationshipId);
     // Excel refuses a sheet that points nowhere; reading on would report a workbook without it.
-    if (!relationship) throw new PackageStructureError(`sheet "${entry.name}" has no relationship "${entry.relationshipId}" in xl/_rels/workbook.xml.rels`);
+    if (!relationship)
+      throw new PackageStructureError(
+        `sheet "${entry.name}" has no relationship "${entry.relationshipId}" in xl/_rels/workbook.xml.rels`,
+      );
     // Chart sheets and dialog sheets hold no cells to validate.
     if (!WORKSHEET_RELATIONSHIP.test(relationship.type)) continue;
     sheets.push(
       readPart(parts, relationship.target, (xml) => {
-        if (xml === null) throw new PackageStructureError(`sheet "${entry.name}" points to ${relationship.target}, which is missing`);
+        if (xml === null)
+          throw new PackageStructureError(
+            `sheet "${entry.name}" points to ${relationship.target}, which is missing`,
+          );
         return readWorksheet(xml, entry, context);
       }),
     );

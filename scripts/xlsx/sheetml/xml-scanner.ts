@@ -31,12 +31,20 @@ export interface XmlVisitor {
   wantsText(): boolean;
 }
 
-const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
+  lt: "<",
+  gt: ">",
+  amp: "&",
+  quot: '"',
+  apos: "'",
+};
 const ENTITY_PATTERN = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/g;
 
 function decodeEntity(match: string, body: string): string {
   if (body.startsWith("#")) {
-    const codePoint = body.startsWith("#x") ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+    const codePoint = body.startsWith("#x")
+      ? Number.parseInt(body.slice(2), 16)
+      : Number.parseInt(body.slice(1), 10);
     return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : match;
   }
   return PREDEFINED_ENTITIES[body] ?? match;
@@ -55,7 +63,15 @@ function localName(qualified: string): string {
 
 function isNameEnd(code: number): boolean {
   // whitespace, "/", ">", "="
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2f || code === 0x3e || code === 0x3d;
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x2f ||
+    code === 0x3e ||
+    code === 0x3d
+  );
 }
 
 function isWhitespace(code: number): boolean {
@@ -70,7 +86,13 @@ function indexOrThrow(xml: string, search: string, from: number, what: string): 
 
 function isNameStart(code: number): boolean {
   // A–Z, a–z, "_", ":" or any non-ASCII character (XML 1.0 name start characters, loosely).
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x3a || code >= 0x80;
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f ||
+    code === 0x3a ||
+    code >= 0x80
+  );
 }
 
 /** Nesting kept while scanning, so that a truncated or garbled part is an error, not fewer cells. */
@@ -84,7 +106,11 @@ function scanStartTag(xml: string, start: number, visitor: XmlVisitor, nesting: 
   let i = start + 1;
   if (!isNameStart(xml.charCodeAt(i))) throw new XmlSyntaxError("element without a name", start);
   let colon = -1;
-  for (let code = xml.charCodeAt(i); i < xml.length && !isNameEnd(code) && code !== 0x3c; code = xml.charCodeAt(++i)) {
+  for (
+    let code = xml.charCodeAt(i);
+    i < xml.length && !isNameEnd(code) && code !== 0x3c;
+    code = xml.charCodeAt(++i)
+  ) {
     if (code === 0x3a) colon = i;
   }
   const qualifiedName = xml.slice(start + 1, i);
@@ -112,13 +138,15 @@ function scanStartTag(xml: string, start: number, visitor: XmlVisitor, nesting: 
     while (i < xml.length && !isNameEnd(xml.charCodeAt(i))) i += 1;
     const attributeName = xml.slice(nameStart, i);
     while (i < xml.length && isWhitespace(xml.charCodeAt(i))) i += 1;
-    if (attributeName === "" || xml.charCodeAt(i) !== 0x3d) throw new XmlSyntaxError("expected an attribute", nameStart);
+    if (attributeName === "" || xml.charCodeAt(i) !== 0x3d)
+      throw new XmlSyntaxError("expected an attribute", nameStart);
     i += 1;
     while (i < xml.length && isWhitespace(xml.charCodeAt(i))) i += 1;
     const quote = xml[i];
     if (quote !== '"' && quote !== "'") throw new XmlSyntaxError("expected a quoted attribute value", i);
     const valueEnd = indexOrThrow(xml, quote, i + 1, "attribute value");
-    if (!attributeName.startsWith("xmlns")) attributes[localName(attributeName)] = decodeXmlText(xml.slice(i + 1, valueEnd));
+    if (!attributeName.startsWith("xmlns"))
+      attributes[localName(attributeName)] = decodeXmlText(xml.slice(i + 1, valueEnd));
     i = valueEnd + 1;
   }
 }
@@ -126,7 +154,8 @@ function scanStartTag(xml: string, start: number, visitor: XmlVisitor, nesting: 
 function emitText(xml: string, start: number, end: number, visitor: XmlVisitor, nesting: Nesting): void {
   if (nesting.open.length > 0) {
     if (visitor.wantsText()) visitor.text(decodeXmlText(xml.slice(start, end)));
-  } else if (xml.slice(start, end).trim() !== "") throw new XmlSyntaxError("text outside the root element", start);
+  } else if (xml.slice(start, end).trim() !== "")
+    throw new XmlSyntaxError("text outside the root element", start);
 }
 
 /** Walks the whole document, calling the visitor in document order. */
@@ -158,7 +187,8 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     } else if (next === 0x2f /* / */) {
       const end = indexOrThrow(xml, ">", lt + 2, "end tag");
       const qualifiedName = xml.slice(lt + 2, end).trimEnd();
-      if (nesting.open.pop() !== qualifiedName) throw new XmlSyntaxError(`unexpected end tag </${qualifiedName}>`, lt);
+      if (nesting.open.pop() !== qualifiedName)
+        throw new XmlSyntaxError(`unexpected end tag </${qualifiedName}>`, lt);
       visitor.close(localName(qualifiedName));
       i = end + 1;
     } else {
@@ -167,5 +197,6 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
   }
   if (!nesting.rootSeen) throw new XmlSyntaxError("no root element", i);
   const unclosed = nesting.open.pop();
-  if (unclosed !== undefined) throw new XmlSyntaxError(`<${unclosed}> is never closed (truncated?)`, xml.length);
+  if (unclosed !== undefined)
+    throw new XmlSyntaxError(`<${unclosed}> is never closed (truncated?)`, xml.length);
 }
