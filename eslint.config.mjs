@@ -55,6 +55,23 @@ export default tseslint.config(
     },
   },
   {
+    // The core has one door: everything outside it imports core/index.ts only.
+    files: ["scripts/**/*.ts", "bench/**/*.ts", "addin/**/*.ts", "addin/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)core/(?!index$).+",
+              message: "Import the core through core/index.ts, its one public surface.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["core/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: forbiddenInCore }] },
   },

@@ -1,6 +1,10 @@
-import type { MovementConfig } from "../core/config";
-import { validateWorkbook } from "../core/validate/validate";
-import { ENUM_CATALOGUES, KH_SPEC, formatEnumOption } from "../core/spec/index";
+import {
+  type MovementConfig,
+  validateWorkbook,
+  ENUM_CATALOGUES,
+  KH_SPEC,
+  formatEnumOption,
+} from "../core/index";
 import { loadExcelJs } from "../scripts/xlsx/load-exceljs";
 import { readWorkbookSnapshot } from "../scripts/xlsx/read-workbook";
 import { writeTemplateBuffer } from "../scripts/xlsx/write-template";

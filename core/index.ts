@@ -10,6 +10,7 @@ export * from "./messages/index";
 export * from "./values/calendar";
 export * from "./values/a1";
 export { readNumberText } from "./values/parse-number";
+export { formatNumber, formatPercent } from "./values/format-number";
 export { parseCellValue, type ParsedValue } from "./values/parse-value";
 export { detectTemplate, readDocument, type ParsedDocument, type ParsedRow } from "./validate/read-document";
 export {

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
-import { isLanguage, type Language } from "../core/messages/index";
+import { isLanguage, type Language, TEMPLATE_KINDS, type TemplateKind } from "../core/index";
 import { UsageError } from "./errors";
 import { loadMovementConfig } from "./config-loader";
 import { formatRegistryProblems, loadRegistry } from "./registry-loader";
 import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
-import { TEMPLATE_KINDS, type TemplateKind } from "../core/spec/index";
 import { DEFAULT_NOMINATING_SHARE } from "./sample/plan";
 
 function parseLanguage(value: string): Language {

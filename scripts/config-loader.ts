@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { configFileSchema, resolveConfig, type ConfigFile, type MovementConfig } from "../core/config";
+import { configFileSchema, resolveConfig, type ConfigFile, type MovementConfig } from "../core/index";
 import { UsageError } from "./errors";
 
 export const DEFAULT_CONFIG_FILE = "thidua.config.json";

@@ -1,5 +1,4 @@
-import type { LocalizedText } from "../core/catalogue/types";
-import type { Language } from "../core/messages/index";
+import { type LocalizedText, type Language } from "../core/index";
 
 /**
  * The caller used the CLI wrongly (unknown option, missing argument, unwritable output): exit code 2.

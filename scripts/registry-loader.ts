@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { readRegistry, type Registry } from "../core/registry";
-import { formatProblem, type Language } from "../core/messages/index";
-import type { Problem } from "../core/problems";
+import { readRegistry, type Registry, formatProblem, type Language, type Problem } from "../core/index";
 import { UsageError } from "./errors";
 import { readWorkbookSnapshot } from "./xlsx/read-workbook";
 

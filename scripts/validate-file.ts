@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { MovementConfig } from "../core/config";
-import { createProblem, type Problem } from "../core/problems";
-import type { Registry } from "../core/registry";
-import { validateWorkbook, type ValidationResult } from "../core/validate/validate";
+import {
+  type MovementConfig,
+  createProblem,
+  type Problem,
+  type Registry,
+  validateWorkbook,
+  type ValidationResult,
+} from "../core/index";
 import { readWorkbookSnapshot } from "./xlsx/read-workbook";
 
 export interface FileValidation extends ValidationResult {

@@ -1,18 +1,21 @@
 import { resolve } from "node:path";
 import { SingleBar } from "cli-progress";
-import type { Language } from "../../core/messages/index";
-import { formatProblem } from "../../core/messages/index";
-import type { MovementConfig } from "../../core/config";
-import type { ConsolidationResult } from "../../core/consolidate/types";
-import type { Problem } from "../../core/problems";
-import type { Registry } from "../../core/registry";
-import type { TemplateKind } from "../../core/spec/types";
+import {
+  type Language,
+  formatProblem,
+  type MovementConfig,
+  type ConsolidationResult,
+  type Problem,
+  type Registry,
+  type TemplateKind,
+  formatVietnamDateTime,
+  formatNumber,
+  formatPercent,
+} from "../../core/index";
 import { runConsolidation } from "../consolidate/run-consolidation";
 import { writeConsolidatedWorkbook } from "../consolidate/write-workbook";
 import { renderHtmlReport } from "../consolidate/write-html-report";
 import { REPORT_TEXTS } from "../consolidate/labels";
-import { formatVietnamDateTime } from "../../core/values/calendar";
-import { formatNumber, formatPercent } from "../../core/values/format-number";
 import { writeFileAtomic } from "../io/atomic-write";
 import { createLocalFolderSource } from "../source/local-folder";
 

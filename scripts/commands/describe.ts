@@ -4,8 +4,8 @@ import {
   WORKBOOK_SPECS,
   isWorkbookKind,
   type TemplateDescription,
-} from "../../core/spec/index";
-import type { Language } from "../../core/messages/index";
+  type Language,
+} from "../../core/index";
 import { UsageError } from "../errors";
 
 export function selectDescriptions(kind: string | undefined): TemplateDescription[] {

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { REGISTRY_SPEC } from "../../core/spec/index";
+import { REGISTRY_SPEC } from "../../core/index";
 import { UsageError } from "../errors";
 import { writeFileAtomic } from "../io/atomic-write";
 import {

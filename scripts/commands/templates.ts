@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { WORKBOOK_SPECS, type WorkbookKind } from "../../core/spec/index";
+import { WORKBOOK_SPECS, type WorkbookKind } from "../../core/index";
 import { writeFileAtomic } from "../io/atomic-write";
 import { writeTemplateBuffer } from "../xlsx/write-template";
 

@@ -1,7 +1,10 @@
-import { countBySeverity } from "../../core/problems";
-import { formatProblem, type Language } from "../../core/messages/index";
-import type { MovementConfig } from "../../core/config";
-import type { Registry } from "../../core/registry";
+import {
+  countBySeverity,
+  formatProblem,
+  type Language,
+  type MovementConfig,
+  type Registry,
+} from "../../core/index";
 import { validateFile, type FileValidation } from "../validate-file";
 
 export interface ValidateOptions {

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, isAbsolute, relative, resolve } from "node:path";
-import { STAMP } from "../../core/spec/stamp";
+import { STAMP } from "../../core/index";
 import { UsageError } from "../errors";
 import { readWorkbookSnapshot } from "../xlsx/read-workbook";
 import { SHEET_NAMES } from "./labels";

@@ -1,7 +1,10 @@
-import type { FileOutcome, UnitStatus } from "../../core/consolidate/types";
-import type { Language } from "../../core/messages/index";
-import type { Severity } from "../../core/problems";
-import type { TemplateKind } from "../../core/spec/types";
+import {
+  type FileOutcome,
+  type UnitStatus,
+  type Language,
+  type Severity,
+  type TemplateKind,
+} from "../../core/index";
 
 /**
  * Words and colours of the consolidated outputs, as data. The workbook speaks Vietnamese (its

@@ -1,9 +1,12 @@
-import type { MovementConfig } from "../../core/config";
-import { consolidate } from "../../core/consolidate/consolidate";
-import type { ConsolidationResult, SubmittedFile } from "../../core/consolidate/types";
-import type { Problem } from "../../core/problems";
-import type { Registry } from "../../core/registry";
-import type { TemplateKind } from "../../core/spec/types";
+import {
+  type MovementConfig,
+  consolidate,
+  type ConsolidationResult,
+  type SubmittedFile,
+  type Problem,
+  type Registry,
+  type TemplateKind,
+} from "../../core/index";
 import type { SubmissionSource } from "../source/types";
 import type { ValidationJob } from "./validate-submission";
 import { startValidationPool } from "./worker-pool";

@@ -1,7 +1,4 @@
-import type { MovementConfig } from "../../core/config";
-import { toSubmittedFile } from "../../core/consolidate/extract";
-import type { SubmittedFile } from "../../core/consolidate/types";
-import type { Registry } from "../../core/registry";
+import { type MovementConfig, toSubmittedFile, type SubmittedFile, type Registry } from "../../core/index";
 import { checkFailed, validateBytes, validateFile } from "../validate-file";
 
 /** One file to validate: its bytes, or a local path the validating thread reads itself. */

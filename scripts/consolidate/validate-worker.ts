@@ -1,6 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { MovementConfig } from "../../core/config";
-import { createRegistry, type RegistryUnit } from "../../core/registry";
+import { type MovementConfig, createRegistry, type RegistryUnit } from "../../core/index";
 import { validateSubmission, type ValidationJob } from "./validate-submission";
 
 /** A validating thread: exceljs is loaded once here and reused for every file it is given. */

@@ -2,9 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { MovementConfig } from "../../core/config";
-import type { SubmittedFile } from "../../core/consolidate/types";
-import type { Registry } from "../../core/registry";
+import { type MovementConfig, type SubmittedFile, type Registry } from "../../core/index";
 import { validateSubmission, type ValidationJob } from "./validate-submission";
 
 export interface ValidationPoolOptions {

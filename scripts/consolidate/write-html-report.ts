@@ -1,16 +1,19 @@
-import { UNIT_TYPES } from "../../core/catalogue/unit-types";
-import type {
-  ConsolidationResult,
-  GroupTotals,
-  Totals,
-  UnitKindStatus,
-  UnitStatus,
-} from "../../core/consolidate/types";
-import { computeDeadline } from "../../core/deadlines";
-import { formatProblem, type Language } from "../../core/messages/index";
-import type { Problem } from "../../core/problems";
-import { formatVietnamDateTime, formatVietnameseDate } from "../../core/values/calendar";
-import { formatNumber, formatPercent } from "../../core/values/format-number";
+import {
+  UNIT_TYPES,
+  type ConsolidationResult,
+  type GroupTotals,
+  type Totals,
+  type UnitKindStatus,
+  type UnitStatus,
+  computeDeadline,
+  formatProblem,
+  type Language,
+  type Problem,
+  formatVietnamDateTime,
+  formatVietnameseDate,
+  formatNumber,
+  formatPercent,
+} from "../../core/index";
 import {
   BRAND_COLOURS,
   FOLLOW_UP_ORDER,

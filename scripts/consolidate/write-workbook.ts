@@ -4,33 +4,35 @@ import { rename, rm } from "node:fs/promises";
 import { makeOutputFolder, toOutputError } from "../io/output-folder";
 import { basename, dirname, join } from "node:path";
 import type { Row, Style, Worksheet, stream } from "exceljs";
-import { AWARDS, DEPARTMENTS, ROUNDS } from "../../core/catalogue/awards";
-import { CONTENTS, type ContentCode } from "../../core/catalogue/contents";
-import { INDICATORS, type Indicator } from "../../core/catalogue/indicators";
-import { MOVEMENT_TIME_ZONE } from "../../core/catalogue/schedule";
 import {
+  AWARDS,
+  DEPARTMENTS,
+  ROUNDS,
+  CONTENTS,
+  type ContentCode,
+  INDICATORS,
+  type Indicator,
+  MOVEMENT_TIME_ZONE,
   INDIVIDUAL_GROUPS,
   NOMINEE_KINDS,
   UNIT_TYPES,
   type UnitTypeCode,
-} from "../../core/catalogue/unit-types";
-import type {
-  ConsolidatedFile,
-  ConsolidationResult,
-  Totals,
-  UnitKindStatus,
-} from "../../core/consolidate/types";
-import { computeDeadline } from "../../core/deadlines";
-import { formatProblem, type Language } from "../../core/messages/index";
-import type { Problem } from "../../core/problems";
-import { normaliseUnitCode, type RegistryUnit } from "../../core/registry";
-import type { TemplateKind } from "../../core/spec/types";
-import {
+  type ConsolidatedFile,
+  type ConsolidationResult,
+  type Totals,
+  type UnitKindStatus,
+  computeDeadline,
+  formatProblem,
+  type Language,
+  type Problem,
+  normaliseUnitCode,
+  type RegistryUnit,
+  type TemplateKind,
   formatVietnamDateTime,
   formatVietnameseDate,
   isValidCalendarDate,
   parseIsoDate,
-} from "../../core/values/calendar";
+} from "../../core/index";
 import { loadExcelJs } from "../xlsx/load-exceljs";
 import {
   AGGREGATION_LABELS,

@@ -1,15 +1,15 @@
-import { CRITERIA } from "../../core/catalogue/criteria";
-import { INDICATORS } from "../../core/catalogue/indicators";
-import type { ProblemCode } from "../../core/problems";
 import {
+  CRITERIA,
+  INDICATORS,
+  type ProblemCode,
   BC_SPEC,
   DNKT_SPEC,
   KH_SPEC,
   indicatorFieldKey,
   type TemplateKind,
   type TemplateSpec,
-} from "../../core/spec/index";
-import { toA1 } from "../../core/values/a1";
+  toA1,
+} from "../../core/index";
 import type { FillRow, MutableFill } from "./fills";
 import { toOption } from "./fills";
 import type { ExpectedProblem } from "./manifest";

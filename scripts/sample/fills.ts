@@ -1,16 +1,22 @@
-import type { ContentCode } from "../../core/catalogue/contents";
-import { CONTENTS } from "../../core/catalogue/contents";
-import { listCriteriaForSubject } from "../../core/catalogue/criteria";
-import { INDICATORS, type Indicator } from "../../core/catalogue/indicators";
-import type { AwardCode, RoundCode } from "../../core/catalogue/awards";
-import type { IndividualGroupCode, UnitTypeCode } from "../../core/catalogue/unit-types";
 import {
+  type ContentCode,
+  CONTENTS,
+  listCriteriaForSubject,
+  INDICATORS,
+  type Indicator,
+  type AwardCode,
+  type RoundCode,
+  type IndividualGroupCode,
+  type UnitTypeCode,
   ENUM_CATALOGUES,
   formatEnumOption,
   indicatorFieldKey,
   type EnumCatalogueName,
-} from "../../core/spec/index";
-import { addDays, formatVietnameseDate, parseIsoDate, type IsoDate } from "../../core/values/calendar";
+  addDays,
+  formatVietnameseDate,
+  parseIsoDate,
+  type IsoDate,
+} from "../../core/index";
 import type { RawCellValue } from "../xlsx/write-template";
 import type { Random } from "./random";
 import {

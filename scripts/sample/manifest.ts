@@ -1,7 +1,11 @@
-import type { ConfigFile } from "../../core/config";
-import type { FileOutcome, UnitStatus } from "../../core/consolidate/types";
-import type { ProblemCode, Severity } from "../../core/problems";
-import type { TemplateKind } from "../../core/spec/types";
+import {
+  type ConfigFile,
+  type FileOutcome,
+  type UnitStatus,
+  type ProblemCode,
+  type Severity,
+  type TemplateKind,
+} from "../../core/index";
 
 /** A problem a sample file must produce, where the spec puts it (sheet and cell null for the whole file). */
 export interface ExpectedProblem {

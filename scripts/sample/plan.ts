@@ -1,20 +1,23 @@
-import type { RoundCode } from "../../core/catalogue/awards";
-import type { ConfigFile, MovementConfig } from "../../core/config";
 import {
+  type RoundCode,
+  type ConfigFile,
+  type MovementConfig,
   FILE_OUTCOMES,
   UNIT_STATUSES,
   type FileOutcome,
   type UnitStatus,
-} from "../../core/consolidate/types";
-import { computePlanDeadline, computeReportDeadline } from "../../core/deadlines";
-import { BC_SPEC, KH_SPEC, SUBMISSION_SPECS, type TemplateKind } from "../../core/spec/index";
-import {
+  computePlanDeadline,
+  computeReportDeadline,
+  BC_SPEC,
+  KH_SPEC,
+  SUBMISSION_SPECS,
+  type TemplateKind,
   addDays,
   formatIsoDate,
   startOfVietnamDay,
   toVietnamDate,
   type IsoDate,
-} from "../../core/values/calendar";
+} from "../../core/index";
 import type { TemplateFill } from "../xlsx/write-template";
 import { DEFECTS, findDefect, locateField } from "./defects";
 import { buildBcFill, buildDnktFill, buildKhFill, toOption, type MutableFill } from "./fills";

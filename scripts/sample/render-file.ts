@@ -1,4 +1,4 @@
-import { WORKBOOK_SPECS } from "../../core/spec/index";
+import { WORKBOOK_SPECS } from "../../core/index";
 import { loadExcelJs } from "../xlsx/load-exceljs";
 import { buildTemplateWorkbook } from "../xlsx/write-template";
 import type { Workbook } from "exceljs";

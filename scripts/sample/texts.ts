@@ -1,6 +1,4 @@
-import type { ContentCode } from "../../core/catalogue/contents";
-import type { CriterionCode } from "../../core/catalogue/criteria";
-import type { UnitTypeCode } from "../../core/catalogue/unit-types";
+import { type ContentCode, type CriterionCode, type UnitTypeCode } from "../../core/index";
 import type { UnitRole } from "./units";
 
 /**

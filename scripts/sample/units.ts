@@ -1,5 +1,4 @@
-import type { UnitTypeCode } from "../../core/catalogue/unit-types";
-import type { RegistryUnit } from "../../core/registry";
+import { type UnitTypeCode, type RegistryUnit } from "../../core/index";
 
 /** What kind of place a sample unit is: it decides its name, cluster, signer and wording. */
 export type UnitRole = "department" | "provincialFront" | "commune" | "ward" | "communeFront" | "enterprise";

@@ -1,5 +1,4 @@
-import { createProblem, type Problem } from "../../core/problems";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import { createProblem, type Problem, type WorkbookSnapshot } from "../../core/index";
 import { DEFAULT_INSPECT_LIMITS, inspectWorkbookBytes, type InspectLimits } from "./inspect-file";
 import { PackageStructureError, readSpreadsheetPackage } from "./sheetml/read-package";
 import { openZipParts, ZipEntryError } from "./zip-parts";

@@ -11,8 +11,9 @@ import {
   type StaticCell,
   type TemplateSpec,
   type ValueType,
-} from "../../core/spec/index";
-import { columnNumberToLetter, toA1 } from "../../core/values/a1";
+  columnNumberToLetter,
+  toA1,
+} from "../../core/index";
 import { loadExcelJs } from "./load-exceljs";
 
 /** What a filled-in cell may hold when a workbook is written with data (samples, tests). */

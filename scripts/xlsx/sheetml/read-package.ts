@@ -1,5 +1,9 @@
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../core/snapshot";
-import { columnLetterToNumber } from "../../../core/values/a1";
+import {
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+  columnLetterToNumber,
+} from "../../../core/index";
 import {
   builtInFormatCode,
   classifyFormatCode,
