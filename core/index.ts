@@ -23,3 +23,4 @@ export {
 export type { Rule, RuleContext } from "./validate/rule-context";
 export * from "./consolidate/index";
 export { RULES_VERSION } from "./version";
+export * from "./remind/index";

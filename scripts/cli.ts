@@ -18,6 +18,17 @@ function languageOption(): Option {
   return new Option("--lang <language>", "vi | en").default("vi");
 }
 
+const DEFAULT_TEMPLATES_AT: Readonly<Record<Language, string>> = {
+  vi: 'thư mục "Biểu mẫu" trong thư mục chung của phong trào (hoặc lệnh "thidua templates")',
+  en: 'the "Biểu mẫu" folder in the movement’s shared folder (or the command "thidua templates")',
+};
+
+/** The Graph mailer is loaded only when --send asks for it. */
+async function createReminderMailer(sender: string): Promise<import("./commands/remind").ReminderMailer> {
+  const { createGraphReminderMailer } = await import("./mail/graph-mailer");
+  return createGraphReminderMailer(sender);
+}
+
 /** Builds the CLI. Commands only wire options to functions; the work lives in scripts/ and core/. */
 export function buildProgram(): Command {
   const program = new Command("thidua")
@@ -203,6 +214,48 @@ export function buildProgram(): Command {
             report: options.report ?? null,
           }),
         );
+      },
+    );
+
+  program
+    .command("remind")
+    .description("write one e-mail per unit that is missing, late or invalid (and send them with --send)")
+    .requiredOption("--from <file.json>", "output of thidua consolidate --json")
+    .option("--out <dir>", "folder for the .eml files, the list and the ledger of sent reminders", "thu-nhac")
+    .option("--templates-at <where>", "where units find the blank templates (a shared-folder link)")
+    .option("--send", "send through Microsoft Graph (needs --sender)")
+    .option("--sender <upn>", "mailbox that sends (Mail.Send)")
+    .option("--per-minute <n>", "sends per minute at most", "20")
+    .addOption(languageOption())
+    .action(
+      async (options: {
+        from: string;
+        out: string;
+        templatesAt?: string;
+        send?: boolean;
+        sender?: string;
+        perMinute: string;
+        lang: string;
+      }) => {
+        const language = parseLanguage(options.lang);
+        if (options.send && !options.sender)
+          throw new UsageError({
+            vi: "--send cần --sender <thư điện tử gửi>",
+            en: "--send needs --sender <upn>",
+          });
+        const { runRemind, formatRemindSummary } = await import("./commands/remind");
+        const mailer = options.send && options.sender ? await createReminderMailer(options.sender) : null;
+        const outcome = await runRemind({
+          from: options.from,
+          out: options.out,
+          language,
+          templatesAt: options.templatesAt ?? DEFAULT_TEMPLATES_AT[language],
+          mailer,
+          perMinute: parseWholeNumber(options.perMinute, "--per-minute", 1, 600),
+          now: Date.now,
+        });
+        process.stdout.write(formatRemindSummary(outcome, options.out, language));
+        if (outcome.written.some((entry) => entry.state === "failed")) process.exitCode = 1;
       },
     );
 

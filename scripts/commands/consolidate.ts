@@ -11,6 +11,7 @@ import {
   formatVietnamDateTime,
   formatNumber,
   formatPercent,
+  computeDeadline,
 } from "../../core/index";
 import { runConsolidation } from "../consolidate/run-consolidation";
 import { writeConsolidatedWorkbook } from "../consolidate/write-workbook";
@@ -39,6 +40,16 @@ export interface ConsolidateOptions {
 export function toConsolidationJson(result: ConsolidationResult, language: Language): unknown {
   return {
     asOf: new Date(result.asOf).toISOString(),
+    config: result.config,
+    // Deadlines as judged (last day in Vietnam; the first late instant), so that reminders can quote them.
+    deadlines: result.config.expectedKinds
+      .map((kind) => computeDeadline(kind, result.config))
+      .filter((deadline) => deadline !== null)
+      .map((deadline) => ({
+        kind: deadline.kind,
+        lastDay: deadline.lastDay,
+        dueBefore: new Date(deadline.dueBefore).toISOString(),
+      })),
     totals: result.totals,
     totalsByKind: result.totalsByKind,
     registry: result.registry && {
@@ -81,6 +92,7 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
         severity: problem.severity,
         sheet: problem.sheet,
         cell: problem.cell,
+        params: problem.params,
         message: formatProblem(problem, language),
       })),
     })),

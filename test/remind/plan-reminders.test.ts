@@ -1,0 +1,195 @@
+import { composeReminder, consolidationReportSchema, planReminders } from "../../core/index";
+
+/** A consolidation as `thidua consolidate --json` writes it, cut to what reminders read. */
+const report = consolidationReportSchema.parse({
+  asOf: "2026-11-20T03:00:00.000Z",
+  deadlines: [
+    { kind: "KH", lastDay: "2026-06-30", dueBefore: "2026-06-30T17:00:00.000Z" },
+    { kind: "BC", lastDay: "2026-11-14", dueBefore: "2026-11-14T17:00:00.000Z" },
+  ],
+  units: [
+    {
+      code: "SNV",
+      name: "Sở Nội vụ",
+      email: "snv@hatinh.gov.vn",
+      kind: "KH",
+      status: "on_time",
+      file: "KH_SNV.xlsx",
+      receivedAt: "2026-06-01T02:00:00.000Z",
+    },
+    {
+      code: "SNV",
+      name: "Sở Nội vụ",
+      email: "snv@hatinh.gov.vn",
+      kind: "BC",
+      status: "on_time",
+      file: "BC_SNV.xlsx",
+      receivedAt: "2026-11-01T02:00:00.000Z",
+    },
+    {
+      code: "STC",
+      name: "Sở Tài chính",
+      email: "stc@hatinh.gov.vn",
+      kind: "BC",
+      status: "invalid",
+      file: "BC_STC.xlsx",
+      receivedAt: "2026-11-10T02:00:00.000Z",
+    },
+    {
+      code: "STC",
+      name: "Sở Tài chính",
+      email: "stc@hatinh.gov.vn",
+      kind: "KH",
+      status: "missing",
+      file: null,
+      receivedAt: null,
+    },
+    {
+      code: "XKA",
+      name: "UBND xã Kỳ Anh",
+      email: "",
+      kind: "KH",
+      status: "late",
+      file: "KH_XKA.xlsx",
+      receivedAt: "2026-07-02T01:00:00.000Z",
+    },
+    {
+      code: "DN1",
+      name: "Công ty A",
+      email: "a@example.vn; b@example.vn",
+      kind: "BC",
+      status: "missing",
+      file: null,
+      receivedAt: null,
+    },
+  ],
+  files: [
+    {
+      file: "BC_STC.xlsx",
+      outcome: "invalid",
+      unit: "STC",
+      problems: [
+        {
+          code: "X_FUTURE_CODE",
+          severity: "warning",
+          sheet: "Thông tin",
+          cell: "B9",
+          message: "a warning worded by a later thidua",
+        },
+        {
+          code: "REQUIRED_MISSING",
+          severity: "error",
+          sheet: "Thông tin",
+          cell: "B8",
+          params: { field: { vi: "Số báo cáo", en: "Report number" } },
+          message: "Required: Report number",
+        },
+      ],
+    },
+  ],
+});
+
+describe("planReminders", () => {
+  const plan = planReminders(report);
+
+  it("writes to each unit with something missing, invalid or late, once, in code order", () => {
+    expect(plan.reminders.map((reminder) => reminder.unit.code)).toEqual(["STC"]);
+    expect(plan.reminders[0]?.items.map((item) => [item.kind, item.status])).toEqual([
+      ["KH", "missing"],
+      ["BC", "invalid"],
+    ]);
+  });
+
+  it("lists the units it cannot write to, and why, instead of dropping them", () => {
+    expect(plan.unreachable.map((entry) => [entry.unit.code, entry.reason])).toEqual([
+      ["DN1", "invalid_email"],
+      ["XKA", "no_email"],
+    ]);
+  });
+
+  it("gives the same key for the same situation, another when the situation changes", () => {
+    expect(planReminders(report).reminders[0]?.key).toBe(plan.reminders[0]?.key);
+    const later = planReminders({ ...report, asOf: "2026-11-27T03:00:00.000Z" });
+    expect(later.reminders[0]?.key).not.toBe(plan.reminders[0]?.key);
+  });
+});
+
+describe("composeReminder", () => {
+  const [reminder] = planReminders(report).reminders;
+  const vi = composeReminder(reminder!, { language: "vi", templatesAt: "https://onedrive.example/bieu-mau" });
+
+  it("says what is expected, by when in Vietnam time, and the errors with sheet and cell, in Vietnamese", () => {
+    expect(vi.to).toEqual({ name: "Sở Tài chính", address: "stc@hatinh.gov.vn" });
+    expect(vi.subject).toContain("Sở Tài chính");
+    expect(vi.subject).toContain("gửi lại Báo cáo");
+    expect(vi.body).toContain("Kính gửi: Sở Tài chính (mã đơn vị STC).");
+    expect(vi.body).toContain("20/11/2026 10:00 (giờ Việt Nam)");
+    expect(vi.body).toContain("1. Kế hoạch triển khai Phong trào thi đua của đơn vị (KH): CHƯA NỘP.");
+    expect(vi.body).toContain("Hạn gửi: hết ngày 30/06/2026 (giờ Việt Nam).");
+    expect(vi.body).toContain("Đã quá hạn 143 ngày.");
+    expect(vi.body).toContain("KH_ke-hoach-trien-khai.xlsx");
+    expect(vi.body).toContain("Hạn gửi: hết ngày 14/11/2026 (giờ Việt Nam).");
+    expect(vi.body).toContain('Tệp "BC_STC.xlsx" (nhận lúc 10/11/2026 09:00) có 1 lỗi cần sửa:');
+    expect(vi.body).toContain('- Trang "Thông tin", ô B8: ');
+    expect(vi.body).toContain('- Trang "Thông tin", ô B9: a warning worded by a later thidua');
+    expect(vi.body).toContain("Biểu mẫu: https://onedrive.example/bieu-mau");
+    // The error is listed before the warning.
+    expect(vi.body.indexOf("ô B8")).toBeLessThan(vi.body.indexOf("ô B9"));
+  });
+
+  it("re-words a known problem in the reminder's language from its code and facts", () => {
+    const en = composeReminder(reminder!, { language: "en", templatesAt: "x" });
+    expect(vi.body).not.toContain("Required: Report number");
+    expect(vi.body).toMatch(/ô B8: .*Số báo cáo/);
+    expect(en.body).toMatch(/cell B8: .*Report number/);
+    expect(en.body).toContain("Deadline: end of 14/11/2026 (Vietnam time).");
+  });
+
+  it("counts the days left before the last day, and says when it is today", () => {
+    const early = planReminders({ ...report, asOf: "2026-06-27T03:00:00.000Z" }).reminders[0]!;
+    expect(composeReminder(early, { language: "vi", templatesAt: "x" }).body).toContain("Còn 3 ngày.");
+    const lastDay = planReminders({ ...report, asOf: "2026-06-30T16:59:59.000Z" }).reminders[0]!;
+    expect(composeReminder(lastDay, { language: "vi", templatesAt: "x" }).body).toContain(
+      "Hôm nay là ngày cuối cùng.",
+    );
+  });
+
+  it("tells a file received in time but dated after the deadline from one received late", () => {
+    const dated = planReminders({
+      ...report,
+      units: [
+        {
+          code: "XKA",
+          name: "UBND xã Kỳ Anh",
+          email: "xka@hatinh.gov.vn",
+          kind: "KH",
+          status: "late",
+          file: "KH_XKA.xlsx",
+          receivedAt: "2026-06-20T01:00:00.000Z",
+        },
+        {
+          code: "XKB",
+          name: "UBND xã Kỳ Bắc",
+          email: "xkb@hatinh.gov.vn",
+          kind: "KH",
+          status: "late",
+          file: "KH_XKB.xlsx",
+          receivedAt: "2026-06-30T17:00:00.000Z",
+        },
+      ],
+    }).reminders;
+    const [byDate, byReceipt] = dated.map(
+      (entry) => composeReminder(entry, { language: "vi", templatesAt: "x" }).body,
+    );
+    expect(byDate).toContain(
+      'Tệp "KH_XKA.xlsx" nhận lúc 20/06/2026 08:00, nhưng ngày ban hành ghi trong văn bản sau thời hạn.',
+    );
+    expect(byReceipt).toContain('Tệp "KH_XKB.xlsx" nhận lúc 01/07/2026 00:00, sau thời hạn.');
+  });
+
+  it("lists at most the configured number of problems and counts the rest", () => {
+    const body = composeReminder(reminder!, { language: "vi", templatesAt: "x", maxProblemsPerFile: 1 }).body;
+    expect(body).toContain("… và 1 vấn đề khác");
+    expect(body).not.toContain("ô B9");
+  });
+});
