@@ -12,7 +12,7 @@ import { renderHtmlReport } from "../../scripts/consolidate/write-html-report";
 import { writeConsolidatedWorkbook } from "../../scripts/consolidate/write-workbook";
 import { UsageError } from "../../scripts/errors";
 import { buildFixtureResult, buildSyntheticResult, HOSTILE } from "./fixture-result";
-import { findTool, itWithTool } from "../support/tools";
+import { findTool, itFullLayer, itWithTool } from "../support/tools";
 
 /** Outputs a person looks at (workbook, PDF, screenshots) land here; the folder is not committed. */
 const ARTIFACTS = resolve(__dirname, "..", "artifacts");
@@ -451,33 +451,36 @@ describe("consolidated workbook", () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it("writes a province of 300 units (900 files, 9,000 tasks) completely, sheet by sheet", async () => {
-    const big = buildSyntheticResult(300);
-    const folder = await mkdtemp(join(tmpdir(), "thidua-big-"));
-    try {
-      const path = join(folder, "big.xlsx");
-      await writeConsolidatedWorkbook(big, path);
-      const read = new ExcelJS.Workbook();
-      await read.xlsx.readFile(path);
-      const rows = (name: string): number => tableOf(read.getWorksheet(name) as ExcelJS.Worksheet).length;
-      expect([
-        rows("Tình hình nộp"),
-        rows("Nhiệm vụ"),
-        rows("Chỉ tiêu"),
-        rows("Khen thưởng"),
-        rows("Nhật ký"),
-      ]).toEqual([
-        big.statuses.length,
-        big.tasks.length,
-        big.indicators.length,
-        big.nominations.length,
-        big.files.length,
-      ]);
-      expect(big.tasks.length).toBe(9_000);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
-  });
+  itFullLayer(
+    "writes a province of 300 units (900 files, 9,000 tasks) completely, sheet by sheet",
+    async () => {
+      const big = buildSyntheticResult(300);
+      const folder = await mkdtemp(join(tmpdir(), "thidua-big-"));
+      try {
+        const path = join(folder, "big.xlsx");
+        await writeConsolidatedWorkbook(big, path);
+        const read = new ExcelJS.Workbook();
+        await read.xlsx.readFile(path);
+        const rows = (name: string): number => tableOf(read.getWorksheet(name) as ExcelJS.Worksheet).length;
+        expect([
+          rows("Tình hình nộp"),
+          rows("Nhiệm vụ"),
+          rows("Chỉ tiêu"),
+          rows("Khen thưởng"),
+          rows("Nhật ký"),
+        ]).toEqual([
+          big.statuses.length,
+          big.tasks.length,
+          big.indicators.length,
+          big.nominations.length,
+          big.files.length,
+        ]);
+        expect(big.tasks.length).toBe(9_000);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    },
+  );
 
   itWithTool(
     "soffice",

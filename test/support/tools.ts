@@ -78,3 +78,9 @@ export function describeFullLayer(title: string, body: () => void): void {
   if (isQuickLayer()) return describe.skip(`${title} ${FULL_LAYER_TAG}`, body);
   describe(title, body);
 }
+
+/** it() for one slow test that belongs to the full layer only (sizes, fuzzing, slow oracles). */
+export function itFullLayer(title: string, body: () => Promise<void>, timeout?: number): void {
+  if (isQuickLayer()) return it.skip(`${title} ${FULL_LAYER_TAG}`, body);
+  it(title, body, timeout);
+}
