@@ -370,9 +370,10 @@ describe("consolidated workbook", () => {
         cell(row, "Cơ quan tiếp nhận").value,
       ]),
     ).toEqual([
+      // In the order of their files: KH_DN001, KH_SNNMT, KH_TD.
+      ["ND5", "Sở KH&CN"],
       ["ND4", "Sở NN&MT"],
       ["ND6", "Sở KH&CN"],
-      ["ND5", "Sở KH&CN"],
     ]);
   });
 
