@@ -17,6 +17,8 @@ module.exports = {
   ...full,
   testPathIgnorePatterns: ["/node_modules/", ...FULL_LAYER_SUITES.map((suite) => `<rootDir>/${suite}$`)],
   globals: { THIDUA_TEST_LAYER: "quick" },
+  // One worker per core (jest's default leaves one core to itself, which idles in a run this short).
+  maxWorkers: "100%",
   reporters: [
     "default",
     ["<rootDir>/test/support/summary-reporter.js", { fullLayerSuites: FULL_LAYER_SUITES }],
