@@ -44,7 +44,7 @@ function parseLanguage(value: string): Language {
   return value;
 }
 
-/** Help headings and commander's extra notes, in the user's language. */
+/** Commander's help headings in Vietnamese. */
 const HELP_TITLES: Readonly<Record<string, string>> = {
   "Usage:": "Cách dùng:",
   "Options:": "Tùy chọn:",
@@ -81,7 +81,11 @@ function localizeHelp(program: Command, language: Language): void {
  * the user. Commander 14 gives no parameters, so the name is taken from its English message; an
  * error this does not know keeps commander's wording.
  */
-export function localizeCommanderError(error: CommanderError, language: Language): string {
+function localizeCommanderError(
+  error: CommanderError,
+  language: Language,
+  commands: readonly string[],
+): string {
   const english = error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
   const quoted = /'([^']*)'/.exec(english)?.[1] ?? "";
   const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(english)?.[1];
@@ -94,8 +98,8 @@ export function localizeCommanderError(error: CommanderError, language: Language
       return hint(`không có tùy chọn ${quoted}`, `unknown option ${quoted}`);
     case "commander.unknownCommand":
       return hint(
-        `không có lệnh "${quoted}" (các lệnh: templates, describe, validate, sample, consolidate)`,
-        `unknown command "${quoted}" (commands: templates, describe, validate, sample, consolidate)`,
+        `không có lệnh "${quoted}" (các lệnh: ${commands.join(", ")})`,
+        `unknown command "${quoted}" (commands: ${commands.join(", ")})`,
       );
     case "commander.missingArgument":
       return hint(
@@ -421,8 +425,9 @@ function languageOfArgs(argv: readonly string[]): Language {
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const language = languageOfArgs(argv);
   const state: RunState = { exitCode: 0 };
+  const program = buildProgram(io, language, state);
   try {
-    await buildProgram(io, language, state).parseAsync([...argv], { from: "user" });
+    await program.parseAsync([...argv], { from: "user" });
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -434,7 +439,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return 0;
       // `thidua` alone: commander has printed the help on stderr already.
       if (error.code === "commander.help") return 2;
-      io.stderr.write(`thidua: ${localizeCommanderError(error, language)}\n`);
+      const commands = program.commands.map((command) => command.name()).filter((name) => name !== "help");
+      io.stderr.write(`thidua: ${localizeCommanderError(error, language, commands)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {
