@@ -51,7 +51,7 @@ class SummaryReporter {
     }
     if (fullOnly.size > 0 || this.fullLayerSuites.length > 0)
       process.stderr.write(
-        `Quick layer: left to \`npm test\`: ${[...this.fullLayerSuites, ...[...fullOnly].map(([file, tests]) => `${file} (${tests} tests)`)].join(", ")}\n`,
+        `Quick layer: left to \`npm test\`: ${[...this.fullLayerSuites, ...[...fullOnly].map(([file, tests]) => `${file} (${tests} ${tests === 1 ? "test" : "tests"})`)].join(", ")}\n`,
       );
   }
 }
