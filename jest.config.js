@@ -1,4 +1,9 @@
-/** @type {import('jest').Config} */
+/**
+ * The full layer (`npm test`, `.ci/run`): every test. Tests needing a program from outside npm
+ * (LibreOffice, Chromium) are skipped where it is missing, with one line at the end naming them;
+ * with CI=true they fail instead. See test/support/tools.ts.
+ * @type {import('jest').Config}
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
@@ -8,4 +13,5 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from "commander";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Command, CommanderError, Help, Option } from "commander";
 import { isLanguage, type Language, TEMPLATE_KINDS, type TemplateKind } from "../core/index";
 import { UsageError } from "./errors";
 import { loadMovementConfig } from "./config-loader";
@@ -9,13 +11,50 @@ import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
 import { DEFAULT_NOMINATING_SHARE } from "./sample/plan";
 
+/** Where the CLI writes: the process's streams, or a test's buffers. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  /** A progress bar is drawn only on a terminal. */
+  readonly stderrIsTTY: boolean;
+}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY === true };
+}
+
+/** The version of the installed package: package.json sits above both scripts/ and dist/scripts/. */
+function readOwnVersion(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (json.name === "thidua" && json.version) return json.version;
+    }
+    if (dirname(dir) === dir) return "0.0.0";
+  }
+}
+
 function parseLanguage(value: string): Language {
-  if (!isLanguage(value)) throw new UsageError(`--lang must be vi or en, not "${value}"`);
+  if (!isLanguage(value))
+    throw new UsageError({
+      vi: `--lang chỉ nhận vi hoặc en, không nhận "${value}"`,
+      en: `--lang must be vi or en, not "${value}"`,
+    });
   return value;
 }
 
-function languageOption(): Option {
-  return new Option("--lang <language>", "vi | en").default("vi");
+/** Commander's help headings in Vietnamese. */
+const HELP_TITLES: Readonly<Record<string, string>> = {
+  "Usage:": "Cách dùng:",
+  "Options:": "Tùy chọn:",
+  "Commands:": "Lệnh:",
+  "Arguments:": "Đối số:",
+  "Global Options:": "Tùy chọn chung:",
+};
+
+function localizeUsage(usage: string): string {
+  return usage.replace("[options]", "[tùy-chọn]").replace("[command]", "[lệnh]");
 }
 
 const DEFAULT_TEMPLATES_AT: Readonly<Record<Language, string>> = {
@@ -29,50 +68,156 @@ async function createReminderMailer(sender: string): Promise<import("./commands/
   return createGraphReminderMailer(sender);
 }
 
-/** Builds the CLI. Commands only wire options to functions; the work lives in scripts/ and core/. */
-export function buildProgram(): Command {
+function localizeHelp(program: Command, language: Language): void {
+  if (language === "en") return;
+  program.configureHelp({
+    styleTitle: (title) => HELP_TITLES[title] ?? title,
+    optionDescription(option) {
+      return Help.prototype.optionDescription.call(this, option).replace(/\(default: /, "(mặc định: ");
+    },
+    argumentDescription(argument) {
+      return Help.prototype.argumentDescription.call(this, argument).replace(/\(default: /, "(mặc định: ");
+    },
+    commandUsage(command) {
+      return localizeUsage(Help.prototype.commandUsage.call(this, command));
+    },
+    subcommandTerm(command) {
+      return localizeUsage(Help.prototype.subcommandTerm.call(this, command));
+    },
+  });
+}
+
+/**
+ * Commander's own errors (unknown option or command, missing argument or option value), worded for
+ * the user. Commander 14 gives no parameters, so the name is taken from its English message; an
+ * error this does not know keeps commander's wording.
+ */
+function localizeCommanderError(
+  error: CommanderError,
+  language: Language,
+  commands: readonly string[],
+): string {
+  const english = error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
+  const quoted = /'([^']*)'/.exec(english)?.[1] ?? "";
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(english)?.[1];
+  const hint = (vi: string, en: string): string =>
+    language === "vi"
+      ? `${vi}${suggestion ? ` (có phải ý bạn là ${suggestion}?)` : ""}; xem thidua --help`
+      : `${en}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; see thidua --help`;
+  switch (error.code) {
+    case "commander.unknownOption":
+      return hint(`không có tùy chọn ${quoted}`, `unknown option ${quoted}`);
+    case "commander.unknownCommand":
+      return hint(
+        `không có lệnh "${quoted}" (các lệnh: ${commands.join(", ")})`,
+        `unknown command "${quoted}" (commands: ${commands.join(", ")})`,
+      );
+    case "commander.missingArgument":
+      return hint(
+        `thiếu ${quoted === "files" ? "tệp cần kiểm tra" : quoted}`,
+        `missing ${quoted === "files" ? "the files to validate" : quoted}`,
+      );
+    case "commander.optionMissingArgument":
+      return hint(`tùy chọn ${quoted} cần một giá trị`, `option ${quoted} needs a value`);
+    case "commander.missingMandatoryOptionValue":
+      return hint(`thiếu tùy chọn bắt buộc ${quoted}`, `required option ${quoted} is missing`);
+    case "commander.excessArguments":
+      return hint(
+        `thừa đối số cho lệnh ${quoted || "thidua"}`,
+        `too many arguments for ${quoted || "thidua"}`,
+      );
+    default:
+      return english;
+  }
+}
+
+/** The run's outcome that actions report back to main(): the exit code of a validation. */
+interface RunState {
+  exitCode: number;
+}
+
+/** Builds the CLI in the user's language. Commands only wire options to functions; the work lives in scripts/ and core/. */
+export function buildProgram(io: CliIo, language: Language, state: RunState = { exitCode: 0 }): Command {
+  const say = (vi: string, en: string): string => (language === "vi" ? vi : en);
+  const languageOption = (): Option =>
+    new Option("--lang <language>", say("ngôn ngữ: vi (tiếng Việt) | en (tiếng Anh)", "vi | en")).default(
+      "vi",
+    );
+  const jsonHelp = say("in kết quả dạng JSON (cho máy đọc)", "machine-readable output");
+  const configHelp = say("tệp cấu hình thidua.config.json", "thidua.config.json");
+  const registryHelp = say("danh sách đơn vị (tệp DS-DV)", "registry of units (DS-DV workbook)");
+  const planDateHelp = say("ngày Kế hoạch của UBND tỉnh", "date of the provincial plan");
+  const yearHelp = say("năm báo cáo", "report year being collected");
+  const roundHelp = say("đợt khen thưởng: HANGNAM | SOKET | TONGKET", "HANGNAM | SOKET | TONGKET");
+
   const program = new Command("thidua")
     .description(
-      "Biểu mẫu, kiểm tra và tổng hợp Phong trào thi đua đổi mới sáng tạo, KHCN, chuyển đổi số, chuyển đổi xanh tỉnh Hà Tĩnh",
+      say(
+        "Biểu mẫu, kiểm tra và tổng hợp Phong trào thi đua đổi mới sáng tạo, KHCN, chuyển đổi số, chuyển đổi xanh tỉnh Hà Tĩnh",
+        "Templates, validation and consolidation for the Hà Tĩnh emulation movement on innovation, S&T, digital and green transformation",
+      ),
     )
-    .version(process.env.npm_package_version ?? "0.1.0")
+    .version(readOwnVersion(), "-V, --version", say("in số phiên bản", "output the version number"))
+    .helpOption("-h, --help", say("xem hướng dẫn", "display help"))
+    .helpCommand("help [command]", say("xem hướng dẫn của một lệnh", "display help for a command"))
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ outputError: () => undefined });
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => undefined,
+    });
+  localizeHelp(program, language);
 
   program
     .command("templates")
-    .description("write the blank templates (KH, BC, DN-KT and the registry of units)")
-    .option("--out <dir>", "output folder", DEFAULT_TEMPLATES_DIR)
+    .description(
+      say(
+        "viết các biểu mẫu trống (KH, BC, DN-KT và danh sách đơn vị)",
+        "write the blank templates (KH, BC, DN-KT and the registry of units)",
+      ),
+    )
+    .option("--out <dir>", say("thư mục ghi ra", "output folder"), DEFAULT_TEMPLATES_DIR)
     .action(async (options: { out: string }) => {
-      for (const path of await runTemplates(options)) process.stdout.write(`${path}\n`);
+      for (const path of await runTemplates(options)) io.stdout.write(`${path}\n`);
     });
 
   program
     .command("describe")
-    .description("print the template spec: every field's sheet, cell, type and allowed values")
-    .argument("[kind]", "KH | BC | DN-KT | DS-DV (all when omitted)")
-    .option("--json", "machine-readable output")
+    .description(
+      say(
+        "in đặc tả biểu mẫu: trang tính, ô, kiểu và giá trị cho phép của từng mục",
+        "print the template spec: every field's sheet, cell, type and allowed values",
+      ),
+    )
+    .argument(
+      "[kind]",
+      say("KH | BC | DN-KT | DS-DV (bỏ trống: tất cả)", "KH | BC | DN-KT | DS-DV (all when omitted)"),
+    )
+    .option("--json", jsonHelp)
     .addOption(languageOption())
     .action((kind: string | undefined, options: { json?: boolean; lang: string }) => {
       const descriptions = selectDescriptions(kind);
       if (options.json)
-        process.stdout.write(
-          `${JSON.stringify(kind === undefined ? descriptions : descriptions[0], null, 2)}\n`,
-        );
-      else process.stdout.write(`${formatDescriptions(descriptions, parseLanguage(options.lang))}\n`);
+        io.stdout.write(`${JSON.stringify(kind === undefined ? descriptions : descriptions[0], null, 2)}\n`);
+      else io.stdout.write(`${formatDescriptions(descriptions, parseLanguage(options.lang))}\n`);
     });
 
   program
     .command("validate")
-    .description("validate workbooks against the rules and deadlines; exit 1 if any has an error")
-    .argument("<files...>", "workbooks to validate")
-    .option("--json", "machine-readable output")
-    .option("--config <file>", "thidua.config.json")
-    .option("--registry <file>", "registry of units (DS-DV workbook)")
-    .option("--plan-date <yyyy-mm-dd>", "date of the provincial plan")
-    .option("--year <year>", "report year being collected")
-    .option("--round <round>", "HANGNAM | SOKET | TONGKET")
+    .description(
+      say(
+        "kiểm tra các tệp theo quy định và thời hạn; mã thoát 1 nếu có tệp có lỗi",
+        "validate workbooks against the rules and deadlines; exit 1 if any has an error",
+      ),
+    )
+    .argument("<files...>", say("các tệp cần kiểm tra", "workbooks to validate"))
+    .option("--json", jsonHelp)
+    .option("--config <file>", configHelp)
+    .option("--registry <file>", registryHelp)
+    .option("--plan-date <yyyy-mm-dd>", planDateHelp)
+    .option("--year <year>", yearHelp)
+    .option("--round <round>", roundHelp)
     .addOption(languageOption())
     .action(
       async (
@@ -91,28 +236,36 @@ export function buildProgram(): Command {
         const config = await loadMovementConfig(options, Date.now());
         const loaded = options.registry ? await loadRegistry(options.registry) : null;
         if (loaded && options.registry)
-          process.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
+          io.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
         const registry = loaded?.registry ?? null;
         const { results, hasErrors } = await runValidate({ files, config, registry, language });
-        process.stdout.write(
+        io.stdout.write(
           options.json
             ? `${JSON.stringify(toJsonReport(results, language), null, 2)}\n`
             : `${formatHumanReport(results, language)}\n`,
         );
-        process.exitCode = hasErrors ? 1 : 0;
+        state.exitCode = hasErrors ? 1 : 0;
       },
     );
 
   program
     .command("sample")
-    .description("write a realistic, deterministic sample province: registry, submissions, manifest")
-    .requiredOption("--units <n>", "number of units")
-    .requiredOption("--out <dir>", "output folder")
-    .option("--seed <n>", "random seed", "1")
-    .option("--year <year>", "report year", "2026")
+    .description(
+      say(
+        "viết một tỉnh mẫu (cố định theo hạt giống): danh sách đơn vị, hồ sơ gửi đến, bản kê kết quả",
+        "write a realistic, deterministic sample province: registry, submissions, manifest",
+      ),
+    )
+    .requiredOption("--units <n>", say("số đơn vị", "number of units"))
+    .requiredOption("--out <dir>", say("thư mục ghi ra", "output folder"))
+    .option("--seed <n>", say("hạt giống ngẫu nhiên", "random seed"), "1")
+    .option("--year <year>", say("năm báo cáo", "report year"), "2026")
     .option(
       "--nominating <percent>",
-      `percentage of units that also send a nomination file (default: ${DEFAULT_NOMINATING_SHARE * 100})`,
+      say(
+        `phần trăm đơn vị gửi thêm đề nghị khen thưởng (mặc định: ${DEFAULT_NOMINATING_SHARE * 100})`,
+        `percentage of units that also send a nomination file (default: ${DEFAULT_NOMINATING_SHARE * 100})`,
+      ),
     )
     .action(
       async (options: { units: string; out: string; seed: string; year: string; nominating?: string }) => {
@@ -130,7 +283,7 @@ export function buildProgram(): Command {
           year: parseWholeNumber(options.year, "--year", 2026, 2030),
           ...nominating,
         });
-        process.stdout.write(
+        io.stdout.write(
           `${summary.files} files for ${summary.units} units in ${summary.submissionsDir}\nregistry: ${summary.registry}\nmanifest: ${summary.manifest}\nconfig: ${summary.config}\n`,
         );
       },
@@ -138,19 +291,33 @@ export function buildProgram(): Command {
 
   program
     .command("consolidate")
-    .description("consolidate every workbook of a folder into one province-wide workbook (and HTML report)")
-    .requiredOption("--source <dir>", "folder of submissions (sub-folders too)")
-    .requiredOption("--registry <file>", "registry of units (DS-DV workbook)")
-    .requiredOption("--out <file.xlsx>", "consolidated workbook to write")
-    .option("--report <file.html>", "HTML report to write")
-    .option("--json", "print the result as JSON")
-    .option("--config <file>", "thidua.config.json")
-    .option("--plan-date <yyyy-mm-dd>", "date of the provincial plan")
-    .option("--year <year>", "report year being collected")
-    .option("--round <round>", "HANGNAM | SOKET | TONGKET")
-    .option("--as-of <iso-datetime>", "judge as of this moment (default: now)")
-    .option("--kind <kinds...>", "only these kinds: KH BC DN-KT")
-    .option("--workers <n>", "validation threads (default: one per core)")
+    .description(
+      say(
+        "tổng hợp mọi tệp của một thư mục thành sổ tổng hợp toàn tỉnh (và báo cáo HTML)",
+        "consolidate every workbook of a folder into one province-wide workbook (and HTML report)",
+      ),
+    )
+    .requiredOption(
+      "--source <dir>",
+      say("thư mục hồ sơ gửi đến (cả thư mục con)", "folder of submissions (sub-folders too)"),
+    )
+    .requiredOption("--registry <file>", registryHelp)
+    .requiredOption("--out <file.xlsx>", say("sổ tổng hợp cần ghi", "consolidated workbook to write"))
+    .option("--report <file.html>", say("báo cáo HTML cần ghi", "HTML report to write"))
+    .option("--json", jsonHelp)
+    .option("--config <file>", configHelp)
+    .option("--plan-date <yyyy-mm-dd>", planDateHelp)
+    .option("--year <year>", yearHelp)
+    .option("--round <round>", roundHelp)
+    .option(
+      "--as-of <iso-datetime>",
+      say("tính đến thời điểm này (mặc định: bây giờ)", "judge as of this moment (default: now)"),
+    )
+    .option("--kind <kinds...>", say("chỉ các loại hồ sơ này: KH BC DN-KT", "only these kinds: KH BC DN-KT"))
+    .option(
+      "--workers <n>",
+      say("số luồng kiểm tra (mặc định: một luồng mỗi lõi)", "validation threads (default: one per core)"),
+    )
     .addOption(languageOption())
     .action(
       async (options: {
@@ -185,7 +352,7 @@ export function buildProgram(): Command {
           problems: registryProblems,
           sha256: registrySha256,
         } = await loadRegistry(options.registry);
-        process.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
+        io.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
         const { formatConsolidationSummary, runConsolidate, toConsolidationJson } =
           await import("./commands/consolidate");
         const result = await runConsolidate({
@@ -199,16 +366,16 @@ export function buildProgram(): Command {
           asOf,
           kinds,
           language,
-          progress: !options.json && process.stderr.isTTY === true && !process.env.CI,
+          progress: !options.json && io.stderrIsTTY && !process.env.CI,
           ...(options.workers !== undefined
             ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) }
             : {}),
         });
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
+          io.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
           return;
         }
-        process.stdout.write(
+        io.stdout.write(
           formatConsolidationSummary(result, language, {
             workbook: options.out,
             report: options.report ?? null,
@@ -219,13 +386,37 @@ export function buildProgram(): Command {
 
   program
     .command("remind")
-    .description("write one e-mail per unit that is missing, late or invalid (and send them with --send)")
-    .requiredOption("--from <file.json>", "output of thidua consolidate --json")
-    .option("--out <dir>", "folder for the .eml files, the list and the ledger of sent reminders", "thu-nhac")
-    .option("--templates-at <where>", "where units find the blank templates (a shared-folder link)")
-    .option("--send", "send through Microsoft Graph (needs --sender)")
-    .option("--sender <upn>", "mailbox that sends (Mail.Send)")
-    .option("--per-minute <n>", "sends per minute at most", "20")
+    .description(
+      say(
+        "viết một thư nhắc cho mỗi đơn vị chưa nộp, nộp muộn hoặc không hợp lệ (gửi đi với --send)",
+        "write one e-mail per unit that is missing, late or invalid (and send them with --send)",
+      ),
+    )
+    .requiredOption(
+      "--from <file.json>",
+      say("kết quả của thidua consolidate --json", "output of thidua consolidate --json"),
+    )
+    .option(
+      "--out <dir>",
+      say(
+        "thư mục ghi các tệp .eml, danh sách và sổ ghi thư đã gửi",
+        "folder for the .eml files, the list and the ledger of sent reminders",
+      ),
+      "thu-nhac",
+    )
+    .option(
+      "--templates-at <where>",
+      say(
+        "nơi đơn vị lấy biểu mẫu trống (liên kết thư mục chung)",
+        "where units find the blank templates (a shared-folder link)",
+      ),
+    )
+    .option(
+      "--send",
+      say("gửi qua Microsoft Graph (cần --sender)", "send through Microsoft Graph (needs --sender)"),
+    )
+    .option("--sender <upn>", say("hộp thư gửi (quyền Mail.Send)", "mailbox that sends (Mail.Send)"))
+    .option("--per-minute <n>", say("số thư gửi tối đa mỗi phút", "sends per minute at most"), "20")
     .addOption(languageOption())
     .action(
       async (options: {
@@ -254,8 +445,8 @@ export function buildProgram(): Command {
           perMinute: parseWholeNumber(options.perMinute, "--per-minute", 1, 600),
           now: Date.now,
         });
-        process.stdout.write(formatRemindSummary(outcome, options.out, language));
-        if (outcome.written.some((entry) => entry.state === "failed")) process.exitCode = 1;
+        io.stdout.write(formatRemindSummary(outcome, options.out, language));
+        state.exitCode = outcome.written.some((entry) => entry.state === "failed") ? 1 : 0;
       },
     );
 
@@ -265,7 +456,10 @@ export function buildProgram(): Command {
 function parseWholeNumber(text: string, flag: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max)
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);
+    throw new UsageError({
+      vi: `${flag} phải là số nguyên từ ${min} đến ${max}, không phải "${text}"`,
+      en: `${flag} must be a whole number from ${min} to ${max}, not "${text}"`,
+    });
   return value;
 }
 
@@ -284,11 +478,14 @@ function parseInstant(text: string): number {
 
 function parseKind(text: string): TemplateKind {
   const kind = TEMPLATE_KINDS.find((candidate) => candidate === text.toUpperCase());
-  if (!kind) throw new UsageError(`--kind takes ${TEMPLATE_KINDS.join(", ")}, not "${text}"`);
+  if (!kind)
+    throw new UsageError({
+      vi: `--kind chỉ nhận ${TEMPLATE_KINDS.join(", ")}, không nhận "${text}"`,
+      en: `--kind takes ${TEMPLATE_KINDS.join(", ")}, not "${text}"`,
+    });
   return kind;
 }
 
-/** The only place that turns errors into exit codes: 2 for usage, 1 for anything unexpected. */
 /** The language asked for on the command line, read before commander has parsed it (errors can come first). */
 function languageOfArgs(argv: readonly string[]): Language {
   const index = argv.lastIndexOf("--lang");
@@ -297,10 +494,18 @@ function languageOfArgs(argv: readonly string[]): Language {
   return value === "en" ? "en" : "vi";
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the CLI on `argv` (without node and the script) and returns its exit code: 0 done, 1 a
+ * validated file has an error (or thidua failed unexpectedly), 2 a usage error. The only place
+ * that turns errors into exit codes. Writes only to `io`, so tests run it in-process.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const language = languageOfArgs(argv);
+  const state: RunState = { exitCode: 0 };
+  const program = buildProgram(io, language, state);
   try {
-    await buildProgram().parseAsync([...argv], { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
+    await program.parseAsync([...argv], { from: "user" });
+    return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (
@@ -309,15 +514,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         error.exitCode === 0
       )
         return 0;
-      process.stderr.write(`thidua: ${error.message.replace(/^error: /, "")}\n`);
+      // `thidua` alone: commander has printed the help on stderr already.
+      if (error.code === "commander.help") return 2;
+      const commands = program.commands.map((command) => command.name()).filter((name) => name !== "help");
+      io.stderr.write(`thidua: ${localizeCommanderError(error, language, commands)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`thidua: ${error.messageIn(languageOfArgs(argv))}\n`);
+      io.stderr.write(`thidua: ${error.messageIn(language)}\n`);
       return 2;
     }
-    process.stderr.write(
-      `thidua: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    io.stderr.write(
+      `thidua: ${language === "vi" ? "lỗi ngoài dự kiến" : "unexpected error"}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return 1;
   }

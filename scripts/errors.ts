@@ -2,8 +2,8 @@ import { type LocalizedText, type Language } from "../core/index";
 
 /**
  * The caller used the CLI wrongly (unknown option, missing argument, unwritable output): exit code 2.
- * Errors an officer meets in daily use (a folder, a registry, an output path) carry Vietnamese and
- * English wording; `message` is the English one. Errors about flag syntax are in English only.
+ * Most carry Vietnamese and English wording, shown in the language the user chose; `message` is
+ * the English one. Those not yet translated are in English.
  */
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -16,17 +16,5 @@ export class UsageError extends Error {
   /** The wording for the language the user chose. */
   messageIn(language: Language): string {
     return this.localized ? this.localized[language] : this.message;
-  }
-}
-
-/** A file could not be read for a reason that is not the submission's fault (I/O). */
-export class WorkbookReadError extends Error {
-  override readonly name = "WorkbookReadError";
-  constructor(
-    readonly file: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
   }
 }

@@ -5,6 +5,7 @@ import {
   isWorkbookKind,
   type TemplateDescription,
   type Language,
+  type LocalizedText,
 } from "../../core/index";
 import { UsageError } from "../errors";
 
@@ -12,11 +13,24 @@ export function selectDescriptions(kind: string | undefined): TemplateDescriptio
   if (kind === undefined) return Object.values(WORKBOOK_SPECS).map(describeTemplate);
   const upper = kind.toUpperCase();
   if (!isWorkbookKind(upper))
-    throw new UsageError(
-      `unknown template kind "${kind}" (expected one of ${Object.keys(WORKBOOK_SPECS).join(", ")})`,
-    );
+    throw new UsageError({
+      vi: `không có loại biểu mẫu "${kind}" (chọn một trong ${Object.keys(WORKBOOK_SPECS).join(", ")})`,
+      en: `unknown template kind "${kind}" (expected one of ${Object.keys(WORKBOOK_SPECS).join(", ")})`,
+    });
   return [describeTemplate(WORKBOOK_SPECS[upper])];
 }
+
+/** The value types as an officer reads them (`--json` keeps the codes). */
+const TYPE_NAMES: Readonly<Record<TemplateDescription["fields"][number]["type"], LocalizedText>> = {
+  text: { vi: "chữ", en: "text" },
+  integer: { vi: "số nguyên", en: "integer" },
+  year: { vi: "năm", en: "year" },
+  percent: { vi: "tỷ lệ %", en: "percent" },
+  date: { vi: "ngày", en: "date" },
+  enum: { vi: "chọn trong danh sách", en: "enum" },
+  email: { vi: "thư điện tử", en: "email" },
+  docNumber: { vi: "số văn bản", en: "docNumber" },
+};
 
 /** One line per field and column: where it is, what it takes. */
 export function formatDescriptions(descriptions: readonly TemplateDescription[], language: Language): string {
@@ -30,19 +44,21 @@ export function formatDescriptions(descriptions: readonly TemplateDescription[],
         ? `: ${field.allowedValues.map((value) => value.code).join("|")}`
         : "";
       lines.push(
-        `  ${field.sheet}!${field.cell}  ${field.key}  ${labelWithRequiredMark(field.label[language], field.required)}  [${field.type}${values}]`,
+        `  ${field.sheet}!${field.cell}  ${field.key}  ${labelWithRequiredMark(field.label[language], field.required)}  [${TYPE_NAMES[field.type][language]}${values}]`,
       );
     }
     for (const table of description.tables) {
       lines.push(
-        `  ${table.sheet} — ${table.label[language]}: headers on row ${table.headerRow}, data from row ${table.firstDataRow}`,
+        language === "vi"
+          ? `  ${table.sheet} — ${table.label.vi}: tiêu đề ở dòng ${table.headerRow}, dữ liệu từ dòng ${table.firstDataRow}`
+          : `  ${table.sheet} — ${table.label.en}: headers on row ${table.headerRow}, data from row ${table.firstDataRow}`,
       );
       for (const column of table.columns) {
         const values = column.allowedValues
           ? `: ${column.allowedValues.map((value) => value.code).join("|")}`
           : "";
         lines.push(
-          `    ${column.column}  ${column.key}  ${labelWithRequiredMark(column.label[language], column.required)}  [${column.type}${values}]`,
+          `    ${column.column}  ${column.key}  ${labelWithRequiredMark(column.label[language], column.required)}  [${TYPE_NAMES[column.type][language]}${values}]`,
         );
       }
     }

@@ -6,6 +6,7 @@ import { basename, dirname, join } from "node:path";
 import type { Row, Style, Worksheet, stream } from "exceljs";
 import {
   AWARDS,
+  columnNumberToLetter,
   DEPARTMENTS,
   ROUNDS,
   CONTENTS,
@@ -249,13 +250,6 @@ function sizeColumns<Row>(sheet: TableSheet<Row>): { width: number }[] {
   });
 }
 
-function columnLetter(index: number): string {
-  let letter = "";
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
-    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
-  return letter;
-}
-
 /** The part of exceljs 4.4's sheet stream (lib/utils/stream-buf.js) that hands a full chunk to the zip. */
 interface SheetStreamBuf {
   _pipe?: (chunk: unknown) => Promise<void>;
@@ -378,7 +372,7 @@ async function writeTableSheet<Row>(
   sheet: TableSheet<Row>,
 ): Promise<FilterRange> {
   const headerRow = sheet.preamble.length + 1;
-  const lastColumn = columnLetter(sheet.columns.length);
+  const lastColumn = columnNumberToLetter(sheet.columns.length);
   const filterRef = `A${headerRow}:${lastColumn}${headerRow + Math.max(sheet.rows.length, 1)}`;
   const worksheet = workbook.addWorksheet(SHEET_NAMES[sheet.key], {
     views: [
@@ -1110,15 +1104,3 @@ export async function writeConsolidatedWorkbook(
     throw toOutputError(path, error);
   }
 }
-
-/** The sheet names in the order they are written (for callers and tests). */
-export const CONSOLIDATED_SHEETS: readonly string[] = [
-  SHEET_NAMES.overview,
-  SHEET_NAMES.statuses,
-  SHEET_NAMES.followUp,
-  SHEET_NAMES.tasks,
-  SHEET_NAMES.indicators,
-  SHEET_NAMES.nominations,
-  SHEET_NAMES.problems,
-  SHEET_NAMES.log,
-];

@@ -1,19 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KH_SPEC } from "../../core/spec/index";
+import { runCli as thidua } from "./run-cli";
 
-const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
-
-function thidua(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+/** The CLI through its main(), in this process; the installed bin is run by test/install/pack.test.ts. */
 
 describe("thidua describe", () => {
-  it("lists every KH field with the sheet and cell the spec (and so the generator) uses", () => {
-    const { code, stdout } = thidua("describe", "KH", "--json");
+  it("lists every KH field with the sheet and cell the spec (and so the generator) uses", async () => {
+    const { code, stdout } = await thidua(["describe", "KH", "--json"]);
     expect(code).toBe(0);
     const description = JSON.parse(stdout) as {
       kind: string;
@@ -30,8 +25,8 @@ describe("thidua describe", () => {
     });
   });
 
-  it("describes all kinds as an array when no kind is given", () => {
-    const kinds = (JSON.parse(thidua("describe", "--json").stdout) as { kind: string }[]).map(
+  it("describes all kinds as an array when no kind is given", async () => {
+    const kinds = (JSON.parse((await thidua(["describe", "--json"])).stdout) as { kind: string }[]).map(
       (entry) => entry.kind,
     );
     expect(kinds).toEqual(["KH", "BC", "DN-KT", "DS-DV"]);
@@ -73,11 +68,91 @@ describe("bad use of the CLI: one line on stderr, exit code 2, no stack trace", 
         "yesterday",
       ],
     ],
-  ])("%s", (_label, args) => {
-    const { code, stderr } = thidua(...args);
+  ])("%s", async (_label, args) => {
+    const { code, stderr } = await thidua(args);
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^thidua: /);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the CLI speaks the user's language: Vietnamese by default, English with --lang en", () => {
+  it("prints its help in Vietnamese", async () => {
+    const { code, stdout } = await thidua(["validate", "--help"]);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain("Cách dùng: thidua validate [tùy-chọn] <files...>");
+    expect(stdout).toContain("kiểm tra các tệp theo quy định và thời hạn");
+    expect(stdout).toContain("Tùy chọn:");
+    expect(stdout).toMatch(/\(mặc\s+định: "vi"\)/);
+    expect(stdout).toMatch(/-h, --help\s+xem hướng dẫn/);
+    expect(stdout).not.toMatch(/Usage|Options|display help|default:/);
+  });
+
+  it("prints the list of commands in Vietnamese, and in English with --lang en", async () => {
+    const vi = await thidua(["--help"]);
+    const en = await thidua(["--help", "--lang", "en"]);
+
+    expect(vi.stdout).toMatch(/Lệnh:\n\s+templates \[tùy-chọn\]\s+viết các biểu mẫu trống/);
+    expect(en.stdout).toMatch(/Commands:\n\s+templates \[options\]\s+write the blank templates/);
+    expect(en.stdout).not.toMatch(/Cách dùng|Tùy chọn/);
+  });
+
+  it.each([
+    [["describe", "--frobnicate"], "thidua: không có tùy chọn --frobnicate; xem thidua --help\n"],
+    [
+      ["describe", "--frobnicate", "--lang", "en"],
+      "thidua: unknown option --frobnicate; see thidua --help\n",
+    ],
+    [["validate"], "thidua: thiếu tệp cần kiểm tra; xem thidua --help\n"],
+    [["validate", "--lang", "en"], "thidua: missing the files to validate; see thidua --help\n"],
+    [["sample", "--units", "5"], "thidua: thiếu tùy chọn bắt buộc --out <dir>; xem thidua --help\n"],
+    [
+      ["sample", "--units", "5", "--out"],
+      "thidua: tùy chọn --out <dir> cần một giá trị; xem thidua --help\n",
+    ],
+    [["describe", "KH", "BC"], "thidua: thừa đối số cho lệnh describe; xem thidua --help\n"],
+    [
+      ["descibe"],
+      'thidua: không có lệnh "descibe" (các lệnh: templates, describe, validate, sample, consolidate, remind) (có phải ý bạn là describe?); xem thidua --help\n',
+    ],
+    [
+      ["sample", "--units", "many", "--out", "x"],
+      'thidua: --units phải là số nguyên từ 1 đến 100000, không phải "many"\n',
+    ],
+    [
+      ["describe", "XX", "--lang", "en"],
+      'thidua: unknown template kind "XX" (expected one of KH, BC, DN-KT, DS-DV)\n',
+    ],
+    [["describe", "XX"], 'thidua: không có loại biểu mẫu "XX" (chọn một trong KH, BC, DN-KT, DS-DV)\n'],
+  ])("words a flag-syntax error: thidua %j", async (args, message) => {
+    expect(await thidua(args)).toEqual({ code: 2, stdout: "", stderr: message });
+  });
+
+  it("describes a template in Vietnamese: where each field is and what it takes", async () => {
+    const { code, stdout } = await thidua(["describe", "KH"]);
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^KH 2026\.1 — .+ \(KH_ke-hoach-trien-khai\.xlsx\)\n/);
+    expect(stdout).toContain("  Thông tin!B6  unitType  Loại đơn vị (*)  [chọn trong danh sách: CQ|MT|DN]\n");
+    expect(stdout).toMatch(/ {2}Nhiệm vụ — Nhiệm vụ: tiêu đề ở dòng \d+, dữ liệu từ dòng \d+\n/);
+    expect(stdout).toMatch(/ {4}E {2}deadline {2}Thời hạn hoàn thành \(\*\) {2}\[ngày\]\n/);
+    expect(stdout).not.toMatch(/headers on row|\[enum|\[date/);
+  });
+
+  it("describes a template in English with --lang en", async () => {
+    const { stdout } = await thidua(["describe", "KH", "--lang", "en"]);
+
+    expect(stdout).toContain("  Thông tin!B6  unitType  Unit type (*)  [enum: CQ|MT|DN]\n");
+    expect(stdout).toMatch(/ {2}Nhiệm vụ — Tasks: headers on row \d+, data from row \d+\n/);
+  });
+
+  it("prints the version of package.json with --version", async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+      version: string;
+    };
+
+    expect(await thidua(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 });

@@ -1,30 +1,15 @@
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { SampleManifest } from "../../scripts/sample/manifest";
+import { runCli as thidua } from "../cli/run-cli";
 
 /**
  * What a user may do to `thidua consolidate` that a sample alone does not: a registry with gaps,
- * outputs aimed at inputs, --kind DN-KT, a linked folder. Through the compiled CLI.
+ * outputs aimed at inputs, --kind DN-KT, a linked folder. Through the CLI's main(), in this process
+ * (validation in this thread); the compiled CLI with its worker threads is run by sample-300.test.ts.
  */
-
-const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function thidua(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 interface Json {
   totals: { expected: number; missing: number };
@@ -39,7 +24,6 @@ describe("thidua consolidate at the edges", () => {
   const common = (): string[] => ["--config", join(dir, "thidua.config.json"), "--as-of", manifest.asOf];
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
     expect(await thidua(["sample", "--units", "20", "--out", dir])).toMatchObject({ code: 0 });
     manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as SampleManifest;
   }, 60_000);

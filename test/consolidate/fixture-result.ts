@@ -1,23 +1,23 @@
 import { INDICATORS } from "../../core/catalogue/indicators";
-import { UNIT_TYPES, type UnitTypeCode } from "../../core/catalogue/unit-types";
+import type { UnitTypeCode } from "../../core/catalogue/unit-types";
 import type { MovementConfig } from "../../core/config";
+import { consolidate } from "../../core/consolidate/consolidate";
 import type {
-  ConsolidatedFile,
   ConsolidationResult,
-  FileOutcome,
-  GroupTotals,
-  IndicatorTotal,
-  Totals,
-  UnitKindStatus,
+  IndicatorExtract,
+  NominationExtract,
+  SubmittedFile,
+  TaskExtract,
   UnitStatus,
 } from "../../core/consolidate/types";
 import { createProblem, type Problem } from "../../core/problems";
-import type { RegistryUnit } from "../../core/registry";
+import { createRegistry, type RegistryUnit } from "../../core/registry";
 import type { TemplateKind } from "../../core/spec/types";
 
 /**
- * A hand-built ConsolidationResult: what the writers receive, independent of how the core computes
- * it. Names and texts carry the hostile inputs the outputs must neutralise.
+ * The consolidation the output writers receive, made by the core's consolidate() from hand-built
+ * submissions (as the validating workers hand them over): a change in the core shows up in the
+ * outputs' tests. Names and texts carry the hostile inputs the outputs must neutralise.
  */
 
 export const HOSTILE = {
@@ -42,128 +42,7 @@ const config: MovementConfig = {
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-export function summarise(statuses: readonly UnitKindStatus[]): Totals {
-  const count = (status: UnitStatus): number => statuses.filter((entry) => entry.status === status).length;
-  const expected = statuses.length;
-  const onTime = count("on_time");
-  const late = count("late");
-  const invalid = count("invalid");
-  const received = onTime + late + invalid;
-  return {
-    expected,
-    received,
-    onTime,
-    late,
-    invalid,
-    missing: count("missing"),
-    reportingRate: expected === 0 ? 0 : round1((received / expected) * 100),
-    onTimeRate: expected === 0 ? 0 : round1((onTime / expected) * 100),
-  };
-}
-
-function groupBy(
-  statuses: readonly UnitKindStatus[],
-  keyOf: (unit: RegistryUnit) => string,
-  labelOf: (key: string) => string,
-): GroupTotals[] {
-  const keys = [...new Set(statuses.map((entry) => keyOf(entry.unit)))];
-  return keys.map((key) => ({
-    key,
-    label: labelOf(key),
-    totals: summarise(statuses.filter((entry) => keyOf(entry.unit) === key)),
-  }));
-}
-
-function indicatorTotalsOf(indicators: ConsolidationResult["indicators"]): IndicatorTotal[] {
-  const aggregate = (values: number[], measure: "count" | "percent"): number | null =>
-    values.length === 0
-      ? null
-      : measure === "count"
-        ? values.reduce((a, b) => a + b, 0)
-        : round1(values.reduce((a, b) => a + b, 0) / values.length);
-  return INDICATORS.map((indicator) => {
-    const rows = indicators.filter((row) => row.code === indicator.code);
-    const byUnitType = Object.fromEntries(
-      UNIT_TYPES.map((type) => [
-        type.code,
-        aggregate(
-          rows.filter((row) => row.unitType === type.code).map((row) => row.value),
-          indicator.measure,
-        ),
-      ]),
-    ) as Record<UnitTypeCode, number | null>;
-    return {
-      code: indicator.code,
-      content: indicator.content,
-      measure: indicator.measure,
-      reporting: rows.length,
-      province: aggregate(
-        rows.map((row) => row.value),
-        indicator.measure,
-      ),
-      byUnitType,
-    };
-  });
-}
-
-function topProblemsOf(files: readonly ConsolidatedFile[]): ConsolidationResult["topProblems"] {
-  const counts = new Map<string, { count: number; files: Set<string> }>();
-  for (const file of files) {
-    for (const problem of file.problems) {
-      const entry = counts.get(problem.code) ?? { count: 0, files: new Set<string>() };
-      entry.count += 1;
-      entry.files.add(file.file);
-      counts.set(problem.code, entry);
-    }
-  }
-  return [...counts.entries()]
-    .map(([code, entry]) => ({ code, count: entry.count, files: entry.files.size }))
-    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
-}
-
-interface Assembly {
-  readonly source: string;
-  readonly registry?: ConsolidationResult["registry"];
-  readonly config: MovementConfig;
-  readonly asOf: number;
-  readonly statuses: UnitKindStatus[];
-  readonly files: ConsolidatedFile[];
-  readonly tasks: ConsolidationResult["tasks"][number][];
-  readonly indicators: ConsolidationResult["indicators"][number][];
-  readonly nominations: ConsolidationResult["nominations"][number][];
-}
-
-/** The totals, groups and top problems of a hand-assembled result, as the core defines them. */
-function assemble(parts: Assembly): ConsolidationResult {
-  const typeLabel = (code: string): string => UNIT_TYPES.find((type) => type.code === code)?.short ?? code;
-  return {
-    asOf: parts.asOf,
-    source: parts.source,
-    registry: parts.registry ?? null,
-    kindsFilter: null,
-    config: parts.config,
-    templateVersion: "2026.1",
-    ruleVersion: "2026.1",
-    totals: summarise(parts.statuses),
-    totalsByKind: parts.config.expectedKinds.map((kind) => ({
-      kind,
-      totals: summarise(parts.statuses.filter((entry) => entry.kind === kind)),
-    })),
-    byUnitType: groupBy(parts.statuses, (unit) => unit.type, typeLabel),
-    byCluster: groupBy(
-      parts.statuses,
-      (unit) => unit.cluster,
-      (key) => key,
-    ).sort((a, b) => a.key.localeCompare(b.key, "vi")),
-    statuses: parts.statuses,
-    files: parts.files,
-    tasks: parts.tasks,
-    indicators: parts.indicators,
-    indicatorTotals: indicatorTotalsOf(parts.indicators),
-    nominations: parts.nominations,
-    topProblems: topProblemsOf(parts.files),
-  };
-}
+const NO_EXTRACTS = { tasks: [], indicators: [], nominations: [] } as const;
 
 const SO = "Khối các sở, ban, ngành";
 const XA = "Cụm các xã, phường";
@@ -287,111 +166,15 @@ function fileName(unit: RegistryUnit, kind: string): string {
   return `${kind}/${kind}_${unit.code}_2026.xlsx`;
 }
 
-/** The small province of the tests: 9 units, 18 expected submissions, every status and outcome. */
+/**
+ * The small province of the tests: 9 units, 18 expected submissions, every status and outcome.
+ * Each file is what the validating workers would hand over (its problems, its extracted rows);
+ * the statuses in PLAN follow from them: errors make a file invalid, SUBMISSION_LATE late.
+ */
 export function buildFixtureResult(): ConsolidationResult {
-  const statuses: UnitKindStatus[] = [];
-  const files: ConsolidatedFile[] = [];
-  for (const unit of FIXTURE_UNITS) {
-    const plan = PLAN[unit.code] ?? ["missing", "missing"];
-    (["KH", "BC"] as const).forEach((kind, index) => {
-      const status = plan[index] ?? "missing";
-      const receivedAt = RECEIVED[status][kind];
-      const problems = problemsFor(unit, kind, status);
-      const errors = problems.filter((problem) => problem.severity === "error").length;
-      const duplicates = unit.code === "SNV" && kind === "KH" ? 1 : 0;
-      const file = receivedAt === null ? null : fileName(unit, kind);
-      statuses.push({
-        unit,
-        kind,
-        status,
-        file,
-        receivedAt,
-        errors,
-        warnings: problems.length - errors,
-        duplicates,
-      });
-      if (file !== null && receivedAt !== null) {
-        files.push({
-          file,
-          receivedAt,
-          sizeBytes: 18_432 + index * 1_024 + unit.code.length,
-          sha256: sha(unit.code + kind),
-          kind,
-          version: "2026.1",
-          unitCode: unit.code,
-          unitName: unit.name,
-          outcome: status as FileOutcome,
-          supersededBy: null,
-          errors,
-          warnings: problems.length - errors,
-          problems,
-        });
-      }
-    });
-  }
-  const extraFile = (
-    file: string,
-    outcome: FileOutcome,
-    overrides: Partial<ConsolidatedFile>,
-  ): ConsolidatedFile => ({
-    file,
-    receivedAt: at("2026-05-10T07:00:00"),
-    sizeBytes: 9_216,
-    sha256: sha(file),
-    kind: null,
-    version: null,
-    unitCode: null,
-    unitName: null,
-    outcome,
-    supersededBy: null,
-    errors: 0,
-    warnings: 0,
-    problems: [],
-    ...overrides,
-  });
-  files.push(
-    extraFile("KH/KH_SNV_2026_ban_nhap.xlsx", "duplicate", {
-      kind: "KH",
-      version: "2026.1",
-      unitCode: "SNV",
-      unitName: "Sở Nội vụ",
-      supersededBy: "KH/KH_SNV_2026.xlsx",
-      errors: 1,
-      problems: [
-        createProblem(
-          "REQUIRED_MISSING",
-          "error",
-          { sheet: "Nhiệm vụ", cell: "C7" },
-          { field: field("Nhiệm vụ", "Task") },
-        ),
-      ],
-    }),
-    extraFile("KH/KH_XYZ_2026.xlsx", "unknown_unit", {
-      kind: "KH",
-      version: "2026.1",
-      unitCode: "XYZ",
-      unitName: HOSTILE.atFormula,
-      errors: 1,
-      problems: [
-        createProblem("UNIT_UNKNOWN", "error", { sheet: "Thông tin", cell: "C4" }, { found: "XYZ" }),
-      ],
-    }),
-    extraFile("Khac/danh_sach.xlsx", "not_a_template", {
-      errors: 1,
-      problems: [createProblem("TEMPLATE_STAMP_MISSING", "error", {})],
-    }),
-    extraFile("Khac/bao_cao_cu.xls", "unreadable", {
-      errors: 1,
-      problems: [createProblem("FILE_LEGACY_XLS", "error", {})],
-    }),
-  );
-  files.sort((a, b) => (a.file < b.file ? -1 : 1));
-
-  const tasks: ConsolidationResult["tasks"][number][] = [
+  const taskRows: (TaskExtract & { unitCode: string })[] = [
     {
       unitCode: "SNV",
-      unitName: "Sở Nội vụ",
-      file: "KH/KH_SNV_2026.xlsx",
       row: 7,
       content: "ND1",
       task: "Tổ chức hội nghị quán triệt Kế hoạch thi đua đến toàn thể công chức",
@@ -402,8 +185,6 @@ export function buildFixtureResult(): ConsolidationResult {
     },
     {
       unitCode: "SNV",
-      unitName: "Sở Nội vụ",
-      file: "KH/KH_SNV_2026.xlsx",
       row: 8,
       content: "ND3",
       task: HOSTILE.ddeTask,
@@ -414,8 +195,6 @@ export function buildFixtureResult(): ConsolidationResult {
     },
     {
       unitCode: "SNV",
-      unitName: "Sở Nội vụ",
-      file: "KH/KH_SNV_2026.xlsx",
       row: 9,
       content: "ND6",
       task: HOSTILE.atFormula,
@@ -426,8 +205,6 @@ export function buildFixtureResult(): ConsolidationResult {
     },
     {
       unitCode: "SNNMT",
-      unitName: "Sở Nông nghiệp và Môi trường",
-      file: "KH/KH_SNNMT_2026.xlsx",
       row: 7,
       content: "ND4",
       task: HOSTILE.hyperlinkName,
@@ -438,8 +215,6 @@ export function buildFixtureResult(): ConsolidationResult {
     },
     {
       unitCode: "TD",
-      unitName: "Tỉnh đoàn Hà Tĩnh",
-      file: "KH/KH_TD_2026.xlsx",
       row: 7,
       content: "ND6",
       task: "Ra quân hỗ trợ người dân cài đặt, sử dụng ứng dụng số",
@@ -450,8 +225,6 @@ export function buildFixtureResult(): ConsolidationResult {
     },
     {
       unitCode: "DN001",
-      unitName: "Công ty Cổ phần Công nghệ Hồng Lĩnh",
-      file: "KH/KH_DN001_2026.xlsx",
       row: 7,
       content: "ND5",
       task: "Phát triển nền tảng quản lý nông sản truy xuất nguồn gốc",
@@ -462,33 +235,9 @@ export function buildFixtureResult(): ConsolidationResult {
     },
   ];
 
-  const indicatorRows: ConsolidationResult["indicators"][number][] = [];
-  const bcAccepted = FIXTURE_UNITS.filter((unit) => {
-    const status = PLAN[unit.code]?.[1];
-    return status === "on_time" || status === "late";
-  });
-  bcAccepted.forEach((unit, unitIndex) => {
-    INDICATORS.forEach((indicator, index) => {
-      const value =
-        indicator.measure === "percent"
-          ? round1(55 + ((unitIndex * 7 + index * 3) % 40) + 0.5)
-          : (unitIndex + 1) * (index + 2);
-      indicatorRows.push({
-        code: indicator.code,
-        value,
-        unitCode: unit.code,
-        unitName: unit.name,
-        unitType: unit.type,
-        file: fileName(unit, "BC"),
-      });
-    });
-  });
-
-  const nominations: ConsolidationResult["nominations"][number][] = [
+  const nominationRows: (NominationExtract & { unitCode: string })[] = [
     {
       unitCode: "SNNMT",
-      unitName: "Sở Nông nghiệp và Môi trường",
-      file: "KH/KH_SNNMT_2026.xlsx",
       row: 7,
       nomineeKind: "TAPTHE",
       nomineeName: "Chi cục Bảo vệ môi trường",
@@ -502,8 +251,6 @@ export function buildFixtureResult(): ConsolidationResult {
     },
     {
       unitCode: "TD",
-      unitName: "Tỉnh đoàn Hà Tĩnh",
-      file: "KH/KH_TD_2026.xlsx",
       row: 7,
       nomineeKind: "CANHAN",
       nomineeName: "Nguyễn Văn An",
@@ -517,8 +264,6 @@ export function buildFixtureResult(): ConsolidationResult {
     },
     {
       unitCode: "DN001",
-      unitName: "Công ty Cổ phần Công nghệ Hồng Lĩnh",
-      file: "KH/KH_DN001_2026.xlsx",
       row: 8,
       nomineeKind: "CANHAN",
       nomineeName: "Trần Thị Bình",
@@ -532,10 +277,96 @@ export function buildFixtureResult(): ConsolidationResult {
     },
   ];
 
-  const registry = {
+  const submitted: SubmittedFile[] = [];
+  const bcAccepted = FIXTURE_UNITS.filter((unit) => {
+    const status = PLAN[unit.code]?.[1];
+    return status === "on_time" || status === "late";
+  });
+  for (const unit of FIXTURE_UNITS) {
+    const plan = PLAN[unit.code] ?? ["missing", "missing"];
+    (["KH", "BC"] as const).forEach((kind, index) => {
+      const status = plan[index] ?? "missing";
+      const receivedAt = RECEIVED[status][kind];
+      if (receivedAt === null) return;
+      const unitIndex = bcAccepted.indexOf(unit);
+      const indicators: IndicatorExtract[] =
+        kind === "BC" && unitIndex >= 0
+          ? INDICATORS.map((indicator, index) => ({
+              code: indicator.code,
+              value:
+                indicator.measure === "percent"
+                  ? round1(55 + ((unitIndex * 7 + index * 3) % 40) + 0.5)
+                  : (unitIndex + 1) * (index + 2),
+            }))
+          : [];
+      const own = <T extends { unitCode: string }>(rows: readonly T[]): Omit<T, "unitCode">[] =>
+        kind === "KH"
+          ? rows.filter((row) => row.unitCode === unit.code).map(({ unitCode: _unitCode, ...row }) => row)
+          : [];
+      submitted.push({
+        file: fileName(unit, kind),
+        receivedAt,
+        sizeBytes: 18_432 + index * 1_024 + unit.code.length,
+        sha256: sha(unit.code + kind),
+        kind,
+        version: "2026.1",
+        unitCode: unit.code,
+        unitName: unit.name,
+        problems: problemsFor(unit, kind, status),
+        readable: true,
+        extracts: { tasks: own(taskRows), indicators, nominations: own(nominationRows) },
+      });
+    });
+  }
+  const extraFile = (file: string, overrides: Partial<SubmittedFile>): SubmittedFile => ({
+    file,
+    receivedAt: at("2026-05-10T07:00:00"),
+    sizeBytes: 9_216,
+    sha256: sha(file),
+    kind: null,
+    version: null,
+    unitCode: null,
+    unitName: null,
+    problems: [],
+    readable: true,
+    extracts: NO_EXTRACTS,
+    ...overrides,
+  });
+  submitted.push(
+    extraFile("KH/KH_SNV_2026_ban_nhap.xlsx", {
+      kind: "KH",
+      version: "2026.1",
+      unitCode: "SNV",
+      unitName: "Sở Nội vụ",
+      problems: [
+        createProblem(
+          "REQUIRED_MISSING",
+          "error",
+          { sheet: "Nhiệm vụ", cell: "C7" },
+          { field: field("Nhiệm vụ", "Task") },
+        ),
+      ],
+    }),
+    extraFile("KH/KH_XYZ_2026.xlsx", {
+      kind: "KH",
+      version: "2026.1",
+      unitCode: "XYZ",
+      unitName: HOSTILE.atFormula,
+      problems: [
+        createProblem("UNIT_UNKNOWN", "error", { sheet: "Thông tin", cell: "C4" }, { found: "XYZ" }),
+      ],
+    }),
+    extraFile("Khac/danh_sach.xlsx", {
+      problems: [createProblem("TEMPLATE_STAMP_MISSING", "error", {})],
+    }),
+    extraFile("Khac/bao_cao_cu.xls", {
+      readable: false,
+      problems: [createProblem("FILE_LEGACY_XLS", "error", {})],
+    }),
+  );
+  const registryFile = {
     file: "danh-sach-don-vi.xlsx",
     sha256: "ab".repeat(32),
-    units: FIXTURE_UNITS.length,
     problems: [
       createProblem(
         "EMAIL_INVALID",
@@ -545,16 +376,13 @@ export function buildFixtureResult(): ConsolidationResult {
       ),
     ],
   };
-  return assemble({
-    source: "thư mục ./nop-ho-so",
-    registry,
+  return consolidate({
+    files: submitted,
+    registry: createRegistry(FIXTURE_UNITS),
     config,
     asOf: FIXTURE_AS_OF,
-    statuses,
-    files,
-    tasks,
-    indicators: indicatorRows,
-    nominations,
+    source: "thư mục ./nop-ho-so",
+    registryFile,
   });
 }
 
@@ -572,7 +400,9 @@ function sha(text: string): string {
 /**
  * A province of `units` units, each sending KH, BC and DN-KT (3 files per unit), 30 tasks per plan,
  * every indicator per report, 3 nominations per DN-KT and a few problems: the size the
- * consolidation must write within bounded memory (1,000 units: 3,000 files, 30,000 tasks).
+ * consolidation must write within bounded memory (1,000 units: 3,000 files, 30,000 tasks). Every
+ * plan is accepted (on time or late), so every unit's 30 tasks reach the Nhiệm vụ sheet; reports
+ * and nominations go through every status, a "missing" one being an unreadable file.
  */
 export function buildSyntheticResult(units: number): ConsolidationResult {
   const kinds: TemplateKind[] = ["KH", "BC", "DN-KT"];
@@ -600,18 +430,20 @@ export function buildSyntheticResult(units: number): ConsolidationResult {
       email: `dv${index + 1}@hatinh.gov.vn`,
     };
   });
-  const statuses: UnitKindStatus[] = [];
-  const files: ConsolidatedFile[] = [];
-  const tasks: ConsolidationResult["tasks"][number][] = [];
-  const indicators: ConsolidationResult["indicators"][number][] = [];
-  const nominations: ConsolidationResult["nominations"][number][] = [];
+  const submitted: SubmittedFile[] = [];
   const base = Date.parse("2026-05-10T08:00:00+07:00");
   registry.forEach((unit, unitIndex) => {
     kinds.forEach((kind, kindIndex) => {
-      const status = statusCycle[(unitIndex + kindIndex) % statusCycle.length] ?? "on_time";
+      const status: UnitStatus =
+        kind === "KH"
+          ? unitIndex % 4 === 3
+            ? "late"
+            : "on_time"
+          : (statusCycle[(unitIndex + kindIndex) % statusCycle.length] ?? "on_time");
       const file = `${kind}/${kind}_${unit.code}.xlsx`;
-      const receivedAt = base + unitIndex * 3_600_000 + kindIndex * 60_000;
       const problems: Problem[] = [];
+      if (status === "missing")
+        problems.push(createProblem("FILE_UNREADABLE", "error", {}, { reason: "zip" }));
       if (status === "invalid")
         problems.push(
           createProblem(
@@ -639,89 +471,61 @@ export function buildSyntheticResult(units: number): ConsolidationResult {
             { field: field("Giá trị", "Value"), found: "1,234" },
           ),
         );
-      const errors = problems.filter((problem) => problem.severity === "error").length;
-      statuses.push({
-        unit,
-        kind,
-        status,
-        file: status === "missing" ? null : file,
-        receivedAt: status === "missing" ? null : receivedAt,
-        errors,
-        warnings: problems.length - errors,
-        duplicates: 0,
-      });
-      // A "missing" unit still has its file in the synthetic folder, received after the as-of: it keeps the file count at 3 per unit.
-      files.push({
+      const tasks: TaskExtract[] =
+        kind === "KH"
+          ? Array.from({ length: 30 }, (_, row) => ({
+              row: 7 + row,
+              content: (["ND1", "ND2", "ND3", "ND4", "ND5", "ND6", "ND7"] as const)[row % 7] ?? "ND1",
+              task: `Nhiệm vụ ${row + 1}: triển khai chuyển đổi số trong hoạt động của đơn vị, số hóa hồ sơ, dữ liệu`,
+              target: `${(row % 10) * 10}% hồ sơ được số hóa`,
+              lead: "Văn phòng",
+              deadline: `2027-${String((row % 12) + 1).padStart(2, "0")}-15`,
+              expectedResult: "Hoàn thành đúng tiến độ",
+            }))
+          : [];
+      const indicators: IndicatorExtract[] =
+        kind === "BC"
+          ? INDICATORS.map((indicator, index) => ({
+              code: indicator.code,
+              value:
+                indicator.measure === "percent" ? (unitIndex * 7 + index) % 100 : (unitIndex % 50) + index,
+            }))
+          : [];
+      const nominations: NominationExtract[] =
+        kind === "DN-KT"
+          ? Array.from({ length: 3 }, (_, row) => ({
+              row: 7 + row,
+              nomineeKind: row === 0 ? "TAPTHE" : "CANHAN",
+              nomineeName: `Nguyễn Văn ${row + 1}`,
+              position: "Chuyên viên",
+              individualGroup: row === 0 ? null : "CBCCVC",
+              award: "BKCT",
+              content: row === 1 ? "ND4" : "ND2",
+              achievement: "Có sáng kiến ứng dụng công nghệ số được công nhận",
+              evidence: null,
+              department: row === 1 ? "SNNMT" : "SKHCN",
+            }))
+          : [];
+      submitted.push({
         file,
-        receivedAt,
+        receivedAt: base + unitIndex * 60_000 + kindIndex * 1_000,
         sizeBytes: 20_000 + unitIndex,
         sha256: sha(file),
-        kind,
-        version: "2026.1",
-        unitCode: unit.code,
-        unitName: unit.name,
-        outcome: status === "missing" ? "unreadable" : status,
-        supersededBy: null,
-        errors,
-        warnings: problems.length - errors,
+        kind: status === "missing" ? null : kind,
+        version: status === "missing" ? null : "2026.1",
+        unitCode: status === "missing" ? null : unit.code,
+        unitName: status === "missing" ? null : unit.name,
         problems,
+        readable: status !== "missing",
+        extracts: status === "missing" ? NO_EXTRACTS : { tasks, indicators, nominations },
       });
-      // Every plan contributes its tasks, whatever its status: the synthetic size is what matters here.
-      if (kind === "KH") {
-        for (let row = 0; row < 30; row += 1) {
-          tasks.push({
-            unitCode: unit.code,
-            unitName: unit.name,
-            file,
-            row: 7 + row,
-            content: (["ND1", "ND2", "ND3", "ND4", "ND5", "ND6", "ND7"] as const)[row % 7] ?? "ND1",
-            task: `Nhiệm vụ ${row + 1}: triển khai chuyển đổi số trong hoạt động của đơn vị, số hóa hồ sơ, dữ liệu`,
-            target: `${(row % 10) * 10}% hồ sơ được số hóa`,
-            lead: "Văn phòng",
-            deadline: `2027-${String((row % 12) + 1).padStart(2, "0")}-15`,
-            expectedResult: "Hoàn thành đúng tiến độ",
-          });
-        }
-      } else if (kind === "BC") {
-        INDICATORS.forEach((indicator, index) =>
-          indicators.push({
-            code: indicator.code,
-            value: indicator.measure === "percent" ? (unitIndex * 7 + index) % 100 : (unitIndex % 50) + index,
-            unitCode: unit.code,
-            unitName: unit.name,
-            unitType: unit.type,
-            file,
-          }),
-        );
-      } else {
-        for (let row = 0; row < 3; row += 1) {
-          nominations.push({
-            unitCode: unit.code,
-            unitName: unit.name,
-            file,
-            row: 7 + row,
-            nomineeKind: row === 0 ? "TAPTHE" : "CANHAN",
-            nomineeName: `Nguyễn Văn ${row + 1}`,
-            position: "Chuyên viên",
-            individualGroup: row === 0 ? null : "CBCCVC",
-            award: "BKCT",
-            content: row === 1 ? "ND4" : "ND2",
-            achievement: "Có sáng kiến ứng dụng công nghệ số được công nhận",
-            evidence: null,
-            department: row === 1 ? "SNNMT" : "SKHCN",
-          });
-        }
-      }
     });
   });
-  return assemble({
-    source: "synthetic",
+  return consolidate({
+    files: submitted,
+    registry: createRegistry(registry),
     config: { ...config, expectedKinds: kinds },
     asOf: FIXTURE_AS_OF,
-    statuses,
-    files,
-    tasks,
-    indicators,
-    nominations,
+    source: "synthetic",
   });
 }

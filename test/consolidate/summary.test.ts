@@ -5,7 +5,20 @@ import { buildFixtureResult } from "./fixture-result";
 
 describe("the consolidation summary", () => {
   const result = buildFixtureResult();
-  const t = result.totals;
+  /** Totals past a thousand, to see the thousands separator of each language. */
+  const large = {
+    ...result,
+    totals: {
+      expected: 1_234,
+      received: 1_050,
+      onTime: 987,
+      late: 40,
+      invalid: 23,
+      missing: 184,
+      reportingRate: 85.1,
+      onTimeRate: 80,
+    },
+  };
 
   it("is Vietnamese by default, with decimal commas and Vietnam time", () => {
     const summary = formatConsolidationSummary(result, "vi", {
@@ -13,12 +26,21 @@ describe("the consolidation summary", () => {
       report: "bao-cao.html",
     });
 
-    expect(summary).toContain(
-      `(giờ Việt Nam): Phải nộp ${t.expected} · Đã nộp ${t.received} · Đúng hạn ${t.onTime} · Nộp muộn ${t.late} · Không hợp lệ ${t.invalid} · Chưa nộp ${t.missing}\n`,
+    expect(summary).toBe(
+      "Số liệu tính đến 25/11/2026 12:00 (giờ Việt Nam): Phải nộp 18 · Đã nộp 13 · Đúng hạn 8 · Nộp muộn 3 · Không hợp lệ 2 · Chưa nộp 5\n" +
+        "Tỷ lệ nộp 72,2%, tỷ lệ đúng hạn 44,4%\n" +
+        "Sổ tổng hợp: tong-hop.xlsx\n" +
+        "Báo cáo HTML: bao-cao.html\n",
     );
-    expect(summary).toContain(`Tỷ lệ nộp ${t.reportingRate.toFixed(1).replace(".", ",")}%`);
-    expect(summary.endsWith("Sổ tổng hợp: tong-hop.xlsx\nBáo cáo HTML: bao-cao.html\n")).toBe(true);
-    expect(summary).not.toMatch(/expected|received|on time/);
+  });
+
+  it("writes thousands with a dot in Vietnamese and a comma in English, and keeps one decimal", () => {
+    expect(formatConsolidationSummary(large, "vi", { workbook: "o.xlsx", report: null })).toContain(
+      "Phải nộp 1.234 · Đã nộp 1.050 · Đúng hạn 987 · Nộp muộn 40 · Không hợp lệ 23 · Chưa nộp 184\nTỷ lệ nộp 85,1%, tỷ lệ đúng hạn 80,0%\n",
+    );
+    expect(formatConsolidationSummary(large, "en", { workbook: "o.xlsx", report: null })).toContain(
+      "Expected 1,234 · Received 1,050 · On time 987 · Late 40 · Invalid 23 · Missing 184\nReporting rate 85.1%, on-time rate 80.0%\n",
+    );
   });
 
   it("says when files came in after the as-of time, and when the source held no spreadsheet", () => {
@@ -42,11 +64,10 @@ describe("the consolidation summary", () => {
   });
 
   it("is English with --lang en, and says nothing of a report not asked for", () => {
-    const summary = formatConsolidationSummary(result, "en", { workbook: "out.xlsx", report: null });
-
-    expect(summary).toContain(`Expected ${t.expected} · Received ${t.received}`);
-    expect(summary).toContain(`Reporting rate ${t.reportingRate.toFixed(1)}%`);
-    expect(summary.endsWith("Consolidated workbook: out.xlsx\n")).toBe(true);
-    expect(summary).not.toMatch(/HTML/);
+    expect(formatConsolidationSummary(result, "en", { workbook: "out.xlsx", report: null })).toBe(
+      "Figures as of 25/11/2026 12:00 (Vietnam time): Expected 18 · Received 13 · On time 8 · Late 3 · Invalid 2 · Missing 5\n" +
+        "Reporting rate 72.2%, on-time rate 44.4%\n" +
+        "Consolidated workbook: out.xlsx\n",
+    );
   });
 });

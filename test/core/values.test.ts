@@ -322,6 +322,19 @@ describe("A1 addresses", () => {
     },
   );
 
+  it("names columns as Excel does", () => {
+    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnNumberToLetter)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
+  });
+
   it("round-trips column letters", () => {
     for (const column of [1, 26, 27, 52, 53, 702, 703, 16384])
       expect(columnLetterToNumber(columnNumberToLetter(column))).toBe(column);

@@ -1,20 +1,10 @@
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import type { ComposedReminder } from "../../core/index";
+import { runCli as thidua } from "../cli/run-cli";
 import { LEDGER_FILE, runRemind, SUMMARY_FILE, type ReminderMailer } from "../../scripts/commands/remind";
-
-const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
-
-function thidua(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 interface UnitJson {
   code: string;
@@ -36,7 +26,6 @@ describe("thidua remind over a consolidated sample province", () => {
   let files: FileJson[];
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
     expect(await thidua(["sample", "--units", "30", "--out", dir])).toMatchObject({ code: 0 });
     const manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as { asOf: string };
     const run = await thidua([

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { resolveConfig, type MovementConfig } from "../../core/config";
@@ -11,6 +11,7 @@ import { validateSubmission } from "../../scripts/consolidate/validate-submissio
 import { loadRegistry } from "../../scripts/registry-loader";
 import type { ExpectedProblem, SampleManifest } from "../../scripts/sample/manifest";
 import { validateFile, type FileValidation } from "../../scripts/validate-file";
+import { describeFullLayer, itFullLayer } from "../support/tools";
 
 /**
  * `thidua sample` at N = 40: a small province that still shows every outcome. Each file is
@@ -307,34 +308,40 @@ describe("thidua sample (N = 40, seed 1)", () => {
     );
   });
 
-  it("gives the same manifest and the same bytes for the same seed, and another province for another seed", async () => {
-    const again = await sampleInto("again");
-    expect(readFileSync(again.manifest, "utf8")).toBe(readFileSync(summary.manifest, "utf8"));
-    expect(hashFiles(join(tempRoot, "again"))).toEqual(hashFiles(join(tempRoot, "first")));
-    const other = readManifest(await sampleInto("other-seed", { units: UNITS, seed: 2 }));
-    expect(other.files.map((file) => [file.file, file.receivedAt])).not.toEqual(
-      manifest.files.map((file) => [file.file, file.receivedAt]),
-    );
-  });
+  itFullLayer(
+    "gives the same manifest and the same bytes for the same seed, and another province for another seed",
+    async () => {
+      const again = await sampleInto("again");
+      expect(readFileSync(again.manifest, "utf8")).toBe(readFileSync(summary.manifest, "utf8"));
+      expect(hashFiles(join(tempRoot, "again"))).toEqual(hashFiles(join(tempRoot, "first")));
+      const other = readManifest(await sampleInto("other-seed", { units: UNITS, seed: 2 }));
+      expect(other.files.map((file) => [file.file, file.receivedAt])).not.toEqual(
+        manifest.files.map((file) => [file.file, file.receivedAt]),
+      );
+    },
+  );
 
-  it("replaces a previous sample in the same folder, and refuses a folder that is not one", async () => {
-    const replaced = await runSample({ units: 20, out: join(tempRoot, "first-copy"), workers: 0 });
-    const smaller = await runSample({ units: 20, out: join(tempRoot, "first-copy"), seed: 3, workers: 0 });
-    expect(listFiles(smaller.submissionsDir).map((file) => `submissions/${file}`)).toEqual(
-      readManifest(smaller).files.map((file) => file.file),
-    );
-    expect(replaced.units).toBe(20);
-    rmSync(smaller.manifest);
-    await expect(runSample({ units: 20, out: join(tempRoot, "first-copy"), workers: 0 })).rejects.toThrow(
-      /not a previous sample/,
-    );
-  });
+  itFullLayer(
+    "replaces a previous sample in the same folder, and refuses a folder that is not one",
+    async () => {
+      const replaced = await runSample({ units: 20, out: join(tempRoot, "first-copy"), workers: 0 });
+      const smaller = await runSample({ units: 20, out: join(tempRoot, "first-copy"), seed: 3, workers: 0 });
+      expect(listFiles(smaller.submissionsDir).map((file) => `submissions/${file}`)).toEqual(
+        readManifest(smaller).files.map((file) => file.file),
+      );
+      expect(replaced.units).toBe(20);
+      rmSync(smaller.manifest);
+      await expect(runSample({ units: 20, out: join(tempRoot, "first-copy"), workers: 0 })).rejects.toThrow(
+        /not a previous sample/,
+      );
+    },
+  );
 });
 
 // The CLI writes with worker threads, which run compiled JavaScript: this part needs `npm run build`
-// (which `npm test` runs first). It checks that the threads write the very same files.
+// (which `npm test` runs first), so it belongs to the full layer. It checks that the threads write the very same files.
 const compiled = join(__dirname, "..", "..", "dist", "scripts", "commands", "sample.js");
-(existsSync(compiled) ? describe : describe.skip)("thidua sample on worker threads (dist/)", () => {
+describeFullLayer("thidua sample on worker threads (dist/)", () => {
   it("writes byte-identical files to the in-thread run (rebuild with `npm run build` if this fails after a change)", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const built = require(compiled) as { runSample: typeof runSample };

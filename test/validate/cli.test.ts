@@ -1,14 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CORPUS, VALID_CASES, type CorpusCase } from "../fixtures/bad/cases";
 import { REGISTRY_FILE, writeCase } from "../fixtures/write-corpus";
 import { writeRegistry } from "../fixtures/make-fixtures";
+import { runCli, type CliRun } from "../cli/run-cli";
 
-/** `thidua validate`, run as officers run it: the built CLI in a child process (`npm test` builds first). */
+/** `thidua validate` as officers run it, from the folder of their files: through the CLI's main(), in this process. */
 
-const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
 const CAMPAIGN = ["--plan-date", "2026-05-05", "--year", "2026", "--round", "SOKET"];
 
 let dir: string;
@@ -19,10 +18,9 @@ function corpusCase(file: string): CorpusCase {
   return found;
 }
 
-function thidua(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+function thidua(...args: string[]): Promise<CliRun> {
   // No thidua.config.json in the temporary folder: the flags are the whole configuration.
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 beforeAll(async () => {
@@ -49,37 +47,47 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("exit codes", () => {
-  it("0 for a valid file", () => {
-    expect(thidua("validate", "kh-valid.xlsx", ...CAMPAIGN).code).toBe(0);
+  it("0 for a valid file", async () => {
+    expect((await thidua("validate", "kh-valid.xlsx", ...CAMPAIGN)).code).toBe(0);
   });
 
-  it("0 when the only problems are warnings", () => {
-    const { code, stdout } = thidua("validate", "kh-issued-late.xlsx", "kh-valid.xlsx", ...CAMPAIGN);
+  it("0 when the only problems are warnings", async () => {
+    const { code, stdout } = await thidua("validate", "kh-issued-late.xlsx", "kh-valid.xlsx", ...CAMPAIGN);
 
     expect(code).toBe(0);
     expect(stdout).toContain("KH_ISSUED_AFTER_DEADLINE");
   });
 
-  it("1 when any file has an error, even among valid ones", () => {
-    expect(thidua("validate", "kh-valid.xlsx", "bad-email.xlsx", "bc-valid.xlsx", ...CAMPAIGN).code).toBe(1);
+  it("1 when any file has an error, even among valid ones", async () => {
+    expect(
+      (await thidua("validate", "kh-valid.xlsx", "bad-email.xlsx", "bc-valid.xlsx", ...CAMPAIGN)).code,
+    ).toBe(1);
   });
 
-  it("1 for a file that is not a workbook, or not there: a problem of that file, not a usage error", () => {
-    expect(thidua("validate", "pdf-renamed.xlsx", ...CAMPAIGN).code).toBe(1);
-    const missing = thidua("validate", "nowhere.xlsx", "--json", ...CAMPAIGN);
+  it("1 for a file that is not a workbook, or not there: a problem of that file, not a usage error", async () => {
+    expect((await thidua("validate", "pdf-renamed.xlsx", ...CAMPAIGN)).code).toBe(1);
+    const missing = await thidua("validate", "nowhere.xlsx", "--json", ...CAMPAIGN);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toMatchObject({
       files: [{ file: "nowhere.xlsx", problems: [{ code: "FILE_UNREADABLE", cell: null }] }],
     });
   });
 
-  it("1 for a unit the registry does not know, 0 without the registry", () => {
-    expect(thidua("validate", "unit-unknown.xlsx", "--registry", REGISTRY_FILE, ...CAMPAIGN).code).toBe(1);
-    expect(thidua("validate", "unit-unknown.xlsx", ...CAMPAIGN).code).toBe(0);
+  it("1 for a unit the registry does not know, 0 without the registry", async () => {
+    expect(
+      (await thidua("validate", "unit-unknown.xlsx", "--registry", REGISTRY_FILE, ...CAMPAIGN)).code,
+    ).toBe(1);
+    expect((await thidua("validate", "unit-unknown.xlsx", ...CAMPAIGN)).code).toBe(0);
   });
 
-  it("reads the campaign from --config, as from the flags", () => {
-    const { code, stdout } = thidua("validate", "kh-issued-late.xlsx", "--config", "campaign.json", "--json");
+  it("reads the campaign from --config, as from the flags", async () => {
+    const { code, stdout } = await thidua(
+      "validate",
+      "kh-issued-late.xlsx",
+      "--config",
+      "campaign.json",
+      "--json",
+    );
 
     expect(code).toBe(0);
     expect(JSON.parse(stdout).files[0].problems.map((problem: { code: string }) => problem.code)).toEqual([
@@ -101,8 +109,8 @@ describe("exit codes", () => {
       ["an unknown round", ["validate", "kh-valid.xlsx", "--round", "GIUAKY"]],
       ["a registry that does not exist", ["validate", "kh-valid.xlsx", "--registry", "nowhere.xlsx"]],
       ["a registry that is not a workbook", ["validate", "kh-valid.xlsx", "--registry", "pdf-renamed.xlsx"]],
-    ])("%s", (_label, args) => {
-      const { code, stdout, stderr } = thidua(...args);
+    ])("%s", async (_label, args) => {
+      const { code, stdout, stderr } = await thidua(...args);
 
       expect(code).toBe(2);
       expect(stdout).toBe("");
@@ -128,8 +136,8 @@ describe("--json", () => {
     }[];
   }
 
-  it("prints {files:[{file, kind, version, unit:{code,name}, problems:[{code, severity, sheet, cell, message}]}]}", () => {
-    const { stdout } = thidua("validate", "unknown-enum.xlsx", "kh-valid.xlsx", "--json", ...CAMPAIGN);
+  it("prints {files:[{file, kind, version, unit:{code,name}, problems:[{code, severity, sheet, cell, message}]}]}", async () => {
+    const { stdout } = await thidua("validate", "unknown-enum.xlsx", "kh-valid.xlsx", "--json", ...CAMPAIGN);
     const report = JSON.parse(stdout) as JsonReport;
 
     expect(
@@ -182,8 +190,8 @@ describe("--json", () => {
     expect(report.files[1]?.problems).toEqual([]);
   });
 
-  it("gives every cell as an A1 address, or null for a whole-file problem", () => {
-    const { stdout } = thidua(
+  it("gives every cell as an A1 address, or null for a whole-file problem", async () => {
+    const { stdout } = await thidua(
       "validate",
       "unknown-enum.xlsx",
       "pdf-renamed.xlsx",
@@ -199,8 +207,8 @@ describe("--json", () => {
     ).toBe(true);
   });
 
-  it("reports a file that is not a workbook with no kind, version or unit", () => {
-    const { stdout } = thidua("validate", "pdf-renamed.xlsx", "--json", ...CAMPAIGN);
+  it("reports a file that is not a workbook with no kind, version or unit", async () => {
+    const { stdout } = await thidua("validate", "pdf-renamed.xlsx", "--json", ...CAMPAIGN);
 
     expect((JSON.parse(stdout) as JsonReport).files[0]).toMatchObject({
       file: "pdf-renamed.xlsx",
@@ -211,8 +219,8 @@ describe("--json", () => {
     });
   });
 
-  it("speaks English with --lang en", () => {
-    const { stdout } = thidua("validate", "bad-email.xlsx", "--json", "--lang", "en", ...CAMPAIGN);
+  it("speaks English with --lang en", async () => {
+    const { stdout } = await thidua("validate", "bad-email.xlsx", "--json", "--lang", "en", ...CAMPAIGN);
 
     expect((JSON.parse(stdout) as JsonReport).files[0]?.problems[0]?.message).toBe(
       '"Contact e-mail": "vanthu@hatinh" is not a valid e-mail address.',
@@ -221,8 +229,8 @@ describe("--json", () => {
 });
 
 describe("human output", () => {
-  it("is grouped by file, then by sheet, one line per problem with its cell", () => {
-    const { stdout } = thidua(
+  it("is grouped by file, then by sheet, one line per problem with its cell", async () => {
+    const { stdout } = await thidua(
       "validate",
       "unknown-enum.xlsx",
       "pdf-renamed.xlsx",
@@ -249,8 +257,8 @@ kh-valid.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: hợp l�
 `);
   });
 
-  it("is in English with --lang en", () => {
-    const { stdout } = thidua("validate", "kh-issued-late.xlsx", "--lang", "en", ...CAMPAIGN);
+  it("is in English with --lang en", async () => {
+    const { stdout } = await thidua("validate", "kh-issued-late.xlsx", "--lang", "en", ...CAMPAIGN);
 
     expect(stdout).toMatchInlineSnapshot(`
 "kh-issued-late.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: 0 error, 1 warning

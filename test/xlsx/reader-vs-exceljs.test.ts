@@ -6,6 +6,7 @@ import { runSample } from "../../scripts/commands/sample";
 import { readWorkbookSnapshot } from "../../scripts/xlsx/read-workbook";
 import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { writeCase } from "../fixtures/write-corpus";
+import { itFullLayer } from "../support/tools";
 import { KNOWN_DIFFERENCES, readSnapshotWithExcelJs } from "./exceljs-oracle";
 
 /**
@@ -45,7 +46,7 @@ describe("thidua's reader reads what exceljs reads", () => {
     for (const file of files) await compare(file, readFileSync(join(folder, file)));
   });
 
-  it("from every workbook of the bad-input corpus", async () => {
+  itFullLayer("from every workbook of the bad-input corpus", async () => {
     let compared = 0;
     for (const corpusCase of [...CORPUS, ...VALID_CASES]) {
       if (KNOWN_DIFFERENCES[corpusCase.file]) continue;
@@ -56,15 +57,19 @@ describe("thidua's reader reads what exceljs reads", () => {
     expect(compared).toBeGreaterThanOrEqual(55);
   });
 
-  it("from every file of a 30-unit sample province", async () => {
-    const sample = await runSample({ units: 30, out: join(dir, "sample") });
-    const files = readdirSync(sample.submissionsDir, { recursive: true, withFileTypes: true }).filter(
-      (entry) => entry.isFile(),
-    );
-    expect(files.length).toBeGreaterThan(50);
-    for (const entry of files) {
-      const path = join(entry.parentPath, entry.name);
-      await compare(path, readFileSync(path));
-    }
-  }, 60_000);
+  itFullLayer(
+    "from every file of a 30-unit sample province",
+    async () => {
+      const sample = await runSample({ units: 30, out: join(dir, "sample") });
+      const files = readdirSync(sample.submissionsDir, { recursive: true, withFileTypes: true }).filter(
+        (entry) => entry.isFile(),
+      );
+      expect(files.length).toBeGreaterThan(50);
+      for (const entry of files) {
+        const path = join(entry.parentPath, entry.name);
+        await compare(path, readFileSync(path));
+      }
+    },
+    60_000,
+  );
 });

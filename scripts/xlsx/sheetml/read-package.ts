@@ -3,6 +3,7 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
   columnLetterToNumber,
+  columnNumberToLetter,
 } from "../../../core/index";
 import {
   builtInFormatCode,
@@ -217,13 +218,6 @@ interface ParsedCell {
 
 const ADDRESS_PATTERN = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
-function columnName(column: number): string {
-  let name = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
-    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
-  return name;
-}
-
 interface MergeArea {
   readonly range: string;
   readonly top: number;
@@ -240,7 +234,7 @@ function parseMergeArea(range: string): MergeArea | null {
   const [a, b] = [columnLetterToNumber(start[1]!.toUpperCase()), columnLetterToNumber(end[1]!.toUpperCase())];
   const [r1, r2] = [Number(start[2]), Number(end[2])];
   return {
-    range: `${columnName(Math.min(a, b))}${Math.min(r1, r2)}:${columnName(Math.max(a, b))}${Math.max(r1, r2)}`,
+    range: `${columnNumberToLetter(Math.min(a, b))}${Math.min(r1, r2)}:${columnNumberToLetter(Math.max(a, b))}${Math.max(r1, r2)}`,
     top: Math.min(r1, r2),
     left: Math.min(a, b),
     bottom: Math.max(r1, r2),
@@ -456,7 +450,7 @@ function readWorksheet(xml: string, entry: SheetEntry, context: SheetContext): S
   for (const cell of cells) {
     // A merge shows its top-left cell only; values left in the other cells are invisible in Excel.
     if (!isHiddenByMerge(cell.row, cell.column, mergesByRow.get(cell.row)))
-      values[`${columnName(cell.column)}${cell.row}`] = cell.value;
+      values[`${columnNumberToLetter(cell.column)}${cell.row}`] = cell.value;
   }
   return { name: entry.name, state: entry.state, cells: values, merges: merges.map((area) => area.range) };
 }

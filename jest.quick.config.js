@@ -1,0 +1,26 @@
+/**
+ * The quick layer (`npm run test:quick`) for the edit loop: everything but the slow end-to-end
+ * suites, which need the compiled CLI (dist/), LibreOffice, Chromium or minutes. Tests inside other
+ * files that belong to the full layer only are marked with test/support/tools.ts.
+ * @type {import('jest').Config}
+ */
+const full = require("./jest.config");
+
+const FULL_LAYER_SUITES = [
+  "test/validate/libreoffice.test.ts",
+  "test/consolidate/sample-300.test.ts",
+  "test/validate/time-zone.test.ts",
+  "test/install/pack.test.ts",
+];
+
+module.exports = {
+  ...full,
+  testPathIgnorePatterns: ["/node_modules/", ...FULL_LAYER_SUITES.map((suite) => `<rootDir>/${suite}$`)],
+  globals: { THIDUA_TEST_LAYER: "quick" },
+  // One worker per core (jest's default leaves one core to itself, which idles in a run this short).
+  maxWorkers: "100%",
+  reporters: [
+    "default",
+    ["<rootDir>/test/support/summary-reporter.js", { fullLayerSuites: FULL_LAYER_SUITES }],
+  ],
+};
