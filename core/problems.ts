@@ -20,6 +20,14 @@ export const PROBLEM_CODES = [
   "TEMPLATE_VERSION_UNKNOWN",
   "SHEET_MISSING",
   "TABLE_TOO_LONG",
+  // Rows or columns moved in a submission (found by header labels and indicator codes)
+  "TABLE_MOVED",
+  "TABLE_HEADER_NOT_FOUND",
+  "TABLE_HEADER_AMBIGUOUS",
+  "INDICATOR_ROWS_MOVED",
+  "INDICATOR_CODES_MISSING",
+  "INDICATOR_CODE_DUPLICATE",
+  "INDICATOR_ROW_UNKNOWN",
   // One value
   "REQUIRED_MISSING",
   "FORMULA_ERROR",

@@ -37,6 +37,37 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `Sheet "${p("sheetName")}" is missing${p("found") ? ` (unexpected sheets: ${p("found")} — renamed?)` : ""}.`;
     case "TABLE_TOO_LONG":
       return `Table "${p("field")}" has more than ${p("max")} rows; the rest was not read.`;
+    case "TABLE_MOVED":
+      return `Table "${p("table")}" is not where the template has it (rows or columns deleted or inserted): ${[
+        p("foundRow") !== p("expectedRow")
+          ? `its header is at row ${p("foundRow")}, the template has it at row ${p("expectedRow")}`
+          : "",
+        p("column")
+          ? `column "${p("column")}" is in column ${p("foundColumn")}, the template has it in ${p("expectedColumn")}`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(
+          "; ",
+        )}. The table was read by its headers, from row ${Number(p("foundRow")) + 1}; please check it.`;
+    case "TABLE_HEADER_NOT_FOUND":
+      return p("row")
+        ? `Table "${p("table")}": the header row (row ${p("row")}) lacks column ${p("missing")}; the table was not read. Restore the column as in the template.`
+        : `The header row of table "${p("table")}" was not found (the template has it at row ${p("expectedRow")}, with columns ${p("missing")}); the table was not read.`;
+    case "TABLE_HEADER_AMBIGUOUS":
+      return p("label")
+        ? `Table "${p("table")}": header "${p("label")}" appears in several columns (${p("columns")}) of row ${p("rows")}; the table was not read.`
+        : `Table "${p("table")}": several header rows (rows ${p("rows")}); the table was not read.`;
+    case "INDICATOR_ROWS_MOVED":
+      return `The indicator rows are not where the template has them (rows or columns deleted or inserted): indicator ${p("code")} is in ${p("found")}, the template has it in ${p("expected")}. Figures were read by the indicator code in column ${p("keyColumn")}; please check them.`;
+    case "INDICATOR_CODES_MISSING":
+      return `${p("count")} indicator codes were not found in column ${p("keyColumn")} (${p("codes")}); their figures were not read. Restore the indicator rows as in the template.`;
+    case "INDICATOR_CODE_DUPLICATE":
+      return `Indicator code ${p("code")} (${p("field")}) is on several rows (${p("rows")}); this indicator was not read.`;
+    case "INDICATOR_ROW_UNKNOWN":
+      return p("found")
+        ? `Row ${p("row")}: "${p("found")}" is not an indicator code of the template; the figure on this row is not consolidated.`
+        : `Row ${p("row")}: no indicator code in column ${p("keyColumn")}; the figure on this row is not consolidated.`;
     case "REQUIRED_MISSING":
       return `"${p("field")}" is required and empty.`;
     case "FORMULA_ERROR":

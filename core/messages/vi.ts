@@ -37,6 +37,35 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Thiếu trang tính "${p("sheetName")}"${p("found") ? ` (có trang lạ: ${p("found")} — có thể đã bị đổi tên)` : ""}.`;
     case "TABLE_TOO_LONG":
       return `Bảng "${p("field")}" vượt quá ${p("max")} dòng; phần sau không được đọc.`;
+    case "TABLE_MOVED":
+      return `Bảng "${p("table")}" không ở đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): ${[
+        p("foundRow") !== p("expectedRow")
+          ? `dòng tiêu đề ở dòng ${p("foundRow")}, biểu mẫu để ở dòng ${p("expectedRow")}`
+          : "",
+        p("column")
+          ? `cột "${p("column")}" ở cột ${p("foundColumn")}, biểu mẫu để ở cột ${p("expectedColumn")}`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("; ")}. Bảng được đọc theo tiêu đề, từ dòng ${Number(p("foundRow")) + 1}; hãy kiểm tra lại.`;
+    case "TABLE_HEADER_NOT_FOUND":
+      return p("row")
+        ? `Bảng "${p("table")}": dòng tiêu đề (dòng ${p("row")}) thiếu cột ${p("missing")}; bảng không được đọc. Hãy khôi phục cột theo biểu mẫu.`
+        : `Không tìm thấy dòng tiêu đề của bảng "${p("table")}" (biểu mẫu để ở dòng ${p("expectedRow")}, gồm các cột ${p("missing")}); bảng không được đọc.`;
+    case "TABLE_HEADER_AMBIGUOUS":
+      return p("label")
+        ? `Bảng "${p("table")}": tiêu đề "${p("label")}" có ở nhiều cột (${p("columns")}) của dòng ${p("rows")}; không biết đọc cột nào, bảng không được đọc.`
+        : `Bảng "${p("table")}": có nhiều dòng tiêu đề (dòng ${p("rows")}); không biết bảng bắt đầu từ đâu, bảng không được đọc.`;
+    case "INDICATOR_ROWS_MOVED":
+      return `Các dòng chỉ tiêu không ở đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): chỉ tiêu ${p("code")} ở ô ${p("found")}, biểu mẫu để ở ô ${p("expected")}. Số liệu được đọc theo mã chỉ tiêu ở cột ${p("keyColumn")}; hãy kiểm tra lại.`;
+    case "INDICATOR_CODES_MISSING":
+      return `Không tìm thấy ${p("count")} mã chỉ tiêu ở cột ${p("keyColumn")} (${p("codes")}); số liệu của các chỉ tiêu đó không được đọc. Hãy khôi phục các dòng chỉ tiêu theo biểu mẫu.`;
+    case "INDICATOR_CODE_DUPLICATE":
+      return `Mã chỉ tiêu ${p("code")} (${p("field")}) có ở nhiều dòng (${p("rows")}); không biết số liệu nào đúng, chỉ tiêu này không được đọc.`;
+    case "INDICATOR_ROW_UNKNOWN":
+      return p("found")
+        ? `Dòng ${p("row")}: "${p("found")}" không phải mã chỉ tiêu của biểu mẫu; số liệu ở dòng này không được tổng hợp.`
+        : `Dòng ${p("row")}: dòng không có mã chỉ tiêu ở cột ${p("keyColumn")}; số liệu ở dòng này không được tổng hợp.`;
     case "REQUIRED_MISSING":
       return `Chưa điền "${p("field")}" (bắt buộc).`;
     case "FORMULA_ERROR":

@@ -1,6 +1,14 @@
 import type { LocalizedText } from "../catalogue/types";
 import { columnNumberToLetter, toA1 } from "../values/a1";
-import type { ColumnSpec, FieldSpec, SheetSpec, StaticCell, TableSpec, ValueType } from "./types";
+import type {
+  ColumnSpec,
+  FieldSpec,
+  KeyedRowsSpec,
+  SheetSpec,
+  StaticCell,
+  TableSpec,
+  ValueType,
+} from "./types";
 
 /**
  * The sheet layouts. Every address of every template is computed here from the order of the
@@ -50,6 +58,19 @@ function headingCells(heading: SheetHeading, lastColumn: string): StaticCell[] {
       mergeTo: toA1(lastColumn, INSTRUCTION_ROW),
     },
   ];
+}
+
+/**
+ * A header or a code as a reader compares it with the spec: the required mark "(*)", case,
+ * Unicode form and runs of spaces do not count, so a header retyped by hand still matches.
+ */
+export function normaliseHeaderText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\(\s*\*\s*\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLocaleLowerCase("vi");
 }
 
 /** A form of single fields: label in A, input in B, hint in C, one field per row. */
@@ -133,7 +154,7 @@ export function layoutFixedRowSheet(
   heading: SheetHeading,
   headers: readonly { column: string; text: string; width: number }[],
   rows: readonly { describing: readonly string[]; field: FieldDraft }[],
-): { sheet: SheetSpec; fields: FieldSpec[] } {
+): { sheet: SheetSpec; fields: FieldSpec[]; keyedRows: KeyedRowsSpec } {
   const inputColumn = columnNumberToLetter(headers.length);
   const staticCells: StaticCell[] = [
     ...headingCells(heading, inputColumn),
@@ -158,5 +179,13 @@ export function layoutFixedRowSheet(
   return {
     sheet: { name: heading.name, title: heading.title, widths, frozenRows: HEADER_ROW, staticCells },
     fields,
+    keyedRows: {
+      sheet: heading.name,
+      headerRow: HEADER_ROW,
+      headers: headers.map(({ column, text }) => ({ column, text })),
+      keyColumn: "A",
+      inputColumn,
+      rows: rows.map((row) => ({ code: row.describing[0] ?? "", fieldKey: row.field.key })),
+    },
   };
 }
