@@ -86,7 +86,7 @@ export function detectTemplate(snapshot: WorkbookSnapshot): TemplateDetection {
 }
 
 /** Cells of a sheet grouped by row, built once so that tables of thousands of rows stay cheap. */
-function groupCellsByRow(sheet: SheetSnapshot): Map<number, Map<string, CellValue>> {
+export function groupCellsByRow(sheet: SheetSnapshot): Map<number, Map<string, CellValue>> {
   const rows = new Map<number, Map<string, CellValue>>();
   for (const address in sheet.cells) {
     const value = sheet.cells[address];

@@ -149,7 +149,7 @@ function assemble(parts: Assembly): ConsolidationResult {
       kind,
       totals: summarise(parts.statuses.filter((entry) => entry.kind === kind)),
     })),
-    byUnitType: groupBy(parts.statuses, (unit) => unit.type, typeLabel),
+    byUnitType: groupBy(parts.statuses, (unit) => unit.type ?? "", typeLabel),
     byCluster: groupBy(
       parts.statuses,
       (unit) => unit.cluster,
