@@ -91,7 +91,7 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "NUMBER_TOO_LARGE":
       return `"${p("field")}": ${p("found")} is implausibly large (at most ${p("max")}).`;
     case "PERCENT_OUT_OF_RANGE":
-      return `"${p("field")}": a percentage must be between 0 and 100, found ${p("found")}.`;
+      return `"${p("field")}": a percentage must be between ${p("min")} and ${p("max")}, found ${p("found")}.`;
     case "DATE_EXPECTED":
       return `"${p("field")}": a date is expected as dd/mm/yyyy (e.g. 20/05/2026), found "${p("found")}".`;
     case "DATE_IMPOSSIBLE":
@@ -116,8 +116,8 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `Late: received ${p("receivedAt")} (Vietnam time); the deadline was the end of ${p("lastDay")}.`;
     case "KH_NO_TASKS":
       return "The plan has no task.";
-    case "KH_TASK_DEADLINE_OUTSIDE_PHASE":
-      return `Row ${p("row")}: deadline ${p("found")} is outside phase 1 (${p("from")} – ${p("to")}).`;
+    case "KH_TASK_DEADLINE_OUT_OF_RANGE":
+      return `Row ${p("row")}: deadline ${p("found")} is outside the movement (${p("from")} – ${p("to")}).`;
     case "KH_CRITERION_OTHER_TYPE":
       return `Row ${p("row")}: criterion ${p("found")} is not for unit type ${p("unitType")} (allowed: ${p("expected")}).`;
     case "KH_CRITERION_UNCOVERED":

@@ -89,7 +89,7 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "NUMBER_TOO_LARGE":
       return `"${p("field")}": số ${p("found")} lớn bất thường (tối đa ${p("max")}).`;
     case "PERCENT_OUT_OF_RANGE":
-      return `"${p("field")}": tỷ lệ phải từ 0 đến 100, tìm thấy ${p("found")}.`;
+      return `"${p("field")}": tỷ lệ phải từ ${p("min")} đến ${p("max")}, tìm thấy ${p("found")}.`;
     case "DATE_EXPECTED":
       return `"${p("field")}": cần ngày theo dạng ngày/tháng/năm (ví dụ 20/05/2026), tìm thấy "${p("found")}".`;
     case "DATE_IMPOSSIBLE":
@@ -114,8 +114,8 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Nộp muộn: nhận lúc ${p("receivedAt")} (giờ Việt Nam), hạn cuối là hết ngày ${p("lastDay")}.`;
     case "KH_NO_TASKS":
       return "Kế hoạch chưa có nhiệm vụ nào.";
-    case "KH_TASK_DEADLINE_OUTSIDE_PHASE":
-      return `Dòng ${p("row")}: thời hạn ${p("found")} nằm ngoài giai đoạn 1 (${p("from")} – ${p("to")}).`;
+    case "KH_TASK_DEADLINE_OUT_OF_RANGE":
+      return `Dòng ${p("row")}: thời hạn ${p("found")} nằm ngoài thời gian thực hiện phong trào (${p("from")} – ${p("to")}).`;
     case "KH_CRITERION_OTHER_TYPE":
       return `Dòng ${p("row")}: tiêu chí ${p("found")} không dành cho loại đơn vị ${p("unitType")} (được chọn: ${p("expected")}).`;
     case "KH_CRITERION_UNCOVERED":

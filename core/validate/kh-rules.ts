@@ -1,15 +1,13 @@
-import { PHASES } from "../catalogue/schedule";
+import { VALUE_BOUNDS } from "../catalogue/bounds";
 import { listCriteriaForSubject } from "../catalogue/criteria";
 import type { UnitTypeCode } from "../catalogue/unit-types";
 import { computePlanDeadline, isDatedAfter } from "../deadlines";
 import { createProblem, type Problem } from "../problems";
 import { KH_SPEC } from "../spec/kh";
-import { formatIsoDate, formatVietnameseDate } from "../values/calendar";
+import { formatVietnameseDate } from "../values/calendar";
 import { toA1 } from "../values/a1";
 import { findColumn, findFieldSpec, locatedTable } from "./read-document";
 import { textField, type Rule } from "./rule-context";
-
-const firstPhase = PHASES[0]!;
 
 /** A plan without a single task plans nothing. */
 export const ruleKhHasTasks: Rule = (context) => {
@@ -23,10 +21,9 @@ export const ruleKhHasTasks: Rule = (context) => {
   ];
 };
 
-/** Task deadlines fall inside phase 1 (2026–2027), the phase the unit plans are for. */
-export const ruleKhTaskDeadlinesInPhase: Rule = (context) => {
-  const from = formatIsoDate(firstPhase.firstYear, 1, 1);
-  const to = formatIsoDate(firstPhase.lastYear, 12, 31);
+/** Task deadlines fall inside the movement (2026–2030): the unit plan implements it to 2030. */
+export const ruleKhTaskDeadlinesInMovement: Rule = (context) => {
+  const { from, to } = VALUE_BOUNDS.taskDeadline;
   const tasksTable = locatedTable(context.document, "tasks");
   const column = findColumn(tasksTable, "deadline");
   return (context.document.tables.tasks ?? []).flatMap((row) => {
@@ -34,7 +31,7 @@ export const ruleKhTaskDeadlinesInPhase: Rule = (context) => {
     if (typeof deadline !== "string" || (deadline >= from && deadline <= to)) return [];
     return [
       createProblem(
-        "KH_TASK_DEADLINE_OUTSIDE_PHASE",
+        "KH_TASK_DEADLINE_OUT_OF_RANGE",
         "error",
         { sheet: tasksTable.sheet, cell: toA1(column.column, row.row) },
         {
@@ -124,7 +121,7 @@ export const ruleKhIssuedInTime: Rule = (context) => {
 
 export const KH_RULES: readonly Rule[] = [
   ruleKhHasTasks,
-  ruleKhTaskDeadlinesInPhase,
+  ruleKhTaskDeadlinesInMovement,
   ruleKhCriteriaOfOwnType,
   ruleKhCriteriaCovered,
   ruleKhIssuedInTime,

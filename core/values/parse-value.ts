@@ -1,3 +1,4 @@
+import { VALUE_BOUNDS } from "../catalogue/bounds";
 import type { CellValue } from "../snapshot";
 import { resolveEnumValue } from "../spec/enums";
 import type { EnumCatalogueName, ValueType } from "../spec/types";
@@ -71,11 +72,8 @@ function parseDateText(text: string): ParseOutcome {
   return ok(formatIsoDate(year, month, day));
 }
 
-/**
- * A year or a small number typed into a date-formatted cell is stored as a serial day number and
- * shows as a date of 1905 or so: no document of the movement is dated before this.
- */
-const EARLIEST_PLAUSIBLE_DATE: IsoDate = "2000-01-01";
+const EARLIEST_PLAUSIBLE_DATE: IsoDate = VALUE_BOUNDS.earliestPlausibleDate;
+const PERCENT = VALUE_BOUNDS.percent;
 
 function parseDate(cell: CellValue, date1904: boolean): ParseOutcome {
   switch (cell.t) {
@@ -120,7 +118,8 @@ function parsePercent(cell: CellValue): ParseOutcome {
   if ("ok" in read) return read;
   // A cell formatted as % holds a fraction (85% is 0.85); typed "85%" in text means 85.
   const value = cell.t === "n" && read.percentSign ? Math.round(read.value * 1e10) / 1e8 : read.value;
-  if (value < 0 || value > 100) return fail("PERCENT_OUT_OF_RANGE", { found: value });
+  if (value < PERCENT.min || value > PERCENT.max)
+    return fail("PERCENT_OUT_OF_RANGE", { found: value, min: PERCENT.min, max: PERCENT.max });
   return ok(value);
 }
 

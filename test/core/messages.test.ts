@@ -67,7 +67,7 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   INTEGER_EXPECTED: { field, found: "1,5", row: 5 },
   NUMBER_NEGATIVE: { field, found: -3, min: 0 },
   NUMBER_TOO_LARGE: { field, found: 20_000_000, max: 10_000_000 },
-  PERCENT_OUT_OF_RANGE: { field, found: 120 },
+  PERCENT_OUT_OF_RANGE: { field, found: 120, min: 0, max: 100 },
   DATE_EXPECTED: { field, found: "giữa tháng 5" },
   DATE_IMPOSSIBLE: { field, found: "31/02/2026" },
   YEAR_EXPECTED: { field, found: 2025, min: 2026, max: 2030 },
@@ -80,7 +80,7 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   REGISTRY_DUPLICATE_CODE: { found: "SNV" },
   SUBMISSION_LATE: { receivedAt: "15/11/2026 00:00", lastDay: "14/11/2026" },
   KH_NO_TASKS: {},
-  KH_TASK_DEADLINE_OUTSIDE_PHASE: { found: "31/12/2029", from: "01/01/2026", to: "31/12/2027", row: 5 },
+  KH_TASK_DEADLINE_OUT_OF_RANGE: { found: "31/01/2031", from: "01/01/2026", to: "31/12/2030", row: 5 },
   KH_CRITERION_OTHER_TYPE: { found: "MT1", unitType: "CQ", expected: "CQ1, CQ2, CQ3, CQ4, CQ5", row: 9 },
   KH_CRITERION_UNCOVERED: {
     criterion: "CQ5",

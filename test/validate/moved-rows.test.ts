@@ -150,7 +150,7 @@ describe("tables: read under their header, wherever it is", () => {
 
     expect(where(result)).toEqual([
       "warning TABLE_MOVED Nhiệm vụ!B3",
-      "error KH_TASK_DEADLINE_OUTSIDE_PHASE Nhiệm vụ!F5",
+      "error KH_TASK_DEADLINE_OUT_OF_RANGE Nhiệm vụ!F5",
     ]);
     expect(formatProblem(result.problems[0]!, "vi")).toContain(
       'cột "Nội dung thi đua" ở cột B, biểu mẫu để ở cột A',
