@@ -93,7 +93,9 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "PERCENT_OUT_OF_RANGE":
       return `"${p("field")}": a percentage must be between ${p("min")} and ${p("max")}, found ${p("found")}.`;
     case "DATE_EXPECTED":
-      return `"${p("field")}": a date is expected as dd/mm/yyyy (e.g. 20/05/2026), found "${p("found")}".`;
+      return p("shownAs")
+        ? `"${p("field")}": the cell holds only the number ${p("found")} (Excel shows it as ${p("shownAs")}); write a full date dd/mm/yyyy, e.g. 20/05/2026.`
+        : `"${p("field")}": a full date is expected as dd/mm/yyyy (e.g. 20/05/2026), found "${p("found")}".`;
     case "DATE_IMPOSSIBLE":
       return `"${p("field")}": "${p("found")}" is not a real date.`;
     case "YEAR_EXPECTED":

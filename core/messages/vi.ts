@@ -91,7 +91,9 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "PERCENT_OUT_OF_RANGE":
       return `"${p("field")}": tỷ lệ phải từ ${p("min")} đến ${p("max")}, tìm thấy ${p("found")}.`;
     case "DATE_EXPECTED":
-      return `"${p("field")}": cần ngày theo dạng ngày/tháng/năm (ví dụ 20/05/2026), tìm thấy "${p("found")}".`;
+      return p("shownAs")
+        ? `"${p("field")}": ô chỉ ghi số ${p("found")} (Excel hiển thị thành ${p("shownAs")}); cần ghi đủ ngày/tháng/năm, ví dụ 20/05/2026.`
+        : `"${p("field")}": cần ngày đầy đủ theo dạng ngày/tháng/năm (ví dụ 20/05/2026), tìm thấy "${p("found")}".`;
     case "DATE_IMPOSSIBLE":
       return `"${p("field")}": ngày "${p("found")}" không có thật.`;
     case "YEAR_EXPECTED":

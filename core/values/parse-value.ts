@@ -7,6 +7,7 @@ import {
   excelSerialToIsoDate,
   formatIsoDate,
   formatVietnameseDate,
+  isoDateToExcelSerial,
   isValidCalendarDate,
   type IsoDate,
 } from "./calendar";
@@ -66,7 +67,7 @@ function parseDateText(text: string): ParseOutcome {
   const dmy = DAY_MONTH_YEAR.exec(trimmed);
   const ymd = dmy ? null : YEAR_MONTH_DAY.exec(trimmed);
   const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : null;
-  if (!parts) return fail("DATE_EXPECTED", { found: trimmed });
+  if (!parts) return fail("DATE_EXPECTED", { found: trimmed, shownAs: null });
   const [year, month, day] = parts.map(Number) as [number, number, number];
   if (!isValidCalendarDate(year, month, day)) return fail("DATE_IMPOSSIBLE", { found: trimmed });
   return ok(formatIsoDate(year, month, day));
@@ -79,18 +80,24 @@ function parseDate(cell: CellValue, date1904: boolean): ParseOutcome {
   switch (cell.t) {
     case "d": {
       const date: IsoDate = cell.v.slice(0, 10);
+      // Show what the officer typed (2026), not what Excel made of it (18/07/1905).
       return date >= EARLIEST_PLAUSIBLE_DATE
         ? ok(date)
-        : fail("DATE_EXPECTED", { found: formatVietnameseDate(date) });
+        : fail("DATE_EXPECTED", {
+            found: isoDateToExcelSerial(date, date1904),
+            shownAs: formatVietnameseDate(date),
+          });
     }
     case "n": {
       const date = excelSerialToIsoDate(cell.v, date1904);
-      return date && date >= EARLIEST_PLAUSIBLE_DATE ? ok(date) : fail("DATE_EXPECTED", { found: cell.v });
+      return date && date >= EARLIEST_PLAUSIBLE_DATE
+        ? ok(date)
+        : fail("DATE_EXPECTED", { found: cell.v, shownAs: null });
     }
     case "s":
       return parseDateText(cell.v);
     default:
-      return fail("DATE_EXPECTED", { found: describeCellValue(cell) });
+      return fail("DATE_EXPECTED", { found: describeCellValue(cell), shownAs: null });
   }
 }
 

@@ -68,7 +68,8 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   NUMBER_NEGATIVE: { field, found: -3, min: 0 },
   NUMBER_TOO_LARGE: { field, found: 20_000_000, max: 10_000_000 },
   PERCENT_OUT_OF_RANGE: { field, found: 120, min: 0, max: 100 },
-  DATE_EXPECTED: { field, found: "giữa tháng 5" },
+  DATE_EXPECTED: { field, found: "giữa tháng 5", shownAs: null },
+  // (a year typed into a date cell: { found: 2026, shownAs: "18/07/1905" }, test/core/values.test.ts)
   DATE_IMPOSSIBLE: { field, found: "31/02/2026" },
   YEAR_EXPECTED: { field, found: 2025, min: 2026, max: 2030 },
   ENUM_UNKNOWN: { field, found: "ND8", catalogue: "content" },
