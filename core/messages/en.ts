@@ -1,5 +1,25 @@
 import type { MessageCatalogue } from "./types";
 
+/** Operating-system read errors, in words. */
+const READ_ERRORS_EN: Readonly<Record<string, string>> = {
+  EACCES: "no permission to read the file (EACCES); ask for read access or copy it to a folder of your own",
+  EPERM: "the operating system does not allow reading the file (EPERM)",
+  ENOENT: "the file does not exist (ENOENT)",
+  EISDIR: "this is a folder, not a file (EISDIR)",
+  EBUSY: "the file is locked by another program (EBUSY); close it and try again",
+  EIO: "a disk read error (EIO)",
+};
+
+const SYSTEM_FILES_EN: Readonly<Record<string, (owner: string) => string>> = {
+  office_lock: (owner) =>
+    `This is Excel's temporary lock file, made while "${owner}" is open; not a submission. Close Excel and check "${owner}" instead.`,
+  thumbnail_cache: () => "This is a Windows thumbnail cache (Thumbs.db); not a submission, nothing to send.",
+  folder_settings: () =>
+    "This is a Windows folder settings file (desktop.ini); not a submission, nothing to send.",
+  mac_folder_settings: () =>
+    "This is a macOS folder settings file (.DS_Store); not a submission, nothing to send.",
+};
+
 /** English messages: name the field by its template label, the value found and what is expected. */
 export const messageEn: MessageCatalogue = (problem, p) => {
   switch (problem.code) {
@@ -19,8 +39,10 @@ export const messageEn: MessageCatalogue = (problem, p) => {
         : `The spreadsheet data in the file is too large once uncompressed (${p("declaredMegabytes")} MB, limit ${p("limitMegabytes")} MB); remove unneeded data or send the template as designed.`;
     case "FILE_NOT_WORKBOOK":
       return `The file is a zip archive but not an Excel workbook (.xlsx)${p("detected") ? `: it is a ${p("detected")} file` : ""}; open it and save it as "Excel Workbook (.xlsx)".`;
+    case "FILE_SYSTEM_FILE":
+      return SYSTEM_FILES_EN[p("what")]?.(p("owner")) ?? `A system file (${p("what")}), not a submission.`;
     case "FILE_UNREADABLE":
-      return `The file could not be read: ${p("reason")}.`;
+      return `The file could not be read: ${READ_ERRORS_EN[p("reason")] ?? p("reason")}.`;
     case "FILE_CHECK_FAILED":
       return `thidua failed while checking this file (${p("reason")}); the file is unchecked: please report it to Sở Nội vụ with the file.`;
     case "WORKBOOK_EMPTY":

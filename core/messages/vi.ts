@@ -1,5 +1,25 @@
 import type { MessageCatalogue } from "./types";
 
+/** Lỗi đọc tệp của hệ điều hành, nói bằng lời. */
+const READ_ERRORS_VI: Readonly<Record<string, string>> = {
+  EACCES: "không có quyền đọc tệp (EACCES); hãy xin quyền đọc hoặc chép tệp sang thư mục của mình",
+  EPERM: "hệ điều hành không cho phép đọc tệp (EPERM)",
+  ENOENT: "không tìm thấy tệp (ENOENT)",
+  EISDIR: "đây là một thư mục, không phải tệp (EISDIR)",
+  EBUSY: "tệp đang bị chương trình khác khóa (EBUSY); hãy đóng tệp rồi thử lại",
+  EIO: "lỗi đọc đĩa (EIO)",
+};
+
+const SYSTEM_FILES_VI: Readonly<Record<string, (owner: string) => string>> = {
+  office_lock: (owner) =>
+    `Đây là tệp khóa tạm của Excel, được tạo khi tệp "${owner}" đang mở; không phải bài nộp. Hãy đóng Excel rồi kiểm tra tệp "${owner}".`,
+  thumbnail_cache: () => "Đây là tệp ảnh thu nhỏ của Windows (Thumbs.db); không phải bài nộp, không cần gửi.",
+  folder_settings: () =>
+    "Đây là tệp cài đặt thư mục của Windows (desktop.ini); không phải bài nộp, không cần gửi.",
+  mac_folder_settings: () =>
+    "Đây là tệp cài đặt thư mục của macOS (.DS_Store); không phải bài nộp, không cần gửi.",
+};
+
 /** Thông báo tiếng Việt: nêu trường theo nhãn trên biểu mẫu, giá trị tìm thấy và điều cần có. */
 export const messageVi: MessageCatalogue = (problem, p) => {
   switch (problem.code) {
@@ -20,7 +40,9 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "FILE_NOT_WORKBOOK":
       return `Tệp là một gói nén nhưng không phải sổ làm việc Excel (.xlsx)${p("detected") ? ` mà là tệp ${p("detected")}` : ""}; hãy mở tệp và lưu lại dưới dạng "Excel Workbook (.xlsx)".`;
     case "FILE_UNREADABLE":
-      return `Không đọc được tệp: ${p("reason")}.`;
+      return `Không đọc được tệp: ${READ_ERRORS_VI[p("reason")] ?? p("reason")}.`;
+    case "FILE_SYSTEM_FILE":
+      return SYSTEM_FILES_VI[p("what")]?.(p("owner")) ?? `Tệp hệ thống (${p("what")}), không phải bài nộp.`;
     case "FILE_CHECK_FAILED":
       return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;
     case "WORKBOOK_EMPTY":

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CORPUS, VALID_CASES, type CorpusCase } from "../fixtures/bad/cases";
@@ -35,6 +35,7 @@ beforeAll(async () => {
     "pdf-renamed.xlsx",
     "unknown-enum.xlsx",
     "unit-unknown.xlsx",
+    "year-in-date-cell.xlsx",
   ])
     await writeCase(dir, corpusCase(file));
   writeFileSync(join(dir, REGISTRY_FILE), await writeRegistry());
@@ -64,13 +65,8 @@ describe("exit codes", () => {
     expect(thidua("validate", "kh-valid.xlsx", "bad-email.xlsx", "bc-valid.xlsx", ...CAMPAIGN).code).toBe(1);
   });
 
-  it("1 for a file that is not a workbook, or not there: a problem of that file, not a usage error", () => {
+  it("1 for a file that is not a workbook: a problem of that file, not a usage error", () => {
     expect(thidua("validate", "pdf-renamed.xlsx", ...CAMPAIGN).code).toBe(1);
-    const missing = thidua("validate", "nowhere.xlsx", "--json", ...CAMPAIGN);
-    expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout)).toMatchObject({
-      files: [{ file: "nowhere.xlsx", problems: [{ code: "FILE_UNREADABLE", cell: null }] }],
-    });
   });
 
   it("1 for a unit the registry does not know, 0 without the registry", () => {
@@ -101,6 +97,8 @@ describe("exit codes", () => {
       ["an unknown round", ["validate", "kh-valid.xlsx", "--round", "GIUAKY"]],
       ["a registry that does not exist", ["validate", "kh-valid.xlsx", "--registry", "nowhere.xlsx"]],
       ["a registry that is not a workbook", ["validate", "kh-valid.xlsx", "--registry", "pdf-renamed.xlsx"]],
+      ["a file that does not exist", ["validate", "kh-valid.xlsx", "nowhere.xlsx"]],
+      ["a folder", ["validate", "."]],
     ])("%s", (_label, args) => {
       const { code, stdout, stderr } = thidua(...args);
 
@@ -259,5 +257,63 @@ kh-valid.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: hợp l�
 1 file, 0 with errors.
 "
 `);
+  });
+});
+
+describe("issue 8: what an officer passes by mistake is said in words", () => {
+  it("a path that does not exist: usage error (exit 2), 'không tìm thấy tệp', nothing validated", () => {
+    const { code, stdout, stderr } = thidua("validate", "kh-valid.xlsx", "Ke hoach SNV.xlsx", ...CAMPAIGN);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("thidua: không tìm thấy tệp Ke hoach SNV.xlsx\n");
+    expect(thidua("validate", "nowhere.xlsx", "--lang", "en").stderr).toBe(
+      "thidua: file not found: nowhere.xlsx\n",
+    );
+  });
+
+  it("a folder: usage error (exit 2) saying it is a folder", () => {
+    mkdirSync(join(dir, "nop-bai"), { recursive: true });
+    const { code, stderr } = thidua("validate", "nop-bai", ...CAMPAIGN);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^thidua: nop-bai là một thư mục, không phải tệp; /);
+  });
+
+  it("Excel's lock file, Thumbs.db and desktop.ini say what they are", () => {
+    writeFileSync(join(dir, "~$kh-valid.xlsx"), Buffer.from("\u000bNguyen Van A", "latin1"));
+    writeFileSync(join(dir, "Thumbs.db"), Buffer.alloc(64));
+    writeFileSync(join(dir, "desktop.ini"), "[.ShellClassInfo]\r\n");
+
+    const { code, stdout } = thidua("validate", "~$kh-valid.xlsx", "Thumbs.db", "desktop.ini", ...CAMPAIGN);
+
+    expect(code).toBe(1);
+    expect(stdout).toContain('Đây là tệp khóa tạm của Excel, được tạo khi tệp "kh-valid.xlsx" đang mở');
+    expect(stdout).toContain("Đây là tệp ảnh thu nhỏ của Windows (Thumbs.db)");
+    expect(stdout).toContain("Đây là tệp cài đặt thư mục của Windows (desktop.ini)");
+    expect(stdout).not.toContain("unknown");
+  });
+
+  it("a file without read permission: its problem in words (EACCES)", () => {
+    writeFileSync(join(dir, "locked.xlsx"), Buffer.alloc(10));
+    chmodSync(join(dir, "locked.xlsx"), 0o000);
+    // As root every file is readable: run the CLI as an ordinary user when the tests run as root.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [CLI, "validate", "locked.xlsx", ...CAMPAIGN], {
+      cwd: dir,
+      encoding: "utf8",
+      ...asUser,
+    });
+
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("Không đọc được tệp: không có quyền đọc tệp (EACCES)");
+  });
+
+  it("a year typed into a date cell shows what was typed (2026) and asks for a full date", () => {
+    const { stdout } = thidua("validate", "year-in-date-cell.xlsx", ...CAMPAIGN);
+
+    expect(stdout).toContain(
+      '"Ngày ban hành": ô chỉ ghi số 2026 (Excel hiển thị thành 18/07/1905); cần ghi đủ ngày/tháng/năm, ví dụ 20/05/2026.',
+    );
   });
 });
