@@ -317,3 +317,57 @@ describe("issue 8: what an officer passes by mistake is said in words", () => {
     );
   });
 });
+
+describe("issue 8: the configuration file as Notepad saves it, its problems in the officer's language", () => {
+  it("accepts a UTF-8 byte order mark (Notepad, PowerShell 5)", () => {
+    writeFileSync(
+      join(dir, "bom.json"),
+      `\uFEFF${JSON.stringify({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" })}`,
+    );
+
+    const { code, stdout } = thidua("validate", "kh-issued-late.xlsx", "--config", "bom.json", "--json");
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files[0].problems.map((problem: { code: string }) => problem.code)).toEqual([
+      "KH_ISSUED_AFTER_DEADLINE",
+    ]);
+  });
+
+  it.each([
+    [
+      { reportYear: "2026" },
+      'thidua: wrong-type.json: "reportYear": cần một năm từ 2026 đến 2030, viết như số (không có dấu ngoặc kép), ví dụ 2026, tìm thấy "2026"',
+    ],
+    [
+      { reportYear: 2026, deadline: "2026-11-14" },
+      'thidua: wrong-type.json: khóa "deadline" không có trong cấu hình của thidua (có thể viết sai chính tả); các khóa được dùng: provincialPlanDate, nominationDeadline, reportYear, round, expectedKinds',
+    ],
+    [
+      { provincialPlanDate: "05/05/2026" },
+      'thidua: wrong-type.json: "provincialPlanDate": cần một ngày có thật viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ "2026-05-05", hoặc null, tìm thấy "05/05/2026"',
+    ],
+    [
+      { expectedKinds: ["KH", "BAO CAO"] },
+      'thidua: wrong-type.json: "expectedKinds": cần danh sách có ít nhất một loại trong "KH", "BC", "DN-KT", ví dụ ["KH", "BC"], tìm thấy "BAO CAO"',
+    ],
+  ])("%j is refused in Vietnamese, naming the key", (content, message) => {
+    writeFileSync(join(dir, "wrong-type.json"), JSON.stringify(content));
+
+    const { code, stderr } = thidua("validate", "kh-valid.xlsx", "--config", "wrong-type.json");
+
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${message}\n`);
+    expect(stderr).not.toMatch(/Invalid input|Unrecognized key|expected number/);
+  });
+
+  it("in English with --lang en, and names the flag for a flag", () => {
+    writeFileSync(join(dir, "wrong-type.json"), JSON.stringify({ reportYear: "2026" }));
+
+    expect(thidua("validate", "kh-valid.xlsx", "--config", "wrong-type.json", "--lang", "en").stderr).toBe(
+      'thidua: wrong-type.json: "reportYear": expected a year from 2026 to 2030, written as a number (no quotes), e.g. 2026, found "2026"\n',
+    );
+    expect(thidua("validate", "kh-valid.xlsx", "--round", "GIUAKY").stderr).toBe(
+      'thidua: dòng lệnh: "--round": cần một trong "HANGNAM", "SOKET", "TONGKET", tìm thấy "GIUAKY"\n',
+    );
+  });
+});
