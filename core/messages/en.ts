@@ -86,6 +86,12 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `${p("count")} indicator codes were not found in column ${p("keyColumn")} (${p("codes")}); their figures were not read. Restore the indicator rows as in the template.`;
     case "INDICATOR_CODE_DUPLICATE":
       return `Indicator code ${p("code")} (${p("field")}) is on several rows (${p("rows")}); this indicator was not read.`;
+    case "FIELD_ROWS_MOVED":
+      return `Sheet "${p("sheetName")}" is not where the template has it (rows or columns deleted or inserted): "${p("field")}" is in ${p("found")}, the template has it in ${p("expected")}. Items were read by their label in column ${p("keyColumn")}; please check them.`;
+    case "FIELD_LABELS_MISSING":
+      return `Sheet "${p("sheetName")}": ${p("count")} items were not found in column ${p("keyColumn")} (${p("fields")}); they were not read. Restore the rows as in the template.`;
+    case "FIELD_LABEL_DUPLICATE":
+      return `Item "${p("field")}" is on several rows (${p("rows")}); it was not read.`;
     case "INDICATOR_ROW_UNKNOWN":
       return p("found")
         ? `Row ${p("row")}: "${p("found")}" is not an indicator code of the template; the figure on this row is not consolidated.`

@@ -84,6 +84,12 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Không tìm thấy ${p("count")} mã chỉ tiêu ở cột ${p("keyColumn")} (${p("codes")}); số liệu của các chỉ tiêu đó không được đọc. Hãy khôi phục các dòng chỉ tiêu theo biểu mẫu.`;
     case "INDICATOR_CODE_DUPLICATE":
       return `Mã chỉ tiêu ${p("code")} (${p("field")}) có ở nhiều dòng (${p("rows")}); không biết số liệu nào đúng, chỉ tiêu này không được đọc.`;
+    case "FIELD_ROWS_MOVED":
+      return `Trang "${p("sheetName")}" không đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): "${p("field")}" ở ô ${p("found")}, biểu mẫu để ở ô ${p("expected")}. Các mục được đọc theo nhãn ở cột ${p("keyColumn")}; hãy kiểm tra lại.`;
+    case "FIELD_LABELS_MISSING":
+      return `Trang "${p("sheetName")}": không tìm thấy ${p("count")} mục ở cột ${p("keyColumn")} (${p("fields")}); các mục đó không được đọc. Hãy khôi phục các dòng theo biểu mẫu.`;
+    case "FIELD_LABEL_DUPLICATE":
+      return `Mục "${p("field")}" có ở nhiều dòng (${p("rows")}); không biết giá trị nào đúng, mục này không được đọc.`;
     case "INDICATOR_ROW_UNKNOWN":
       return p("found")
         ? `Dòng ${p("row")}: "${p("found")}" không phải mã chỉ tiêu của biểu mẫu; số liệu ở dòng này không được tổng hợp.`

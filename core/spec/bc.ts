@@ -130,5 +130,5 @@ export const BC_SPEC: TemplateSpec = {
   sheets: [info.sheet, indicators.sheet, activities.sheet],
   fields: [...info.fields, ...indicators.fields],
   tables: [activities.table],
-  keyedRows: [indicators.keyedRows],
+  keyedRows: [info.keyedRows, indicators.keyedRows],
 };

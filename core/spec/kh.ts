@@ -138,4 +138,5 @@ export const KH_SPEC: TemplateSpec = {
   sheets: [info.sheet, tasks.sheet, criteria.sheet],
   fields: info.fields,
   tables: [tasks.table, criteria.table],
+  keyedRows: [info.keyedRows],
 };

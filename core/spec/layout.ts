@@ -77,12 +77,19 @@ export function normaliseHeaderText(text: string): string {
 export function layoutFieldSheet(
   heading: SheetHeading,
   drafts: readonly FieldDraft[],
-): { sheet: SheetSpec; fields: FieldSpec[] } {
+): { sheet: SheetSpec; fields: FieldSpec[]; keyedRows: KeyedRowsSpec } {
+  const headers = [
+    { column: "A", text: "Thông tin" },
+    { column: "B", text: "Nội dung điền" },
+    { column: "C", text: "Hướng dẫn, ví dụ" },
+  ];
   const staticCells: StaticCell[] = [
     ...headingCells(heading, "C"),
-    { cell: toA1("A", HEADER_ROW), text: "Thông tin", style: "header" },
-    { cell: toA1("B", HEADER_ROW), text: "Nội dung điền", style: "header" },
-    { cell: toA1("C", HEADER_ROW), text: "Hướng dẫn, ví dụ", style: "header" },
+    ...headers.map((header): StaticCell => ({
+      cell: toA1(header.column, HEADER_ROW),
+      text: header.text,
+      style: "header",
+    })),
   ];
   const fields = drafts.map((draft, index): FieldSpec => {
     const row = FIRST_DATA_ROW + index;
@@ -103,6 +110,18 @@ export function layoutFieldSheet(
       staticCells,
     },
     fields,
+    keyedRows: {
+      keyKind: "fieldLabel",
+      sheet: heading.name,
+      headerRow: HEADER_ROW,
+      headers,
+      keyColumn: "A",
+      inputColumn: "B",
+      rows: drafts.map((draft) => ({
+        code: labelWithRequiredMark(draft.label.vi, draft.required),
+        fieldKey: draft.key,
+      })),
+    },
   };
 }
 
@@ -180,6 +199,7 @@ export function layoutFixedRowSheet(
     sheet: { name: heading.name, title: heading.title, widths, frozenRows: HEADER_ROW, staticCells },
     fields,
     keyedRows: {
+      keyKind: "indicatorCode",
       sheet: heading.name,
       headerRow: HEADER_ROW,
       headers: headers.map(({ column, text }) => ({ column, text })),

@@ -57,6 +57,8 @@ export interface TableSpec {
  * onto the next code.
  */
 export interface KeyedRowsSpec {
+  /** What identifies a row: an indicator code (Chỉ tiêu) or a field's label (Thông tin). */
+  readonly keyKind: "indicatorCode" | "fieldLabel";
   readonly sheet: string;
   readonly headerRow: number;
   /** The header labels, by column, as the template writes them. */
@@ -98,6 +100,6 @@ export interface TemplateSpec {
   readonly sheets: readonly SheetSpec[];
   readonly fields: readonly FieldSpec[];
   readonly tables: readonly TableSpec[];
-  /** Field rows found by their code rather than by their row (see KeyedRowsSpec). */
+  /** Field rows found by their code or label rather than by their row (see KeyedRowsSpec). */
   readonly keyedRows?: readonly KeyedRowsSpec[];
 }

@@ -230,9 +230,24 @@ export interface KeyedRowsLocation {
   readonly problems: readonly Problem[];
 }
 
+/** The problem codes of each kind of keyed rows. */
+const KEYED_CODES = {
+  indicatorCode: {
+    moved: "INDICATOR_ROWS_MOVED",
+    missing: "INDICATOR_CODES_MISSING",
+    duplicate: "INDICATOR_CODE_DUPLICATE",
+  },
+  fieldLabel: {
+    moved: "FIELD_ROWS_MOVED",
+    missing: "FIELD_LABELS_MISSING",
+    duplicate: "FIELD_LABEL_DUPLICATE",
+  },
+} as const;
+
 /**
- * Finds each keyed row (an indicator) by its code. The header, when found, tells the key and input
- * columns (an inserted column moves them); each code must be on exactly one row below it.
+ * Finds each keyed row (an indicator by its code, a field by its label) in the key column. The
+ * header, when found, tells the key and input columns (an inserted column moves them); each key
+ * must be on exactly one row below it.
  */
 export function locateKeyedRows(
   rows: CellRows,
@@ -250,12 +265,14 @@ export function locateKeyedRows(
   const inputColumn = header.kind === "found" ? header.columns.get(keyed.inputColumn)! : keyed.inputColumn;
   const firstRow = header.kind === "found" ? header.row + 1 : 1;
   const expectedRowOf = (index: number): number => keyed.headerRow + 1 + index;
-  const known = new Map(keyed.rows.map((row) => [normaliseCode(row.code), row]));
+  const normaliseKey = keyed.keyKind === "fieldLabel" ? normaliseHeaderText : normaliseCode;
+  const codes = KEYED_CODES[keyed.keyKind];
+  const known = new Map(keyed.rows.map((row) => [normaliseKey(row.code), row]));
   const rowsByCode = new Map<string, number[]>();
   const problems: Problem[] = [];
   for (const [row, cells] of [...rows].sort(([a], [b]) => a - b)) {
     if (row < firstRow) continue;
-    const code = normaliseCode(textOf(cells.get(keyColumn)) ?? "");
+    const code = normaliseKey(textOf(cells.get(keyColumn)) ?? "");
     if (known.has(code)) {
       const list = rowsByCode.get(code);
       if (list) list.push(row);
@@ -264,7 +281,12 @@ export function locateKeyedRows(
     }
     // A row of the unit's own with a figure in it: the figure is not read, and the officer is told.
     const input = cells.get(inputColumn);
-    if (header.kind === "found" && input !== undefined && !(input.t === "s" && input.v.trim() === ""))
+    if (
+      keyed.keyKind === "indicatorCode" &&
+      header.kind === "found" &&
+      input !== undefined &&
+      !(input.t === "s" && input.v.trim() === "")
+    )
       problems.push(
         createProblem(
           "INDICATOR_ROW_UNKNOWN",
@@ -275,18 +297,19 @@ export function locateKeyedRows(
       );
   }
   const cells = new Map<string, string | null>();
-  const missing: { code: string; row: number }[] = [];
-  let firstMoved: { code: string; found: string; expected: string } | null = null;
+  const missing: { code: string; label: LocalizedText; row: number }[] = [];
+  let firstMoved: { code: string; label: LocalizedText; found: string; expected: string } | null = null;
   keyed.rows.forEach((spec, index) => {
-    const found = rowsByCode.get(normaliseCode(spec.code)) ?? [];
+    const found = rowsByCode.get(normaliseKey(spec.code)) ?? [];
     const expected = toA1(keyed.inputColumn, expectedRowOf(index));
     if (found.length !== 1) {
       cells.set(spec.fieldKey, null);
-      if (found.length === 0) missing.push({ code: spec.code, row: expectedRowOf(index) });
+      if (found.length === 0)
+        missing.push({ code: spec.code, label: labelOf(spec.fieldKey), row: expectedRowOf(index) });
       else
         problems.push(
           createProblem(
-            "INDICATOR_CODE_DUPLICATE",
+            codes.duplicate,
             "error",
             { sheet: keyed.sheet, cell: toA1(keyColumn, found[1]!) },
             { code: spec.code, field: labelOf(spec.fieldKey), rows: found.join(", ") },
@@ -296,30 +319,43 @@ export function locateKeyedRows(
     }
     const cell = toA1(inputColumn, found[0]!);
     cells.set(spec.fieldKey, cell);
-    if (cell !== expected && firstMoved === null) firstMoved = { code: spec.code, found: cell, expected };
+    if (cell !== expected && firstMoved === null)
+      firstMoved = { code: spec.code, label: labelOf(spec.fieldKey), found: cell, expected };
   });
   const firstMissing = missing[0];
   if (firstMissing)
     problems.push(
       createProblem(
-        "INDICATOR_CODES_MISSING",
+        codes.missing,
         "error",
         { sheet: keyed.sheet, cell: toA1(keyColumn, firstMissing.row) },
         {
           codes: missing.map((entry) => entry.code).join(", "),
+          fields: {
+            vi: missing.map((entry) => `"${entry.label.vi}"`).join(", "),
+            en: missing.map((entry) => `"${entry.label.en}"`).join(", "),
+          },
           count: missing.length,
           keyColumn,
+          sheetName: keyed.sheet,
         },
       ),
     );
-  const moved = firstMoved as { code: string; found: string; expected: string } | null;
+  const moved = firstMoved as { code: string; label: LocalizedText; found: string; expected: string } | null;
   if (moved)
     problems.push(
       createProblem(
-        "INDICATOR_ROWS_MOVED",
+        codes.moved,
         "warning",
         { sheet: keyed.sheet, cell: moved.found },
-        { code: moved.code, found: moved.found, expected: moved.expected, keyColumn },
+        {
+          code: moved.code,
+          field: moved.label,
+          found: moved.found,
+          expected: moved.expected,
+          keyColumn,
+          sheetName: keyed.sheet,
+        },
       ),
     );
   return { cells, problems };

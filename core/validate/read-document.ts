@@ -243,11 +243,13 @@ export function readDocument(
     }
     return rows;
   };
-  // Keyed rows (indicators) are read from the row that carries their code, wherever it is.
+  // Keyed rows (indicators, the fields of Thông tin) are read from the row that carries their
+  // code or label, wherever it is.
   const keyedCells = new Map<string, string | null>();
   for (const keyed of spec.keyedRows ?? []) {
     const sheet = present.get(keyed.sheet);
-    if (!sheet) continue;
+    // A sheet with no cell at all (nothing filled, or an adapter that read only the inputs) cannot have moved.
+    if (!sheet || rowsOf(sheet).size === 0) continue;
     const location = locateKeyedRows(rowsOf(sheet), keyed, (key) => findFieldSpec(spec, key).label);
     context.problems.push(...location.problems);
     for (const [key, cell] of location.cells) keyedCells.set(key, cell);

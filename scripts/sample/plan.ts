@@ -604,7 +604,7 @@ function planSlot(
       // code, with one warning, so the report is on time and its figures count as they are.
       const timing = timingOnTime(windows, random);
       const fill = fillFor(timing);
-      const indicatorsSheet = BC_SPEC.keyedRows?.[0];
+      const indicatorsSheet = BC_SPEC.keyedRows?.find((keyed) => keyed.keyKind === "indicatorCode");
       planner.add(
         planner.pathFor(kind, folder, unit.code),
         { type: "indicator_row_deleted", fill },

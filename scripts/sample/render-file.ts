@@ -63,7 +63,7 @@ function buildPdf(title: string): Buffer {
  * deletes the instruction row above the header. Excel drops that row's merge with it.
  */
 function deleteIndicatorInstructionRow(workbook: Workbook): Workbook {
-  const keyed = BC_SPEC.keyedRows?.[0];
+  const keyed = BC_SPEC.keyedRows?.find((candidate) => candidate.keyKind === "indicatorCode");
   const sheet = keyed ? workbook.getWorksheet(keyed.sheet) : undefined;
   if (!keyed || !sheet) return workbook;
   const instructionRow = keyed.headerRow - 1;

@@ -233,3 +233,16 @@ describe("tables: read under their header, wherever it is", () => {
     expect(where(result)).toEqual([]);
   });
 });
+
+describe("Thông tin: each item is read from the row of its label", () => {
+  it("the instruction row deleted: the unit code stays the unit code, one warning", async () => {
+    const workbook = await loadFilledTemplate(KH_SPEC, khFill());
+    deleteRows(workbook, "Thông tin", 2);
+
+    const result = await validate(await saveWorkbook(workbook));
+
+    expect(where(result)).toEqual(["warning FIELD_ROWS_MOVED Thông tin!B3"]);
+    expect(result.unit).toEqual({ code: "SKHCN", name: "Sở Khoa học và Công nghệ", type: "CQ" });
+    expect(result.document?.fields.issueDate).toBe("2026-05-15");
+  });
+});
