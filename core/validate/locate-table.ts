@@ -299,7 +299,7 @@ export function locateKeyedRows(
   const cells = new Map<string, string | null>();
   const missing: { code: string; label: LocalizedText; row: number }[] = [];
   let firstMoved: { code: string; label: LocalizedText; found: string; expected: string } | null = null;
-  keyed.rows.forEach((spec, index) => {
+  for (const [index, spec] of keyed.rows.entries()) {
     const found = rowsByCode.get(normaliseKey(spec.code)) ?? [];
     const expected = toA1(keyed.inputColumn, expectedRowOf(index));
     if (found.length !== 1) {
@@ -315,13 +315,13 @@ export function locateKeyedRows(
             { code: spec.code, field: labelOf(spec.fieldKey), rows: found.join(", ") },
           ),
         );
-      return;
+      continue;
     }
     const cell = toA1(inputColumn, found[0]!);
     cells.set(spec.fieldKey, cell);
     if (cell !== expected && firstMoved === null)
       firstMoved = { code: spec.code, label: labelOf(spec.fieldKey), found: cell, expected };
-  });
+  }
   const firstMissing = missing[0];
   if (firstMissing)
     problems.push(
@@ -341,18 +341,17 @@ export function locateKeyedRows(
         },
       ),
     );
-  const moved = firstMoved as { code: string; label: LocalizedText; found: string; expected: string } | null;
-  if (moved)
+  if (firstMoved)
     problems.push(
       createProblem(
         codes.moved,
         "warning",
-        { sheet: keyed.sheet, cell: moved.found },
+        { sheet: keyed.sheet, cell: firstMoved.found },
         {
-          code: moved.code,
-          field: moved.label,
-          found: moved.found,
-          expected: moved.expected,
+          code: firstMoved.code,
+          field: firstMoved.label,
+          found: firstMoved.found,
+          expected: firstMoved.expected,
           keyColumn,
           sheetName: keyed.sheet,
         },
