@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidCalendarDate, parseIsoDate, toVietnamDate } from "./values/calendar";
-import { PHASES } from "./catalogue/schedule";
+import { MOVEMENT_YEARS } from "./catalogue/bounds";
 
 const isoDateSchema = z
   .string()
@@ -10,8 +10,8 @@ const isoDateSchema = z
     return isValidCalendarDate(year, month, day);
   }, "not a calendar date");
 
-const firstYear = PHASES[0]?.firstYear ?? 2026;
-const lastYear = PHASES[PHASES.length - 1]?.lastYear ?? 2030;
+const firstYear = MOVEMENT_YEARS.first;
+const lastYear = MOVEMENT_YEARS.last;
 
 /** `thidua.config.json`: what the province sets once per campaign. Every key is optional in the file. */
 export const configFileSchema = z

@@ -6,6 +6,7 @@ export * from "./snapshot";
 export * from "./config";
 export * from "./deadlines";
 export * from "./registry";
+export * from "./system-files";
 export * from "./messages/index";
 export * from "./values/calendar";
 export * from "./values/a1";

@@ -1,6 +1,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { configFileSchema, resolveConfig, type ConfigFile, type MovementConfig } from "../core/index";
+import {
+  configFileSchema,
+  describeConfigIssue,
+  resolveConfig,
+  type ConfigFile,
+  type MovementConfig,
+} from "../core/index";
 import { UsageError } from "./errors";
 
 export const DEFAULT_CONFIG_FILE = "thidua.config.json";
@@ -21,17 +27,18 @@ const FLAG_OF_KEY: Readonly<Record<string, string>> = {
 
 function parseJsonConfig(
   text: string,
-  path: string,
+  where: { vi: string; en: string },
   nameKey: (key: string) => string = (key) => key,
 ): ConfigFile {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Notepad and PowerShell 5 save UTF-8 with a byte order mark, which JSON.parse refuses.
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UsageError(
       {
-        vi: `${path}: không phải JSON hợp lệ (${(error as Error).message})`,
-        en: `${path}: not valid JSON (${(error as Error).message})`,
+        vi: `${where.vi}: không phải JSON hợp lệ (${(error as Error).message})`,
+        en: `${where.en}: not valid JSON (${(error as Error).message})`,
       },
       { cause: error },
     );
@@ -39,8 +46,10 @@ function parseJsonConfig(
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const key = issue?.path.map(String).join(".") ?? "";
-    throw new UsageError(`${path}: ${key ? nameKey(key) : "(root)"}: ${issue?.message ?? "invalid"}`);
+    const words = issue
+      ? describeConfigIssue(issue, json, nameKey)
+      : { vi: "cấu hình không hợp lệ", en: "invalid configuration" };
+    throw new UsageError({ vi: `${where.vi}: ${words.vi}`, en: `${where.en}: ${words.en}` });
   }
   return parsed.data;
 }
@@ -60,7 +69,7 @@ export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number)
         { cause: error },
       );
     });
-    file = parseJsonConfig(text, path);
+    file = parseJsonConfig(text, { vi: path, en: path });
   }
   if (flags.year !== undefined && !/^\s*\d{4}\s*$/.test(flags.year))
     throw new UsageError(`--year must be a year such as 2026, not "${flags.year}"`);
@@ -70,7 +79,7 @@ export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number)
       ...(flags.year !== undefined ? { reportYear: Number(flags.year) } : {}),
       ...(flags.round !== undefined ? { round: flags.round } : {}),
     }),
-    "command line",
+    { vi: "dòng lệnh", en: "command line" },
     (key) => FLAG_OF_KEY[key] ?? key,
   );
   return resolveConfig(file, overrides, nowEpochMs);

@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import {
   type MovementConfig,
+  classifySystemFileName,
   createProblem,
+  lockedFileName,
   type Problem,
   type Registry,
   validateWorkbook,
@@ -72,6 +75,20 @@ export function checkFailed(file: string, bytes: Uint8Array | null, error: unkno
 
 /** Reads and validates one file. A file that cannot be read is a problem of that file, never a crash. */
 export async function validateFile(file: string, options: FileValidationOptions): Promise<FileValidation> {
+  // A lock file or an OS file is said to be one, by name: its bytes would only read as "not a workbook".
+  const name = basename(file);
+  const systemFile = classifySystemFileName(name);
+  if (systemFile)
+    return failedFile(
+      file,
+      null,
+      createProblem(
+        "FILE_SYSTEM_FILE",
+        "error",
+        {},
+        { what: systemFile, owner: systemFile === "office_lock" ? lockedFileName(name) : null },
+      ),
+    );
   let bytes: Buffer;
   try {
     // Synchronous on purpose: callers read one file at a time (the CLI, or a validating worker

@@ -5,3 +5,4 @@ export * from "./criteria";
 export * from "./awards";
 export * from "./indicators";
 export * from "./schedule";
+export * from "./bounds";

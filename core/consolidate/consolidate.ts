@@ -343,7 +343,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
         totals: computeTotals(statuses.filter((entry) => entry.kind === kind)),
       }),
     ),
-    byUnitType: groupTotals(statuses, (unit) => unit.type, typeLabel).sort(
+    byUnitType: groupTotals(statuses, (unit) => unit.type ?? "", typeLabel).sort(
       (a, b) => typeOrder(a.key) - typeOrder(b.key),
     ),
     byCluster: groupTotals(

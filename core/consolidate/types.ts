@@ -180,7 +180,8 @@ export interface ConsolidationResult {
   readonly indicators: readonly (IndicatorExtract & {
     readonly unitCode: string;
     readonly unitName: string;
-    readonly unitType: UnitTypeCode;
+    /** Null when the registry gives no type of the catalogue. */
+    readonly unitType: UnitTypeCode | null;
     readonly file: string;
   })[];
   readonly indicatorTotals: readonly IndicatorTotal[];

@@ -1,5 +1,25 @@
 import type { MessageCatalogue } from "./types";
 
+/** Operating-system read errors, in words. */
+const READ_ERRORS_EN: Readonly<Record<string, string>> = {
+  EACCES: "no permission to read the file (EACCES); ask for read access or copy it to a folder of your own",
+  EPERM: "the operating system does not allow reading the file (EPERM)",
+  ENOENT: "the file does not exist (ENOENT)",
+  EISDIR: "this is a folder, not a file (EISDIR)",
+  EBUSY: "the file is locked by another program (EBUSY); close it and try again",
+  EIO: "a disk read error (EIO)",
+};
+
+const SYSTEM_FILES_EN: Readonly<Record<string, (owner: string) => string>> = {
+  office_lock: (owner) =>
+    `This is Excel's temporary lock file, made while "${owner}" is open; not a submission. Close Excel and check "${owner}" instead.`,
+  thumbnail_cache: () => "This is a Windows thumbnail cache (Thumbs.db); not a submission, nothing to send.",
+  folder_settings: () =>
+    "This is a Windows folder settings file (desktop.ini); not a submission, nothing to send.",
+  mac_folder_settings: () =>
+    "This is a macOS folder settings file (.DS_Store); not a submission, nothing to send.",
+};
+
 /** English messages: name the field by its template label, the value found and what is expected. */
 export const messageEn: MessageCatalogue = (problem, p) => {
   switch (problem.code) {
@@ -19,8 +39,10 @@ export const messageEn: MessageCatalogue = (problem, p) => {
         : `The spreadsheet data in the file is too large once uncompressed (${p("declaredMegabytes")} MB, limit ${p("limitMegabytes")} MB); remove unneeded data or send the template as designed.`;
     case "FILE_NOT_WORKBOOK":
       return `The file is a zip archive but not an Excel workbook (.xlsx)${p("detected") ? `: it is a ${p("detected")} file` : ""}; open it and save it as "Excel Workbook (.xlsx)".`;
+    case "FILE_SYSTEM_FILE":
+      return SYSTEM_FILES_EN[p("what")]?.(p("owner")) ?? `A system file (${p("what")}), not a submission.`;
     case "FILE_UNREADABLE":
-      return `The file could not be read: ${p("reason")}.`;
+      return `The file could not be read: ${READ_ERRORS_EN[p("reason")] ?? p("reason")}.`;
     case "FILE_CHECK_FAILED":
       return `thidua failed while checking this file (${p("reason")}); the file is unchecked: please report it to Sở Nội vụ with the file.`;
     case "WORKBOOK_EMPTY":
@@ -37,6 +59,43 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `Sheet "${p("sheetName")}" is missing${p("found") ? ` (unexpected sheets: ${p("found")} — renamed?)` : ""}.`;
     case "TABLE_TOO_LONG":
       return `Table "${p("field")}" has more than ${p("max")} rows; the rest was not read.`;
+    case "TABLE_MOVED":
+      return `Table "${p("table")}" is not where the template has it (rows or columns deleted or inserted): ${[
+        p("foundRow") !== p("expectedRow")
+          ? `its header is at row ${p("foundRow")}, the template has it at row ${p("expectedRow")}`
+          : "",
+        p("column")
+          ? `column "${p("column")}" is in column ${p("foundColumn")}, the template has it in ${p("expectedColumn")}`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(
+          "; ",
+        )}. The table was read by its headers, from row ${Number(p("foundRow")) + 1}; please check it.`;
+    case "TABLE_HEADER_NOT_FOUND":
+      return p("row")
+        ? `Table "${p("table")}": the header row (row ${p("row")}) lacks column ${p("missing")}; the table was not read. Restore the column as in the template.`
+        : `The header row of table "${p("table")}" was not found (the template has it at row ${p("expectedRow")}, with columns ${p("missing")}); the table was not read.`;
+    case "TABLE_HEADER_AMBIGUOUS":
+      return p("label")
+        ? `Table "${p("table")}": header "${p("label")}" appears in several columns (${p("columns")}) of row ${p("rows")}; the table was not read.`
+        : `Table "${p("table")}": several header rows (rows ${p("rows")}); the table was not read.`;
+    case "INDICATOR_ROWS_MOVED":
+      return `The indicator rows are not where the template has them (rows or columns deleted or inserted): indicator ${p("code")} is in ${p("found")}, the template has it in ${p("expected")}. Figures were read by the indicator code in column ${p("keyColumn")}; please check them.`;
+    case "INDICATOR_CODES_MISSING":
+      return `${p("count")} indicator codes were not found in column ${p("keyColumn")} (${p("codes")}); their figures were not read. Restore the indicator rows as in the template.`;
+    case "INDICATOR_CODE_DUPLICATE":
+      return `Indicator code ${p("code")} (${p("field")}) is on several rows (${p("rows")}); this indicator was not read.`;
+    case "FIELD_ROWS_MOVED":
+      return `Sheet "${p("sheetName")}" is not where the template has it (rows or columns deleted or inserted): "${p("field")}" is in ${p("found")}, the template has it in ${p("expected")}. Items were read by their label in column ${p("keyColumn")}; please check them.`;
+    case "FIELD_LABELS_MISSING":
+      return `Sheet "${p("sheetName")}": ${p("count")} items were not found in column ${p("keyColumn")} (${p("fields")}); they were not read. Restore the rows as in the template.`;
+    case "FIELD_LABEL_DUPLICATE":
+      return `Item "${p("field")}" is on several rows (${p("rows")}); it was not read.`;
+    case "INDICATOR_ROW_UNKNOWN":
+      return p("found")
+        ? `Row ${p("row")}: "${p("found")}" is not an indicator code of the template; the figure on this row is not consolidated.`
+        : `Row ${p("row")}: no indicator code in column ${p("keyColumn")}; the figure on this row is not consolidated.`;
     case "REQUIRED_MISSING":
       return `"${p("field")}" is required and empty.`;
     case "FORMULA_ERROR":
@@ -60,9 +119,11 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "NUMBER_TOO_LARGE":
       return `"${p("field")}": ${p("found")} is implausibly large (at most ${p("max")}).`;
     case "PERCENT_OUT_OF_RANGE":
-      return `"${p("field")}": a percentage must be between 0 and 100, found ${p("found")}.`;
+      return `"${p("field")}": a percentage must be between ${p("min")} and ${p("max")}, found ${p("found")}.`;
     case "DATE_EXPECTED":
-      return `"${p("field")}": a date is expected as dd/mm/yyyy (e.g. 20/05/2026), found "${p("found")}".`;
+      return p("shownAs")
+        ? `"${p("field")}": the cell holds only the number ${p("found")} (Excel shows it as ${p("shownAs")}); write a full date dd/mm/yyyy, e.g. 20/05/2026.`
+        : `"${p("field")}": a full date is expected as dd/mm/yyyy (e.g. 20/05/2026), found "${p("found")}".`;
     case "DATE_IMPOSSIBLE":
       return `"${p("field")}": "${p("found")}" is not a real date.`;
     case "YEAR_EXPECTED":
@@ -85,8 +146,8 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `Late: received ${p("receivedAt")} (Vietnam time); the deadline was the end of ${p("lastDay")}.`;
     case "KH_NO_TASKS":
       return "The plan has no task.";
-    case "KH_TASK_DEADLINE_OUTSIDE_PHASE":
-      return `Row ${p("row")}: deadline ${p("found")} is outside phase 1 (${p("from")} – ${p("to")}).`;
+    case "KH_TASK_DEADLINE_OUT_OF_RANGE":
+      return `Row ${p("row")}: deadline ${p("found")} is outside the movement (${p("from")} – ${p("to")}).`;
     case "KH_CRITERION_OTHER_TYPE":
       return `Row ${p("row")}: criterion ${p("found")} is not for unit type ${p("unitType")} (allowed: ${p("expected")}).`;
     case "KH_CRITERION_UNCOVERED":

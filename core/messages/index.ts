@@ -4,6 +4,7 @@ import { messageVi } from "./vi";
 import { renderParam, type Language, type MessageCatalogue } from "./types";
 
 export type { Language } from "./types";
+export { describeConfigIssue, type ConfigIssue } from "./config-issues";
 
 const CATALOGUES: Readonly<Record<Language, MessageCatalogue>> = { vi: messageVi, en: messageEn };
 

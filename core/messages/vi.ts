@@ -1,5 +1,25 @@
 import type { MessageCatalogue } from "./types";
 
+/** Lỗi đọc tệp của hệ điều hành, nói bằng lời. */
+const READ_ERRORS_VI: Readonly<Record<string, string>> = {
+  EACCES: "không có quyền đọc tệp (EACCES); hãy xin quyền đọc hoặc chép tệp sang thư mục của mình",
+  EPERM: "hệ điều hành không cho phép đọc tệp (EPERM)",
+  ENOENT: "không tìm thấy tệp (ENOENT)",
+  EISDIR: "đây là một thư mục, không phải tệp (EISDIR)",
+  EBUSY: "tệp đang bị chương trình khác khóa (EBUSY); hãy đóng tệp rồi thử lại",
+  EIO: "lỗi đọc đĩa (EIO)",
+};
+
+const SYSTEM_FILES_VI: Readonly<Record<string, (owner: string) => string>> = {
+  office_lock: (owner) =>
+    `Đây là tệp khóa tạm của Excel, được tạo khi tệp "${owner}" đang mở; không phải bài nộp. Hãy đóng Excel rồi kiểm tra tệp "${owner}".`,
+  thumbnail_cache: () => "Đây là tệp ảnh thu nhỏ của Windows (Thumbs.db); không phải bài nộp, không cần gửi.",
+  folder_settings: () =>
+    "Đây là tệp cài đặt thư mục của Windows (desktop.ini); không phải bài nộp, không cần gửi.",
+  mac_folder_settings: () =>
+    "Đây là tệp cài đặt thư mục của macOS (.DS_Store); không phải bài nộp, không cần gửi.",
+};
+
 /** Thông báo tiếng Việt: nêu trường theo nhãn trên biểu mẫu, giá trị tìm thấy và điều cần có. */
 export const messageVi: MessageCatalogue = (problem, p) => {
   switch (problem.code) {
@@ -20,7 +40,9 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "FILE_NOT_WORKBOOK":
       return `Tệp là một gói nén nhưng không phải sổ làm việc Excel (.xlsx)${p("detected") ? ` mà là tệp ${p("detected")}` : ""}; hãy mở tệp và lưu lại dưới dạng "Excel Workbook (.xlsx)".`;
     case "FILE_UNREADABLE":
-      return `Không đọc được tệp: ${p("reason")}.`;
+      return `Không đọc được tệp: ${READ_ERRORS_VI[p("reason")] ?? p("reason")}.`;
+    case "FILE_SYSTEM_FILE":
+      return SYSTEM_FILES_VI[p("what")]?.(p("owner")) ?? `Tệp hệ thống (${p("what")}), không phải bài nộp.`;
     case "FILE_CHECK_FAILED":
       return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;
     case "WORKBOOK_EMPTY":
@@ -37,6 +59,41 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Thiếu trang tính "${p("sheetName")}"${p("found") ? ` (có trang lạ: ${p("found")} — có thể đã bị đổi tên)` : ""}.`;
     case "TABLE_TOO_LONG":
       return `Bảng "${p("field")}" vượt quá ${p("max")} dòng; phần sau không được đọc.`;
+    case "TABLE_MOVED":
+      return `Bảng "${p("table")}" không ở đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): ${[
+        p("foundRow") !== p("expectedRow")
+          ? `dòng tiêu đề ở dòng ${p("foundRow")}, biểu mẫu để ở dòng ${p("expectedRow")}`
+          : "",
+        p("column")
+          ? `cột "${p("column")}" ở cột ${p("foundColumn")}, biểu mẫu để ở cột ${p("expectedColumn")}`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("; ")}. Bảng được đọc theo tiêu đề, từ dòng ${Number(p("foundRow")) + 1}; hãy kiểm tra lại.`;
+    case "TABLE_HEADER_NOT_FOUND":
+      return p("row")
+        ? `Bảng "${p("table")}": dòng tiêu đề (dòng ${p("row")}) thiếu cột ${p("missing")}; bảng không được đọc. Hãy khôi phục cột theo biểu mẫu.`
+        : `Không tìm thấy dòng tiêu đề của bảng "${p("table")}" (biểu mẫu để ở dòng ${p("expectedRow")}, gồm các cột ${p("missing")}); bảng không được đọc.`;
+    case "TABLE_HEADER_AMBIGUOUS":
+      return p("label")
+        ? `Bảng "${p("table")}": tiêu đề "${p("label")}" có ở nhiều cột (${p("columns")}) của dòng ${p("rows")}; không biết đọc cột nào, bảng không được đọc.`
+        : `Bảng "${p("table")}": có nhiều dòng tiêu đề (dòng ${p("rows")}); không biết bảng bắt đầu từ đâu, bảng không được đọc.`;
+    case "INDICATOR_ROWS_MOVED":
+      return `Các dòng chỉ tiêu không ở đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): chỉ tiêu ${p("code")} ở ô ${p("found")}, biểu mẫu để ở ô ${p("expected")}. Số liệu được đọc theo mã chỉ tiêu ở cột ${p("keyColumn")}; hãy kiểm tra lại.`;
+    case "INDICATOR_CODES_MISSING":
+      return `Không tìm thấy ${p("count")} mã chỉ tiêu ở cột ${p("keyColumn")} (${p("codes")}); số liệu của các chỉ tiêu đó không được đọc. Hãy khôi phục các dòng chỉ tiêu theo biểu mẫu.`;
+    case "INDICATOR_CODE_DUPLICATE":
+      return `Mã chỉ tiêu ${p("code")} (${p("field")}) có ở nhiều dòng (${p("rows")}); không biết số liệu nào đúng, chỉ tiêu này không được đọc.`;
+    case "FIELD_ROWS_MOVED":
+      return `Trang "${p("sheetName")}" không đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): "${p("field")}" ở ô ${p("found")}, biểu mẫu để ở ô ${p("expected")}. Các mục được đọc theo nhãn ở cột ${p("keyColumn")}; hãy kiểm tra lại.`;
+    case "FIELD_LABELS_MISSING":
+      return `Trang "${p("sheetName")}": không tìm thấy ${p("count")} mục ở cột ${p("keyColumn")} (${p("fields")}); các mục đó không được đọc. Hãy khôi phục các dòng theo biểu mẫu.`;
+    case "FIELD_LABEL_DUPLICATE":
+      return `Mục "${p("field")}" có ở nhiều dòng (${p("rows")}); không biết giá trị nào đúng, mục này không được đọc.`;
+    case "INDICATOR_ROW_UNKNOWN":
+      return p("found")
+        ? `Dòng ${p("row")}: "${p("found")}" không phải mã chỉ tiêu của biểu mẫu; số liệu ở dòng này không được tổng hợp.`
+        : `Dòng ${p("row")}: dòng không có mã chỉ tiêu ở cột ${p("keyColumn")}; số liệu ở dòng này không được tổng hợp.`;
     case "REQUIRED_MISSING":
       return `Chưa điền "${p("field")}" (bắt buộc).`;
     case "FORMULA_ERROR":
@@ -60,9 +117,11 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "NUMBER_TOO_LARGE":
       return `"${p("field")}": số ${p("found")} lớn bất thường (tối đa ${p("max")}).`;
     case "PERCENT_OUT_OF_RANGE":
-      return `"${p("field")}": tỷ lệ phải từ 0 đến 100, tìm thấy ${p("found")}.`;
+      return `"${p("field")}": tỷ lệ phải từ ${p("min")} đến ${p("max")}, tìm thấy ${p("found")}.`;
     case "DATE_EXPECTED":
-      return `"${p("field")}": cần ngày theo dạng ngày/tháng/năm (ví dụ 20/05/2026), tìm thấy "${p("found")}".`;
+      return p("shownAs")
+        ? `"${p("field")}": ô chỉ ghi số ${p("found")} (Excel hiển thị thành ${p("shownAs")}); cần ghi đủ ngày/tháng/năm, ví dụ 20/05/2026.`
+        : `"${p("field")}": cần ngày đầy đủ theo dạng ngày/tháng/năm (ví dụ 20/05/2026), tìm thấy "${p("found")}".`;
     case "DATE_IMPOSSIBLE":
       return `"${p("field")}": ngày "${p("found")}" không có thật.`;
     case "YEAR_EXPECTED":
@@ -85,8 +144,8 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Nộp muộn: nhận lúc ${p("receivedAt")} (giờ Việt Nam), hạn cuối là hết ngày ${p("lastDay")}.`;
     case "KH_NO_TASKS":
       return "Kế hoạch chưa có nhiệm vụ nào.";
-    case "KH_TASK_DEADLINE_OUTSIDE_PHASE":
-      return `Dòng ${p("row")}: thời hạn ${p("found")} nằm ngoài giai đoạn 1 (${p("from")} – ${p("to")}).`;
+    case "KH_TASK_DEADLINE_OUT_OF_RANGE":
+      return `Dòng ${p("row")}: thời hạn ${p("found")} nằm ngoài thời gian thực hiện phong trào (${p("from")} – ${p("to")}).`;
     case "KH_CRITERION_OTHER_TYPE":
       return `Dòng ${p("row")}: tiêu chí ${p("found")} không dành cho loại đơn vị ${p("unitType")} (được chọn: ${p("expected")}).`;
     case "KH_CRITERION_UNCOVERED":

@@ -1,3 +1,4 @@
+import { MOVEMENT_YEARS, VALUE_BOUNDS } from "../catalogue/bounds";
 import { CONTENTS } from "../catalogue/contents";
 import { INDICATORS } from "../catalogue/indicators";
 import { layoutFieldSheet, layoutFixedRowSheet, layoutTableSheet } from "./layout";
@@ -30,7 +31,7 @@ const info = layoutFieldSheet(
     {
       key: "reportYear",
       label: { vi: "Năm báo cáo", en: "Report year" },
-      value: { type: "year", min: 2026, max: 2030 },
+      value: { type: "year", min: MOVEMENT_YEARS.first, max: MOVEMENT_YEARS.last },
       required: true,
       hint: { vi: "Ví dụ: 2026", en: "e.g. 2026" },
     },
@@ -57,8 +58,8 @@ const indicators = layoutFixedRowSheet(
     name: "Chỉ tiêu",
     title: { vi: "KẾT QUẢ CÁC CHỈ TIÊU", en: "Indicators" },
     instruction: {
-      vi: "Điền số liệu của năm báo cáo vào cột E: số lượng là số nguyên không âm; tỷ lệ (%) từ 0 đến 100.",
-      en: "Enter the year's figures in column E: counts are whole numbers ≥ 0; percentages 0–100.",
+      vi: `Điền số liệu của năm báo cáo vào cột E: số lượng là số nguyên không âm; tỷ lệ (%) từ ${VALUE_BOUNDS.percent.min} đến ${VALUE_BOUNDS.percent.max}.`,
+      en: `Enter the year's figures in column E: counts are whole numbers ≥ 0; percentages ${VALUE_BOUNDS.percent.min}–${VALUE_BOUNDS.percent.max}.`,
     },
   },
   [
@@ -129,4 +130,5 @@ export const BC_SPEC: TemplateSpec = {
   sheets: [info.sheet, indicators.sheet, activities.sheet],
   fields: [...info.fields, ...indicators.fields],
   tables: [activities.table],
+  keyedRows: [info.keyedRows, indicators.keyedRows],
 };

@@ -1,3 +1,4 @@
+import { VALUE_BOUNDS } from "../catalogue/bounds";
 import type { FieldDraft } from "./layout";
 import type { ValueType } from "./types";
 
@@ -7,7 +8,7 @@ export const RETIRED_TEMPLATE_VERSIONS: readonly string[] = ["2026.0"];
 
 export const SHORT_TEXT: ValueType = { type: "text", maxLength: 255 };
 export const LONG_TEXT: ValueType = { type: "text", maxLength: 2000 };
-export const COUNT: ValueType = { type: "integer", min: 0, max: 10_000_000 };
+export const COUNT: ValueType = { type: "integer", ...VALUE_BOUNDS.count };
 
 /** Who sends the workbook: the same block opens every submission. */
 export const UNIT_FIELDS: readonly FieldDraft[] = [

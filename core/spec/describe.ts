@@ -1,3 +1,4 @@
+import { VALUE_BOUNDS } from "../catalogue/bounds";
 import type { LocalizedText } from "../catalogue/types";
 import { ENUM_CATALOGUES, formatEnumOption } from "./enums";
 import type { TemplateSpec, ValueType } from "./types";
@@ -60,7 +61,7 @@ function describeValue(value: ValueType, required: boolean): ValueDescription {
     case "year":
       return { type: value.type, required, min: value.min, max: value.max };
     case "percent":
-      return { type: value.type, required, min: 0, max: 100 };
+      return { type: value.type, required, ...VALUE_BOUNDS.percent };
     case "text":
       return { type: value.type, required, maxLength: value.maxLength };
     case "docNumber":

@@ -132,4 +132,5 @@ export const DNKT_SPEC: TemplateSpec = {
   sheets: [info.sheet, nominations.sheet],
   fields: info.fields,
   tables: [nominations.table],
+  keyedRows: [info.keyedRows],
 };

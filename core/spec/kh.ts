@@ -1,3 +1,4 @@
+import { MOVEMENT_YEARS } from "../catalogue/bounds";
 import { layoutFieldSheet, layoutTableSheet } from "./layout";
 import {
   CURRENT_TEMPLATE_VERSION,
@@ -43,8 +44,8 @@ const tasks = layoutTableSheet(
     name: "Nhiệm vụ",
     title: { vi: "NHIỆM VỤ TRIỂN KHAI", en: "Tasks" },
     instruction: {
-      vi: "Mỗi dòng một nhiệm vụ; chọn nội dung thi đua (ND1–ND7) trong danh sách; thời hạn trong giai đoạn 1 (2026–2027).",
-      en: "One task per row; pick the content (ND1–ND7); deadlines within phase 1 (2026–2027).",
+      vi: `Mỗi dòng một nhiệm vụ; chọn nội dung thi đua (ND1–ND7) trong danh sách; thời hạn trong thời gian thực hiện phong trào (${MOVEMENT_YEARS.first}–${MOVEMENT_YEARS.last}).`,
+      en: `One task per row; pick the content (ND1–ND7); deadlines within the movement (${MOVEMENT_YEARS.first}–${MOVEMENT_YEARS.last}).`,
     },
   },
   {
@@ -137,4 +138,5 @@ export const KH_SPEC: TemplateSpec = {
   sheets: [info.sheet, tasks.sheet, criteria.sheet],
   fields: info.fields,
   tables: [tasks.table, criteria.table],
+  keyedRows: [info.keyedRows],
 };

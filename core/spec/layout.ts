@@ -1,6 +1,14 @@
 import type { LocalizedText } from "../catalogue/types";
 import { columnNumberToLetter, toA1 } from "../values/a1";
-import type { ColumnSpec, FieldSpec, SheetSpec, StaticCell, TableSpec, ValueType } from "./types";
+import type {
+  ColumnSpec,
+  FieldSpec,
+  KeyedRowsSpec,
+  SheetSpec,
+  StaticCell,
+  TableSpec,
+  ValueType,
+} from "./types";
 
 /**
  * The sheet layouts. Every address of every template is computed here from the order of the
@@ -52,16 +60,36 @@ function headingCells(heading: SheetHeading, lastColumn: string): StaticCell[] {
   ];
 }
 
+/**
+ * A header or a code as a reader compares it with the spec: the required mark "(*)", case,
+ * Unicode form and runs of spaces do not count, so a header retyped by hand still matches.
+ */
+export function normaliseHeaderText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\(\s*\*\s*\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLocaleLowerCase("vi");
+}
+
 /** A form of single fields: label in A, input in B, hint in C, one field per row. */
 export function layoutFieldSheet(
   heading: SheetHeading,
   drafts: readonly FieldDraft[],
-): { sheet: SheetSpec; fields: FieldSpec[] } {
+): { sheet: SheetSpec; fields: FieldSpec[]; keyedRows: KeyedRowsSpec } {
+  const headers = [
+    { column: "A", text: "Thông tin" },
+    { column: "B", text: "Nội dung điền" },
+    { column: "C", text: "Hướng dẫn, ví dụ" },
+  ];
   const staticCells: StaticCell[] = [
     ...headingCells(heading, "C"),
-    { cell: toA1("A", HEADER_ROW), text: "Thông tin", style: "header" },
-    { cell: toA1("B", HEADER_ROW), text: "Nội dung điền", style: "header" },
-    { cell: toA1("C", HEADER_ROW), text: "Hướng dẫn, ví dụ", style: "header" },
+    ...headers.map((header): StaticCell => ({
+      cell: toA1(header.column, HEADER_ROW),
+      text: header.text,
+      style: "header",
+    })),
   ];
   const fields = drafts.map((draft, index): FieldSpec => {
     const row = FIRST_DATA_ROW + index;
@@ -82,6 +110,18 @@ export function layoutFieldSheet(
       staticCells,
     },
     fields,
+    keyedRows: {
+      keyKind: "fieldLabel",
+      sheet: heading.name,
+      headerRow: HEADER_ROW,
+      headers,
+      keyColumn: "A",
+      inputColumn: "B",
+      rows: drafts.map((draft) => ({
+        code: labelWithRequiredMark(draft.label.vi, draft.required),
+        fieldKey: draft.key,
+      })),
+    },
   };
 }
 
@@ -133,7 +173,7 @@ export function layoutFixedRowSheet(
   heading: SheetHeading,
   headers: readonly { column: string; text: string; width: number }[],
   rows: readonly { describing: readonly string[]; field: FieldDraft }[],
-): { sheet: SheetSpec; fields: FieldSpec[] } {
+): { sheet: SheetSpec; fields: FieldSpec[]; keyedRows: KeyedRowsSpec } {
   const inputColumn = columnNumberToLetter(headers.length);
   const staticCells: StaticCell[] = [
     ...headingCells(heading, inputColumn),
@@ -158,5 +198,14 @@ export function layoutFixedRowSheet(
   return {
     sheet: { name: heading.name, title: heading.title, widths, frozenRows: HEADER_ROW, staticCells },
     fields,
+    keyedRows: {
+      keyKind: "indicatorCode",
+      sheet: heading.name,
+      headerRow: HEADER_ROW,
+      headers: headers.map(({ column, text }) => ({ column, text })),
+      keyColumn: "A",
+      inputColumn,
+      rows: rows.map((row) => ({ code: row.describing[0] ?? "", fieldKey: row.field.key })),
+    },
   };
 }

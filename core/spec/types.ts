@@ -51,6 +51,24 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
+/**
+ * Rows of a sheet that each carry their own code in a key column (the yearly report's indicators):
+ * a reader finds each row by its code, so a row deleted or inserted above never shifts a value
+ * onto the next code.
+ */
+export interface KeyedRowsSpec {
+  /** What identifies a row: an indicator code (Chỉ tiêu) or a field's label (Thông tin). */
+  readonly keyKind: "indicatorCode" | "fieldLabel";
+  readonly sheet: string;
+  readonly headerRow: number;
+  /** The header labels, by column, as the template writes them. */
+  readonly headers: readonly { readonly column: string; readonly text: string }[];
+  readonly keyColumn: string;
+  readonly inputColumn: string;
+  /** Each row's code and the field its input is; the field's cell is where the template puts it. */
+  readonly rows: readonly { readonly code: string; readonly fieldKey: string }[];
+}
+
 export type StaticCellStyle = "title" | "instruction" | "header" | "label" | "code";
 
 /** Text the template carries and the officer must not change (locked under protection). */
@@ -82,4 +100,6 @@ export interface TemplateSpec {
   readonly sheets: readonly SheetSpec[];
   readonly fields: readonly FieldSpec[];
   readonly tables: readonly TableSpec[];
+  /** Field rows found by their code or label rather than by their row (see KeyedRowsSpec). */
+  readonly keyedRows?: readonly KeyedRowsSpec[];
 }

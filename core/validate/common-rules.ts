@@ -22,7 +22,8 @@ export const ruleUnitIsRegistered: Rule = (context) => {
       ),
     ];
   const type = textField(context, "unitType");
-  if (type === null || type === unit.type) return [];
+  // A registry row without a type of the catalogue has its own problem in the registry.
+  if (type === null || unit.type === null || type === unit.type) return [];
   const typeField = findFieldSpec(context.document.spec, "unitType");
   return [
     createProblem(

@@ -2,28 +2,34 @@ import { AWARDS, isAwardAllowedInRound, type RoundCode } from "../catalogue/awar
 import { createProblem } from "../problems";
 import { DNKT_SPEC } from "../spec/dnkt";
 import { toA1 } from "../values/a1";
-import { findColumn, findFieldSpec, type ParsedRow } from "./read-document";
+import {
+  findColumn,
+  findFieldSpec,
+  locatedTable,
+  type ParsedDocument,
+  type ParsedRow,
+} from "./read-document";
 import { textField, type Rule, type RuleContext } from "./rule-context";
-
-const table = DNKT_SPEC.tables.find((candidate) => candidate.key === "nominations")!;
 
 function nominationRows(context: RuleContext): readonly ParsedRow[] {
   return context.document.tables.nominations ?? [];
 }
 
-function at(columnKey: string, row: ParsedRow): { sheet: string; cell: string } {
+function at(document: ParsedDocument, columnKey: string, row: ParsedRow): { sheet: string; cell: string } {
+  const table = locatedTable(document, "nominations");
   return { sheet: table.sheet, cell: toA1(findColumn(table, columnKey).column, row.row) };
 }
 
-export const ruleDnktHasNominations: Rule = (context) =>
-  nominationRows(context).length > 0
-    ? []
-    : [
-        createProblem("DNKT_NO_NOMINATIONS", "error", {
-          sheet: table.sheet,
-          cell: toA1("A", table.firstDataRow),
-        }),
-      ];
+export const ruleDnktHasNominations: Rule = (context) => {
+  if (nominationRows(context).length > 0) return [];
+  const table = locatedTable(context.document, "nominations");
+  return [
+    createProblem("DNKT_NO_NOMINATIONS", "error", {
+      sheet: table.sheet,
+      cell: toA1(table.columns[0]?.column ?? "A", table.firstDataRow),
+    }),
+  ];
+};
 
 /** A file for another round than the one being collected is probably the wrong file. */
 export const ruleDnktRoundIsCollected: Rule = (context) => {
@@ -51,7 +57,7 @@ export const ruleDnktAwardInRound: Rule = (context) => {
       .map((candidate) => candidate.code)
       .join(", ");
     return [
-      createProblem("DNKT_AWARD_NOT_IN_ROUND", "error", at("award", row), {
+      createProblem("DNKT_AWARD_NOT_IN_ROUND", "error", at(context.document, "award", row), {
         found: award.code,
         round,
         expected: allowed,
@@ -67,7 +73,7 @@ export const ruleDnktNoFlagForIndividual: Rule = (context) =>
     const award = AWARDS.find((candidate) => candidate.code === row.values.award);
     if (!award || row.values.nomineeKind !== "CANHAN" || award.forIndividual) return [];
     return [
-      createProblem("DNKT_FLAG_FOR_INDIVIDUAL", "error", at("award", row), {
+      createProblem("DNKT_FLAG_FOR_INDIVIDUAL", "error", at(context.document, "award", row), {
         found: award.code,
         awardLabel: { vi: award.vi, en: award.en },
         row: row.row,
@@ -79,7 +85,11 @@ export const ruleDnktNoFlagForIndividual: Rule = (context) =>
 export const ruleDnktIndividualHasGroup: Rule = (context) =>
   nominationRows(context).flatMap((row) =>
     row.values.nomineeKind === "CANHAN" && row.values.individualGroup === null
-      ? [createProblem("DNKT_GROUP_REQUIRED", "error", at("individualGroup", row), { row: row.row })]
+      ? [
+          createProblem("DNKT_GROUP_REQUIRED", "error", at(context.document, "individualGroup", row), {
+            row: row.row,
+          }),
+        ]
       : [],
   );
 
@@ -89,7 +99,11 @@ export const ruleDnktOtherNeedsEvidence: Rule = (context) =>
     row.values.nomineeKind === "CANHAN" &&
     row.values.individualGroup === "KHAC" &&
     row.values.evidence === null
-      ? [createProblem("DNKT_KHAC_NEEDS_EVIDENCE", "error", at("evidence", row), { row: row.row })]
+      ? [
+          createProblem("DNKT_KHAC_NEEDS_EVIDENCE", "error", at(context.document, "evidence", row), {
+            row: row.row,
+          }),
+        ]
       : [],
   );
 

@@ -1,40 +1,37 @@
-import { PHASES } from "../catalogue/schedule";
+import { VALUE_BOUNDS } from "../catalogue/bounds";
 import { listCriteriaForSubject } from "../catalogue/criteria";
 import type { UnitTypeCode } from "../catalogue/unit-types";
 import { computePlanDeadline, isDatedAfter } from "../deadlines";
 import { createProblem, type Problem } from "../problems";
 import { KH_SPEC } from "../spec/kh";
-import { formatIsoDate, formatVietnameseDate } from "../values/calendar";
+import { formatVietnameseDate } from "../values/calendar";
 import { toA1 } from "../values/a1";
-import { findColumn, findFieldSpec } from "./read-document";
+import { findColumn, findFieldSpec, locatedTable } from "./read-document";
 import { textField, type Rule } from "./rule-context";
 
-const tasksTable = KH_SPEC.tables.find((table) => table.key === "tasks")!;
-const criteriaTable = KH_SPEC.tables.find((table) => table.key === "criteria")!;
-const firstPhase = PHASES[0]!;
-
 /** A plan without a single task plans nothing. */
-export const ruleKhHasTasks: Rule = (context) =>
-  (context.document.tables.tasks ?? []).length > 0
-    ? []
-    : [
-        createProblem("KH_NO_TASKS", "error", {
-          sheet: tasksTable.sheet,
-          cell: toA1("A", tasksTable.firstDataRow),
-        }),
-      ];
+export const ruleKhHasTasks: Rule = (context) => {
+  if ((context.document.tables.tasks ?? []).length > 0) return [];
+  const tasksTable = locatedTable(context.document, "tasks");
+  return [
+    createProblem("KH_NO_TASKS", "error", {
+      sheet: tasksTable.sheet,
+      cell: toA1(tasksTable.columns[0]?.column ?? "A", tasksTable.firstDataRow),
+    }),
+  ];
+};
 
-/** Task deadlines fall inside phase 1 (2026–2027), the phase the unit plans are for. */
-export const ruleKhTaskDeadlinesInPhase: Rule = (context) => {
-  const from = formatIsoDate(firstPhase.firstYear, 1, 1);
-  const to = formatIsoDate(firstPhase.lastYear, 12, 31);
+/** Task deadlines fall inside the movement (2026–2030): the unit plan implements it to 2030. */
+export const ruleKhTaskDeadlinesInMovement: Rule = (context) => {
+  const { from, to } = VALUE_BOUNDS.taskDeadline;
+  const tasksTable = locatedTable(context.document, "tasks");
   const column = findColumn(tasksTable, "deadline");
   return (context.document.tables.tasks ?? []).flatMap((row) => {
     const deadline = row.values.deadline;
     if (typeof deadline !== "string" || (deadline >= from && deadline <= to)) return [];
     return [
       createProblem(
-        "KH_TASK_DEADLINE_OUTSIDE_PHASE",
+        "KH_TASK_DEADLINE_OUT_OF_RANGE",
         "error",
         { sheet: tasksTable.sheet, cell: toA1(column.column, row.row) },
         {
@@ -53,6 +50,7 @@ export const ruleKhCriteriaOfOwnType: Rule = (context) => {
   const unitType = textField(context, "unitType") as UnitTypeCode | null;
   if (unitType === null) return [];
   const allowed = new Set(listCriteriaForSubject(unitType).map((criterion) => criterion.code as string));
+  const criteriaTable = locatedTable(context.document, "criteria");
   const column = findColumn(criteriaTable, "provincialCriterion");
   return (context.document.tables.criteria ?? []).flatMap((row) => {
     const criterion = row.values.provincialCriterion;
@@ -80,6 +78,7 @@ export const ruleKhCriteriaCovered: Rule = (context) => {
   const covered = new Set(
     (context.document.tables.criteria ?? []).map((row) => row.values.provincialCriterion),
   );
+  const criteriaTable = locatedTable(context.document, "criteria");
   const column = findColumn(criteriaTable, "provincialCriterion");
   return listCriteriaForSubject(unitType)
     .filter((criterion) => !covered.has(criterion.code))
@@ -122,7 +121,7 @@ export const ruleKhIssuedInTime: Rule = (context) => {
 
 export const KH_RULES: readonly Rule[] = [
   ruleKhHasTasks,
-  ruleKhTaskDeadlinesInPhase,
+  ruleKhTaskDeadlinesInMovement,
   ruleKhCriteriaOfOwnType,
   ruleKhCriteriaCovered,
   ruleKhIssuedInTime,

@@ -7,6 +7,7 @@ import type { FieldSpec, TableSpec, TemplateSpec, ValueType, WorkbookKind } from
 import { WORKBOOK_SPECS, isWorkbookKind } from "../spec/index";
 import { isCellInRange, parseA1, toA1 } from "../values/a1";
 import { parseCellValue, type ParsedValue } from "../values/parse-value";
+import { locateKeyedRows, locateTable } from "./locate-table";
 
 export interface ParsedRow {
   /** The row number in the sheet, for locating problems. */
@@ -19,6 +20,11 @@ export interface ParsedDocument {
   readonly spec: TemplateSpec;
   readonly fields: Readonly<Record<string, ParsedValue | null>>;
   readonly tables: Readonly<Record<string, readonly ParsedRow[]>>;
+  /**
+   * Each table where it was read: the spec's, or a copy with the header row and columns where the
+   * submission has them (rows or columns inserted or deleted). Rules locate their problems with it.
+   */
+  readonly layouts: Readonly<Record<string, TableSpec>>;
 }
 
 export type TemplateDetection =
@@ -80,7 +86,7 @@ export function detectTemplate(snapshot: WorkbookSnapshot): TemplateDetection {
 }
 
 /** Cells of a sheet grouped by row, built once so that tables of thousands of rows stay cheap. */
-function groupCellsByRow(sheet: SheetSnapshot): Map<number, Map<string, CellValue>> {
+export function groupCellsByRow(sheet: SheetSnapshot): Map<number, Map<string, CellValue>> {
   const rows = new Map<number, Map<string, CellValue>>();
   for (const address in sheet.cells) {
     const value = sheet.cells[address];
@@ -129,17 +135,22 @@ function readCell(
   return outcome.value;
 }
 
-function readField(context: ReadContext, sheet: SheetSnapshot, field: FieldSpec): ParsedValue | null {
-  const where = { sheet: sheet.name, cell: field.cell };
-  const merge = sheet.merges.find((range) => isCellInRange(field.cell, range));
-  if (merge && !merge.startsWith(`${field.cell}:`)) {
+function readField(
+  context: ReadContext,
+  sheet: SheetSnapshot,
+  field: FieldSpec,
+  cell: string = field.cell,
+): ParsedValue | null {
+  const where = { sheet: sheet.name, cell };
+  const merge = sheet.merges.find((range) => isCellInRange(cell, range));
+  if (merge && !merge.startsWith(`${cell}:`)) {
     // The cell is hidden under another cell's merge: what it shows is not its own value.
     context.problems.push(
       createProblem("MERGED_INPUT_CELL", "error", where, { field: field.label, range: merge }),
     );
     return null;
   }
-  return readCell(context, where, sheet.cells[field.cell], field);
+  return readCell(context, where, sheet.cells[cell], field);
 }
 
 function readTable(
@@ -223,17 +234,65 @@ export function readDocument(
         ),
       );
   }
+  const rowsOfSheet = new Map<string, Map<number, Map<string, CellValue>>>();
+  const rowsOf = (sheet: SheetSnapshot): Map<number, Map<string, CellValue>> => {
+    let rows = rowsOfSheet.get(sheet.name);
+    if (!rows) {
+      rows = groupCellsByRow(sheet);
+      rowsOfSheet.set(sheet.name, rows);
+    }
+    return rows;
+  };
+  // Keyed rows (indicators, the fields of Thông tin) are read from the row that carries their
+  // code or label, wherever it is.
+  const keyedCells = new Map<string, string | null>();
+  for (const keyed of spec.keyedRows ?? []) {
+    const sheet = present.get(keyed.sheet);
+    // A sheet with no cell at all (nothing filled, or an adapter that read only the inputs) cannot have moved.
+    if (!sheet || rowsOf(sheet).size === 0) continue;
+    const location = locateKeyedRows(rowsOf(sheet), keyed, (key) => findFieldSpec(spec, key).label);
+    context.problems.push(...location.problems);
+    for (const [key, cell] of location.cells) keyedCells.set(key, cell);
+  }
   const fields: Record<string, ParsedValue | null> = {};
   for (const field of spec.fields) {
     const sheet = present.get(field.sheet);
-    fields[field.key] = sheet ? readField(context, sheet, field) : null;
+    const cell = keyedCells.has(field.key) ? keyedCells.get(field.key) : field.cell;
+    fields[field.key] = sheet && cell ? readField(context, sheet, field, cell) : null;
   }
   const tables: Record<string, ParsedRow[]> = {};
+  const layouts: Record<string, TableSpec> = {};
   for (const table of spec.tables) {
     const sheet = present.get(table.sheet);
-    tables[table.key] = sheet ? readTable(context, sheet, groupCellsByRow(sheet), table) : [];
+    layouts[table.key] = table;
+    if (!sheet) {
+      tables[table.key] = [];
+      continue;
+    }
+    const rows = rowsOf(sheet);
+    // A sheet with no cell at all has nothing to read and nothing that could have moved.
+    if (rows.size === 0) {
+      tables[table.key] = [];
+      continue;
+    }
+    const location = locateTable(sheet.name, rows, table);
+    if (!location.ok) {
+      context.problems.push(location.problem);
+      tables[table.key] = [];
+      continue;
+    }
+    if (location.problem) context.problems.push(location.problem);
+    layouts[table.key] = location.table;
+    tables[table.key] = readTable(context, sheet, rows, location.table);
   }
-  return { document: { spec, fields, tables }, problems: context.problems };
+  return { document: { spec, fields, tables, layouts }, problems: context.problems };
+}
+
+/** A table as it was read (moved rows or columns included); the spec's when it was not read. */
+export function locatedTable(document: ParsedDocument, key: string): TableSpec {
+  const table = document.layouts[key] ?? document.spec.tables.find((candidate) => candidate.key === key);
+  if (!table) throw new Error(`Spec ${document.spec.kind} has no table ${key}`);
+  return table;
 }
 
 export function findFieldSpec(spec: TemplateSpec, key: string): FieldSpec {

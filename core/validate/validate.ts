@@ -1,6 +1,6 @@
 import type { UnitTypeCode } from "../catalogue/unit-types";
 import type { MovementConfig } from "../config";
-import { createProblem, type Problem } from "../problems";
+import { createProblem, type Problem, type ProblemCode } from "../problems";
 import type { Registry } from "../registry";
 import { workbookSnapshotSchema, type WorkbookSnapshot } from "../snapshot";
 import type { TemplateKind, WorkbookKind } from "../spec/types";
@@ -12,6 +12,12 @@ import { KH_RULES } from "./kh-rules";
 import { detectTemplate, readDocument, type ParsedDocument } from "./read-document";
 import type { Rule, RuleContext } from "./rule-context";
 import { parseA1 } from "../values/a1";
+
+const STRUCTURE_CODES: ReadonlySet<ProblemCode> = new Set([
+  "SHEET_MISSING",
+  "TABLE_HEADER_NOT_FOUND",
+  "TABLE_HEADER_AMBIGUOUS",
+]);
 
 export const RULES_BY_KIND: Readonly<Record<TemplateKind, readonly Rule[]>> = {
   KH: [...COMMON_RULES, ...KH_RULES],
@@ -94,8 +100,9 @@ export function validateWorkbook(input: unknown, options: ValidationOptions): Va
     registry: options.registry ?? null,
     receivedAt: options.receivedAt ?? null,
   };
-  // With a sheet missing, the kind's rules would report its tables as empty: the structure comes first.
-  const sheetMissing = problems.some((problem) => problem.code === "SHEET_MISSING");
+  // With a sheet missing or a table not found, the kind's rules would report its tables as empty:
+  // the structure comes first.
+  const sheetMissing = problems.some((problem) => STRUCTURE_CODES.has(problem.code));
   const rules = spec.kind === "DS-DV" ? [] : sheetMissing ? COMMON_RULES : RULES_BY_KIND[spec.kind];
   for (const rule of rules) problems.push(...rule(context));
   return { kind: spec.kind, version, unit: readUnit(document), document, problems: sortProblems(problems) };

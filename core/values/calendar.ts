@@ -52,6 +52,16 @@ export function formatVietnameseDate(date: IsoDate): string {
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
+/** A calendar date back to the Excel serial day number it is stored as (the inverse of the next function). */
+export function isoDateToExcelSerial(date: IsoDate, date1904: boolean): number {
+  const { year, month, day } = parseIsoDate(date);
+  const days = Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  if (date1904) return days - Date.UTC(1904, 0, 1) / MS_PER_DAY;
+  // Before the phantom 29/02/1900, serials count from 31/12/1899; after it, from 30/12/1899.
+  const fromLastDayOf1899 = days - Date.UTC(1899, 11, 31) / MS_PER_DAY;
+  return fromLastDayOf1899 < 60 ? fromLastDayOf1899 : days - Date.UTC(1899, 11, 30) / MS_PER_DAY;
+}
+
 /** Excel serial day number to a calendar date, in the 1900 (with its phantom 29/02/1900) or 1904 system. */
 export function excelSerialToIsoDate(serial: number, date1904: boolean): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1) return null;

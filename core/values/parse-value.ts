@@ -1,3 +1,4 @@
+import { VALUE_BOUNDS } from "../catalogue/bounds";
 import type { CellValue } from "../snapshot";
 import { resolveEnumValue } from "../spec/enums";
 import type { EnumCatalogueName, ValueType } from "../spec/types";
@@ -6,6 +7,7 @@ import {
   excelSerialToIsoDate,
   formatIsoDate,
   formatVietnameseDate,
+  isoDateToExcelSerial,
   isValidCalendarDate,
   type IsoDate,
 } from "./calendar";
@@ -65,34 +67,37 @@ function parseDateText(text: string): ParseOutcome {
   const dmy = DAY_MONTH_YEAR.exec(trimmed);
   const ymd = dmy ? null : YEAR_MONTH_DAY.exec(trimmed);
   const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : null;
-  if (!parts) return fail("DATE_EXPECTED", { found: trimmed });
+  if (!parts) return fail("DATE_EXPECTED", { found: trimmed, shownAs: null });
   const [year, month, day] = parts.map(Number) as [number, number, number];
   if (!isValidCalendarDate(year, month, day)) return fail("DATE_IMPOSSIBLE", { found: trimmed });
   return ok(formatIsoDate(year, month, day));
 }
 
-/**
- * A year or a small number typed into a date-formatted cell is stored as a serial day number and
- * shows as a date of 1905 or so: no document of the movement is dated before this.
- */
-const EARLIEST_PLAUSIBLE_DATE: IsoDate = "2000-01-01";
+const EARLIEST_PLAUSIBLE_DATE: IsoDate = VALUE_BOUNDS.earliestPlausibleDate;
+const PERCENT = VALUE_BOUNDS.percent;
 
 function parseDate(cell: CellValue, date1904: boolean): ParseOutcome {
   switch (cell.t) {
     case "d": {
       const date: IsoDate = cell.v.slice(0, 10);
+      // Show what the officer typed (2026), not what Excel made of it (18/07/1905).
       return date >= EARLIEST_PLAUSIBLE_DATE
         ? ok(date)
-        : fail("DATE_EXPECTED", { found: formatVietnameseDate(date) });
+        : fail("DATE_EXPECTED", {
+            found: isoDateToExcelSerial(date, date1904),
+            shownAs: formatVietnameseDate(date),
+          });
     }
     case "n": {
       const date = excelSerialToIsoDate(cell.v, date1904);
-      return date && date >= EARLIEST_PLAUSIBLE_DATE ? ok(date) : fail("DATE_EXPECTED", { found: cell.v });
+      return date && date >= EARLIEST_PLAUSIBLE_DATE
+        ? ok(date)
+        : fail("DATE_EXPECTED", { found: cell.v, shownAs: null });
     }
     case "s":
       return parseDateText(cell.v);
     default:
-      return fail("DATE_EXPECTED", { found: describeCellValue(cell) });
+      return fail("DATE_EXPECTED", { found: describeCellValue(cell), shownAs: null });
   }
 }
 
@@ -120,7 +125,8 @@ function parsePercent(cell: CellValue): ParseOutcome {
   if ("ok" in read) return read;
   // A cell formatted as % holds a fraction (85% is 0.85); typed "85%" in text means 85.
   const value = cell.t === "n" && read.percentSign ? Math.round(read.value * 1e10) / 1e8 : read.value;
-  if (value < 0 || value > 100) return fail("PERCENT_OUT_OF_RANGE", { found: value });
+  if (value < PERCENT.min || value > PERCENT.max)
+    return fail("PERCENT_OUT_OF_RANGE", { found: value, min: PERCENT.min, max: PERCENT.max });
   return ok(value);
 }
 

@@ -5,6 +5,8 @@ import {
   type MovementConfig,
   type Registry,
 } from "../../core/index";
+import { statSync } from "node:fs";
+import { UsageError } from "../errors";
 import { validateFile, type FileValidation } from "../validate-file";
 
 export interface ValidateOptions {
@@ -91,10 +93,36 @@ export function formatHumanReport(results: readonly FileValidation[], language: 
   return lines.join("\n");
 }
 
+/**
+ * A path that does not exist or is a folder is a mistake in the command, not a file to judge:
+ * refused (exit 2) before anything is validated. A file that exists but cannot be read stays that
+ * file's problem, in words.
+ */
+export function checkFilesToValidate(files: readonly string[]): void {
+  for (const file of files) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(file).isDirectory();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") continue;
+      throw new UsageError(
+        { vi: `không tìm thấy tệp ${file}`, en: `file not found: ${file}` },
+        { cause: error },
+      );
+    }
+    if (isFolder)
+      throw new UsageError({
+        vi: `${file} là một thư mục, không phải tệp; hãy nêu các tệp .xlsx cần kiểm tra (ví dụ ${file}/*.xlsx), hoặc dùng thidua consolidate cho cả thư mục`,
+        en: `${file} is a folder, not a file; name the .xlsx files to check (e.g. ${file}/*.xlsx), or use thidua consolidate for a whole folder`,
+      });
+  }
+}
+
 /** Validates each file in turn; returns the results and whether any has an error. */
 export async function runValidate(
   options: ValidateOptions,
 ): Promise<{ results: FileValidation[]; hasErrors: boolean }> {
+  checkFilesToValidate(options.files);
   const results: FileValidation[] = [];
   for (const file of options.files) {
     results.push(

@@ -205,7 +205,8 @@ function toCellInput(value: CellInput): CellInput {
   return null;
 }
 
-function unitTypeLabel(code: string): string {
+function unitTypeLabel(code: string | null): string {
+  if (code === null) return "";
   return UNIT_TYPES.find((type) => type.code === code)?.short ?? code;
 }
 
@@ -538,7 +539,7 @@ function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow> {
 // ---------------------------------------------------------------- Tình hình nộp, Chưa nộp
 
 const unitColumns = <Row>(
-  unitOf: (row: Row) => { code: string; name: string; type: string; cluster: string },
+  unitOf: (row: Row) => { code: string; name: string; type: string | null; cluster: string },
 ): Column<Row>[] => [
   { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => unitOf(row).code, style: STYLE.code },
   { header: HEADERS.unitName, min: 24, max: 48, value: (row) => unitOf(row).name, style: STYLE.text },

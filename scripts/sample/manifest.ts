@@ -31,7 +31,8 @@ export type FileScenario =
   | "unknown_unit"
   | "not_a_template"
   | "truncated"
-  | "pdf_renamed";
+  | "pdf_renamed"
+  | "shifted_indicators";
 
 export interface ManifestFile {
   /** Path relative to the sample folder, forward slashes. */
@@ -44,7 +45,8 @@ export interface ManifestFile {
   readonly expectedOutcome: FileOutcome;
   /**
    * The errors the file must produce, exactly; plus, for a file late by its document date, the
-   * warning that makes it late (KH_ISSUED_AFTER_DEADLINE, BC_DATED_AFTER_DEADLINE).
+   * warning that makes it late (KH_ISSUED_AFTER_DEADLINE, BC_DATED_AFTER_DEADLINE), and for a
+   * shifted indicator sheet the warning that says so (INDICATOR_ROWS_MOVED).
    */
   readonly expectedProblems: readonly ExpectedProblem[];
   readonly scenario: FileScenario;
@@ -52,6 +54,8 @@ export interface ManifestFile {
   readonly defect?: string;
   /** For a misnamed file: the other registered unit its name points at. */
   readonly fileNameUnit?: string;
+  /** For a report whose indicator rows were shifted: the figures it must still be read with, by indicator code. */
+  readonly expectedIndicators?: Readonly<Record<string, number>>;
 }
 
 export interface ManifestUnit {

@@ -10,6 +10,7 @@ import {
   computeReportDeadline,
   BC_SPEC,
   KH_SPEC,
+  type KeyedRowsSpec,
   SUBMISSION_SPECS,
   type TemplateKind,
   addDays,
@@ -53,7 +54,9 @@ export type FileBody =
       readonly keepFraction: number;
     }
   /** A PDF renamed .xlsx. */
-  | { readonly type: "pdf"; readonly title: string };
+  | { readonly type: "pdf"; readonly title: string }
+  /** A filled yearly report whose indicator sheet lost its instruction row (every indicator one row up). */
+  | { readonly type: "indicator_row_deleted"; readonly fill: TemplateFill };
 
 export interface FileJob {
   /** Path relative to the sample folder, forward slashes. */
@@ -98,7 +101,13 @@ type SlotScenario =
     }
   | {
       readonly type:
-        "old_template" | "duplicate" | "not_a_template" | "truncated" | "pdf_renamed" | "resent_after_as_of";
+        | "old_template"
+        | "duplicate"
+        | "not_a_template"
+        | "truncated"
+        | "pdf_renamed"
+        | "resent_after_as_of"
+        | "shifted_indicators";
     }
   | { readonly type: "defect"; readonly defect: string }
   | { readonly type: "duplicate_invalid_first"; readonly defect: string };
@@ -137,6 +146,7 @@ function requiredScenarios(kind: TemplateKind): SlotScenario[] {
         { type: "old_template" },
         { type: "truncated" },
         { type: "resent_after_as_of" },
+        { type: "shifted_indicators" },
       ];
     case "DN-KT":
       return [{ type: "valid" }, ...defects];
@@ -589,6 +599,42 @@ function planSlot(
       );
       return "missing";
     }
+    case "shifted_indicators": {
+      // The officer deleted the instruction row of Chỉ tiêu: every figure is still read by its
+      // code, with one warning, so the report is on time and its figures count as they are.
+      const timing = timingOnTime(windows, random);
+      const fill = fillFor(timing);
+      const indicatorsSheet = BC_SPEC.keyedRows?.find((keyed) => keyed.keyKind === "indicatorCode");
+      planner.add(
+        planner.pathFor(kind, folder, unit.code),
+        { type: "indicator_row_deleted", fill },
+        timing.receivedAt,
+        {
+          kind,
+          unit: unit.code,
+          expectedOutcome: "on_time",
+          expectedProblems: indicatorsSheet
+            ? [
+                {
+                  code: "INDICATOR_ROWS_MOVED",
+                  severity: "warning",
+                  sheet: indicatorsSheet.sheet,
+                  cell: firstIndicatorCellOneRowUp(indicatorsSheet),
+                },
+              ]
+            : [],
+          scenario: "shifted_indicators",
+          expectedIndicators: Object.fromEntries(
+            Object.entries(fill.fields).flatMap(([key, value]) =>
+              key.startsWith("indicator:") && typeof value === "number"
+                ? [[key.slice("indicator:".length), value]]
+                : [],
+            ),
+          ),
+        },
+      );
+      return "on_time";
+    }
     case "pdf_renamed": {
       const timing = timingOnTime(windows, random);
       planner.add(
@@ -606,6 +652,11 @@ function planSlot(
       return "missing";
     }
   }
+}
+
+/** Where the warning of a shifted indicator sheet points: the first indicator, one row up from the template's. */
+function firstIndicatorCellOneRowUp(keyed: KeyedRowsSpec): string {
+  return `${keyed.inputColumn}${keyed.headerRow}`;
 }
 
 /** A unit's own sheet instead of the template: a title, who sends it and a few figures. */

@@ -1,4 +1,4 @@
-import { WORKBOOK_SPECS } from "../../core/index";
+import { BC_SPEC, WORKBOOK_SPECS } from "../../core/index";
 import { loadExcelJs } from "../xlsx/load-exceljs";
 import { buildTemplateWorkbook } from "../xlsx/write-template";
 import type { Workbook } from "exceljs";
@@ -58,6 +58,21 @@ function buildPdf(title: string): Buffer {
   return Buffer.from(body, "latin1");
 }
 
+/**
+ * What an officer does with the unprotected indicator sheet (its protection has no password):
+ * deletes the instruction row above the header. Excel drops that row's merge with it.
+ */
+function deleteIndicatorInstructionRow(workbook: Workbook): Workbook {
+  const keyed = BC_SPEC.keyedRows?.find((candidate) => candidate.keyKind === "indicatorCode");
+  const sheet = keyed ? workbook.getWorksheet(keyed.sheet) : undefined;
+  if (!keyed || !sheet) return workbook;
+  const instructionRow = keyed.headerRow - 1;
+  sheet.unMergeCells(`A${instructionRow}:${keyed.inputColumn}${instructionRow}`);
+  (sheet as unknown as { sheetProtection: unknown }).sheetProtection = null;
+  sheet.spliceRows(instructionRow, 1);
+  return workbook;
+}
+
 /** The bytes of one sample file. */
 export async function renderFile(body: FileBody): Promise<Buffer> {
   switch (body.type) {
@@ -78,5 +93,9 @@ export async function renderFile(body: FileBody): Promise<Buffer> {
     }
     case "pdf":
       return buildPdf(body.title);
+    case "indicator_row_deleted":
+      return writeWorkbook(
+        deleteIndicatorInstructionRow(buildTemplateWorkbook(BC_SPEC, { fill: body.fill })),
+      );
   }
 }

@@ -4,6 +4,8 @@ import { type UnitTypeCode, type RegistryUnit } from "../../core/index";
 export type UnitRole = "department" | "provincialFront" | "commune" | "ward" | "communeFront" | "enterprise";
 
 export interface SampleUnit extends RegistryUnit {
+  /** A sample unit always has a type of the catalogue (the registry may hold rows that do not). */
+  readonly type: UnitTypeCode;
   readonly role: UnitRole;
   /** The issuer part of its document numbers: 45/KH-<issuer>. */
   readonly issuer: string;

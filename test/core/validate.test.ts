@@ -111,7 +111,7 @@ describe("tables", () => {
     const result = validateWorkbook(
       buildSnapshot(KH_SPEC, {
         ...KH,
-        tables: { ...KH.tables, tasks: [TASK, {}, {}, { ...TASK, deadline: date("2029-01-01") }] },
+        tables: { ...KH.tables, tasks: [TASK, {}, {}, { ...TASK, deadline: date("2031-01-01") }] },
       }),
       { config: CONFIG },
     );
@@ -262,7 +262,7 @@ describe("the registry of units", () => {
     ]);
   });
 
-  it("keeps a unit whose name, cluster or e-mail is missing or wrong, reporting each at its cell; leaves out a row without a code or type", () => {
+  it("keeps a unit whose name, type, cluster or e-mail is missing or wrong, reporting each at its cell; leaves out a row without a code", () => {
     const rows = [
       {
         code: text("SKHCN"),
@@ -291,6 +291,8 @@ describe("the registry of units", () => {
     expect(registry.units).toEqual([
       { code: "SKHCN", name: "Sở KH&CN", type: "CQ", cluster: "Khối sở", email: "" },
       { code: "SNV", name: "SNV", type: "CQ", cluster: "", email: "" },
+      // A type not in the catalogue ("Sở, ngành" typed by hand) leaves the unit expected, its type unknown.
+      { code: "XA01", name: "Xã Mẫu", type: null, cluster: "Cụm 1", email: "xa01@hatinh.gov.vn" },
     ]);
     expect(problems.map((problem) => `${problem.code} ${problem.cell}`)).toEqual([
       "EMAIL_INVALID E4",

@@ -140,16 +140,21 @@ describe("parseCellValue: dates", () => {
     expect(parseCellValue(n(44695), DATE, false)).toEqual({ ok: true, value: "2022-05-14" });
   });
 
-  it("refuses a year typed into a date cell, which Excel shows as a date of 1905, showing what the officer sees", () => {
+  it("refuses a year typed into a date cell, which Excel shows as a date of 1905, showing what the officer typed", () => {
     expect(parseCellValue(n(2026), DATE, false)).toEqual({
       ok: false,
       code: "DATE_EXPECTED",
-      params: { found: 2026 },
+      params: { found: 2026, shownAs: null },
     });
     expect(parseCellValue({ t: "d", v: "1905-07-18" }, DATE, false)).toEqual({
       ok: false,
       code: "DATE_EXPECTED",
-      params: { found: "18/07/1905" },
+      params: { found: 2026, shownAs: "18/07/1905" },
+    });
+    // Serials before the phantom 29/02/1900, and the 1904 system.
+    expect(parseCellValue({ t: "d", v: "1900-01-15" }, DATE, false)).toMatchObject({ params: { found: 15 } });
+    expect(parseCellValue({ t: "d", v: "1909-07-19" }, DATE, true)).toMatchObject({
+      params: { found: 2026 },
     });
   });
 

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
+import { INDICATORS } from "../../core/catalogue/indicators";
 import { resolveConfig, type MovementConfig } from "../../core/config";
+import { indicatorFieldKey } from "../../core/spec/index";
 import { consolidate } from "../../core/consolidate/consolidate";
 import { FILE_OUTCOMES, UNIT_STATUSES, type SubmittedFile } from "../../core/consolidate/types";
 import type { Registry } from "../../core/registry";
@@ -247,6 +249,22 @@ describe("thidua sample (N = 40, seed 1)", () => {
         file: file.file,
         errors: expected,
       });
+    }
+  });
+
+  it("reads the report whose indicator rows were shifted (instruction row deleted) by code: the figures written", () => {
+    const shifted = manifest.files.filter((file) => file.scenario === "shifted_indicators");
+    expect(shifted.map((file) => [file.kind, file.expectedOutcome])).toEqual([["BC", "on_time"]]);
+    for (const file of shifted) {
+      const fields = validations.get(file.file)!.document?.fields ?? {};
+      const read = Object.fromEntries(
+        INDICATORS.flatMap((indicator) => {
+          const value = fields[indicatorFieldKey(indicator.code)];
+          return typeof value === "number" ? [[indicator.code, value]] : [];
+        }),
+      );
+      expect(Object.keys(read).length).toBeGreaterThan(3);
+      expect(read).toEqual(file.expectedIndicators);
     }
   });
 

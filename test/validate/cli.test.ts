@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CORPUS, VALID_CASES, type CorpusCase } from "../fixtures/bad/cases";
 import { REGISTRY_FILE, writeCase } from "../fixtures/write-corpus";
 import { writeRegistry } from "../fixtures/make-fixtures";
 import { runCli, type CliRun } from "../cli/run-cli";
+import { itFullLayer } from "../support/tools";
 
 /** `thidua validate` as officers run it, from the folder of their files: through the CLI's main(), in this process. */
 
+const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
 const CAMPAIGN = ["--plan-date", "2026-05-05", "--year", "2026", "--round", "SOKET"];
 
 let dir: string;
@@ -33,6 +36,7 @@ beforeAll(async () => {
     "pdf-renamed.xlsx",
     "unknown-enum.xlsx",
     "unit-unknown.xlsx",
+    "year-in-date-cell.xlsx",
   ])
     await writeCase(dir, corpusCase(file));
   writeFileSync(join(dir, REGISTRY_FILE), await writeRegistry());
@@ -64,13 +68,8 @@ describe("exit codes", () => {
     ).toBe(1);
   });
 
-  it("1 for a file that is not a workbook, or not there: a problem of that file, not a usage error", async () => {
+  it("1 for a file that is not a workbook: a problem of that file, not a usage error", async () => {
     expect((await thidua("validate", "pdf-renamed.xlsx", ...CAMPAIGN)).code).toBe(1);
-    const missing = await thidua("validate", "nowhere.xlsx", "--json", ...CAMPAIGN);
-    expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout)).toMatchObject({
-      files: [{ file: "nowhere.xlsx", problems: [{ code: "FILE_UNREADABLE", cell: null }] }],
-    });
   });
 
   it("1 for a unit the registry does not know, 0 without the registry", async () => {
@@ -109,6 +108,8 @@ describe("exit codes", () => {
       ["an unknown round", ["validate", "kh-valid.xlsx", "--round", "GIUAKY"]],
       ["a registry that does not exist", ["validate", "kh-valid.xlsx", "--registry", "nowhere.xlsx"]],
       ["a registry that is not a workbook", ["validate", "kh-valid.xlsx", "--registry", "pdf-renamed.xlsx"]],
+      ["a file that does not exist", ["validate", "kh-valid.xlsx", "nowhere.xlsx"]],
+      ["a folder", ["validate", "."]],
     ])("%s", async (_label, args) => {
       const { code, stdout, stderr } = await thidua(...args);
 
@@ -267,5 +268,137 @@ kh-valid.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: hợp l�
 1 file, 0 with errors.
 "
 `);
+  });
+});
+
+describe("issue 8: what an officer passes by mistake is said in words", () => {
+  it("a path that does not exist: usage error (exit 2), 'không tìm thấy tệp', nothing validated", async () => {
+    const { code, stdout, stderr } = await thidua(
+      "validate",
+      "kh-valid.xlsx",
+      "Ke hoach SNV.xlsx",
+      ...CAMPAIGN,
+    );
+
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("thidua: không tìm thấy tệp Ke hoach SNV.xlsx\n");
+    expect((await thidua("validate", "nowhere.xlsx", "--lang", "en")).stderr).toBe(
+      "thidua: file not found: nowhere.xlsx\n",
+    );
+  });
+
+  it("a folder: usage error (exit 2) saying it is a folder", async () => {
+    mkdirSync(join(dir, "nop-bai"), { recursive: true });
+    const { code, stderr } = await thidua("validate", "nop-bai", ...CAMPAIGN);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^thidua: nop-bai là một thư mục, không phải tệp; /);
+  });
+
+  it("Excel's lock file, Thumbs.db and desktop.ini say what they are", async () => {
+    writeFileSync(join(dir, "~$kh-valid.xlsx"), Buffer.from("\u000bNguyen Van A", "latin1"));
+    writeFileSync(join(dir, "Thumbs.db"), Buffer.alloc(64));
+    writeFileSync(join(dir, "desktop.ini"), "[.ShellClassInfo]\r\n");
+
+    const { code, stdout } = await thidua(
+      "validate",
+      "~$kh-valid.xlsx",
+      "Thumbs.db",
+      "desktop.ini",
+      ...CAMPAIGN,
+    );
+
+    expect(code).toBe(1);
+    expect(stdout).toContain('Đây là tệp khóa tạm của Excel, được tạo khi tệp "kh-valid.xlsx" đang mở');
+    expect(stdout).toContain("Đây là tệp ảnh thu nhỏ của Windows (Thumbs.db)");
+    expect(stdout).toContain("Đây là tệp cài đặt thư mục của Windows (desktop.ini)");
+    expect(stdout).not.toContain("unknown");
+  });
+
+  // Through the compiled CLI: only a separate process can drop root to an ordinary user.
+  itFullLayer("a file without read permission: its problem in words (EACCES)", async () => {
+    writeFileSync(join(dir, "locked.xlsx"), Buffer.alloc(10));
+    chmodSync(join(dir, "locked.xlsx"), 0o000);
+    // As root every file is readable: run the CLI as an ordinary user when the tests run as root.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [CLI, "validate", "locked.xlsx", ...CAMPAIGN], {
+      cwd: dir,
+      encoding: "utf8",
+      ...asUser,
+    });
+
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("Không đọc được tệp: không có quyền đọc tệp (EACCES)");
+  });
+
+  it("a year typed into a date cell shows what was typed (2026) and asks for a full date", async () => {
+    const { stdout } = await thidua("validate", "year-in-date-cell.xlsx", ...CAMPAIGN);
+
+    expect(stdout).toContain(
+      '"Ngày ban hành": ô chỉ ghi số 2026 (Excel hiển thị thành 18/07/1905); cần ghi đủ ngày/tháng/năm, ví dụ 20/05/2026.',
+    );
+  });
+});
+
+describe("issue 8: the configuration file as Notepad saves it, its problems in the officer's language", () => {
+  it("accepts a UTF-8 byte order mark (Notepad, PowerShell 5)", async () => {
+    writeFileSync(
+      join(dir, "bom.json"),
+      `\uFEFF${JSON.stringify({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" })}`,
+    );
+
+    const { code, stdout } = await thidua(
+      "validate",
+      "kh-issued-late.xlsx",
+      "--config",
+      "bom.json",
+      "--json",
+    );
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files[0].problems.map((problem: { code: string }) => problem.code)).toEqual([
+      "KH_ISSUED_AFTER_DEADLINE",
+    ]);
+  });
+
+  it.each([
+    [
+      { reportYear: "2026" },
+      'thidua: wrong-type.json: "reportYear": cần một năm từ 2026 đến 2030, viết như số (không có dấu ngoặc kép), ví dụ 2026, tìm thấy "2026"',
+    ],
+    [
+      { reportYear: 2026, deadline: "2026-11-14" },
+      'thidua: wrong-type.json: khóa "deadline" không có trong cấu hình của thidua (có thể viết sai chính tả); các khóa được dùng: provincialPlanDate, nominationDeadline, reportYear, round, expectedKinds',
+    ],
+    [
+      { provincialPlanDate: "05/05/2026" },
+      'thidua: wrong-type.json: "provincialPlanDate": cần một ngày có thật viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ "2026-05-05", hoặc null, tìm thấy "05/05/2026"',
+    ],
+    [
+      { expectedKinds: ["KH", "BAO CAO"] },
+      'thidua: wrong-type.json: "expectedKinds": cần danh sách có ít nhất một loại trong "KH", "BC", "DN-KT", ví dụ ["KH", "BC"], tìm thấy "BAO CAO"',
+    ],
+  ])("%j is refused in Vietnamese, naming the key", async (content, message) => {
+    writeFileSync(join(dir, "wrong-type.json"), JSON.stringify(content));
+
+    const { code, stderr } = await thidua("validate", "kh-valid.xlsx", "--config", "wrong-type.json");
+
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${message}\n`);
+    expect(stderr).not.toMatch(/Invalid input|Unrecognized key|expected number/);
+  });
+
+  it("in English with --lang en, and names the flag for a flag", async () => {
+    writeFileSync(join(dir, "wrong-type.json"), JSON.stringify({ reportYear: "2026" }));
+
+    expect(
+      (await thidua("validate", "kh-valid.xlsx", "--config", "wrong-type.json", "--lang", "en")).stderr,
+    ).toBe(
+      'thidua: wrong-type.json: "reportYear": expected a year from 2026 to 2030, written as a number (no quotes), e.g. 2026, found "2026"\n',
+    );
+    expect((await thidua("validate", "kh-valid.xlsx", "--round", "GIUAKY")).stderr).toBe(
+      'thidua: dòng lệnh: "--round": cần một trong "HANGNAM", "SOKET", "TONGKET", tìm thấy "GIUAKY"\n',
+    );
   });
 });
