@@ -21,5 +21,6 @@ export {
   type SubmissionUnit,
 } from "./validate/validate";
 export type { Rule, RuleContext } from "./validate/rule-context";
+export { judgeUnitName, findUnitByName, type UnitNameVerdict } from "./validate/unit-identity";
 export * from "./consolidate/index";
 export { RULES_VERSION } from "./version";

@@ -122,15 +122,8 @@ export function formatConsolidationSummary(
 
 /** Reads the source, consolidates, writes the workbook (and report) atomically. Sources are only read. */
 export async function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
-  // --kind narrows what is consolidated; it never makes a kind expected that the config does not
-  // expect (DN-KT is sent by the units that nominate, so a unit without one is not "missing").
-  const kinds = options.kinds;
-  const config: MovementConfig = kinds
-    ? {
-        ...options.config,
-        expectedKinds: options.config.expectedKinds.filter((kind) => kinds.includes(kind)),
-      }
-    : options.config;
+  // --kind is decided by the core (it narrows what is consolidated and expected, never widens it).
+  const config: MovementConfig = options.config;
   const source = createLocalFolderSource(options.source, {
     exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])],
   });
@@ -141,7 +134,7 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
         clearOnComplete: true,
       })
     : null;
-  let result = await runConsolidation({
+  const result = await runConsolidation({
     source,
     registry: options.registry,
     config,
@@ -153,10 +146,6 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
     onFileDone: (done) => bar?.update(done),
   });
   bar?.stop();
-  if (options.kinds) {
-    const kinds = new Set<string>(options.kinds);
-    result = { ...result, files: result.files.filter((file) => file.kind === null || kinds.has(file.kind)) };
-  }
   await writeConsolidatedWorkbook(result, resolve(options.out), options.language);
   if (options.report)
     await writeFileAtomic(resolve(options.report), renderHtmlReport(result, options.language));

@@ -21,7 +21,7 @@ import {
   type ConsolidationResult,
   type Totals,
   type UnitKindStatus,
-  computeDeadline,
+  SUBMISSION_SPECS,
   formatProblem,
   type Language,
   type Problem,
@@ -37,11 +37,12 @@ import { loadExcelJs } from "../xlsx/load-exceljs";
 import {
   AGGREGATION_LABELS,
   BRAND_COLOURS,
+  ATTRIBUTION_LABELS,
   FOLLOW_UP_LABELS,
-  FOLLOW_UP_ORDER,
   HEADERS,
   KIND_LABELS,
   LOG_LABELS,
+  NO_CLUSTER_LABELS,
   OUTCOME_LABELS,
   SCOPE_LABELS,
   SEVERITY_COLOURS,
@@ -220,12 +221,28 @@ function indicatorOf(code: string): Indicator | undefined {
   return INDICATORS.find((indicator) => indicator.code === code);
 }
 
-function deadlineLine(result: ConsolidationResult): string {
-  const parts = result.totalsByKind.map(({ kind }) => {
-    const deadline = computeDeadline(kind, result.config);
-    return `${kind} ${deadline ? `hết ngày ${formatVietnameseDate(deadline.lastDay)}` : "chưa đặt hạn"}`;
-  });
-  return parts.length > 0 ? `Hạn nộp: ${parts.join("; ")}` : "";
+/** The deadlines the core computed, in words: "KH hết ngày 19/05/2026; BC hết ngày 14/11/2026". */
+function deadlineWords(result: ConsolidationResult): string {
+  return result.deadlines
+    .map(
+      ({ kind, lastDay }) =>
+        `${kind} ${lastDay ? `hết ngày ${formatVietnameseDate(lastDay)}` : "chưa đặt hạn"}`,
+    )
+    .join("; ");
+}
+
+/** A column header of a province-wide sheet taken from the template it comes from (one source of truth). */
+function specHeader(kind: TemplateKind, table: string, column: string): string {
+  const label = SUBMISSION_SPECS[kind].tables
+    .find((candidate) => candidate.key === table)
+    ?.columns.find((candidate) => candidate.key === column)?.label.vi;
+  if (label === undefined) throw new Error(`no column ${column} in the ${kind} table ${table}`);
+  return label;
+}
+
+function groupLabel(key: string, byType: boolean): string {
+  if (byType) return UNIT_TYPES.find((type) => type.code === key)?.short ?? key;
+  return key || NO_CLUSTER_LABELS.vi;
 }
 
 function sizeColumns<Row>(sheet: TableSheet<Row>): { width: number }[] {
@@ -503,27 +520,24 @@ function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow> {
     })),
     ...result.byUnitType.map((group) => ({
       scope: SCOPE_LABELS.unitType,
-      group: group.label,
+      group: groupLabel(group.key, true),
       totals: group.totals,
       strong: false,
     })),
     ...result.byCluster.map((group) => ({
       scope: SCOPE_LABELS.cluster,
-      group: group.label,
+      group: groupLabel(group.key, false),
       totals: group.totals,
       strong: false,
     })),
   ];
-  const outcomeCounts = new Map<string, number>();
-  for (const file of result.files)
-    outcomeCounts.set(file.outcome, (outcomeCounts.get(file.outcome) ?? 0) + 1);
   const after: Line[] = [
     {
       cells: [HEADERS.scope, HEADERS.outcome, HEADERS.fileCount],
       styles: [STYLE.header, STYLE.header, STYLE.header],
     },
-    ...Object.entries(OUTCOME_LABELS.vi).map(([outcome, label]) => ({
-      cells: [SCOPE_LABELS.files, label, outcomeCounts.get(outcome) ?? 0],
+    ...result.outcomeCounts.map(({ outcome, count }) => ({
+      cells: [SCOPE_LABELS.files, OUTCOME_LABELS.vi[outcome], count],
       styles: [STYLE.text, STYLE.text, STYLE.integer],
     })),
     {
@@ -534,7 +548,14 @@ function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow> {
   return {
     key: "overview",
     tabColour: BRAND_COLOURS.navy,
-    preamble: titleLines("overview", context, deadlineLine(result)),
+    preamble: titleLines(
+      "overview",
+      context,
+      [
+        ...(result.deadlines.length > 0 ? [`${LOG_LABELS.deadlines}: ${deadlineWords(result)}`] : []),
+        ...(result.receivedTimes === "modification_time" ? [LOG_LABELS.receivedTimesNote] : []),
+      ].join(" · "),
+    ),
     columns: totalsColumns(),
     rows,
     after,
@@ -591,13 +612,7 @@ function statusesSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
 }
 
 function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
-  const rank = (status: UnitKindStatus["status"]): number =>
-    FOLLOW_UP_ORDER.indexOf(status as (typeof FOLLOW_UP_ORDER)[number]);
-  const rows = context.result.statuses
-    .map((row, index) => ({ row, index }))
-    .filter(({ row }) => row.status !== "on_time")
-    .sort((a, b) => rank(a.row.status) - rank(b.row.status) || a.index - b.index)
-    .map(({ row }) => row);
+  const rows = context.result.followUp;
   return {
     key: "followUp",
     tabColour: STATUS_COLOURS.late.strong,
@@ -649,7 +664,13 @@ function tasksSheet(context: WorkbookContext): TableSheet<TaskRow> {
       ...unitColumns<TaskRow>((row) => registeredUnit(context, row.unitCode, row.unitName)),
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
       { header: HEADERS.row, min: 6, max: 8, value: (row) => row.row, style: STYLE.integer },
-      { header: HEADERS.content, min: 10, max: 10, value: (row) => row.content, style: STYLE.code },
+      {
+        header: specHeader("KH", "tasks", "content"),
+        min: 10,
+        max: 10,
+        value: (row) => row.content,
+        style: STYLE.code,
+      },
       {
         header: HEADERS.contentLabel,
         min: 20,
@@ -657,18 +678,36 @@ function tasksSheet(context: WorkbookContext): TableSheet<TaskRow> {
         value: (row) => contentLabel(row.content),
         style: STYLE.text,
       },
-      { header: HEADERS.task, min: 30, max: 60, value: (row) => row.task, style: STYLE.text },
-      { header: HEADERS.target, min: 20, max: 40, value: (row) => row.target, style: STYLE.text },
-      { header: HEADERS.lead, min: 16, max: 30, value: (row) => row.lead, style: STYLE.text },
       {
-        header: HEADERS.deadline,
+        header: specHeader("KH", "tasks", "task"),
+        min: 30,
+        max: 60,
+        value: (row) => row.task,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("KH", "tasks", "target"),
+        min: 20,
+        max: 40,
+        value: (row) => row.target,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("KH", "tasks", "lead"),
+        min: 16,
+        max: 30,
+        value: (row) => row.lead,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("KH", "tasks", "deadline"),
         min: 11,
         max: 12,
         value: (row) => toCalendarCellDate(row.deadline),
         style: STYLE.date,
       },
       {
-        header: HEADERS.expectedResult,
+        header: specHeader("KH", "tasks", "expectedResult"),
         min: 20,
         max: 50,
         value: (row) => row.expectedResult,
@@ -845,31 +884,61 @@ function nominationsSheet(context: WorkbookContext): TableSheet<NominationRow> {
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
       { header: HEADERS.row, min: 6, max: 8, value: (row) => row.row, style: STYLE.integer },
       {
-        header: HEADERS.nomineeKind,
+        header: specHeader("DN-KT", "nominations", "nomineeKind"),
         min: 10,
         max: 12,
         value: (row) => short(NOMINEE_KINDS, row.nomineeKind),
         style: STYLE.text,
       },
-      { header: HEADERS.nomineeName, min: 24, max: 44, value: (row) => row.nomineeName, style: STYLE.text },
-      { header: HEADERS.position, min: 18, max: 36, value: (row) => row.position, style: STYLE.text },
       {
-        header: HEADERS.individualGroup,
+        header: specHeader("DN-KT", "nominations", "nomineeName"),
+        min: 24,
+        max: 44,
+        value: (row) => row.nomineeName,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "position"),
+        min: 18,
+        max: 36,
+        value: (row) => row.position,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "individualGroup"),
         min: 16,
         max: 30,
         value: (row) => short(INDIVIDUAL_GROUPS, row.individualGroup),
         style: STYLE.text,
       },
       {
-        header: HEADERS.award,
+        header: specHeader("DN-KT", "nominations", "award"),
         min: 24,
         max: 36,
         value: (row) => short(AWARDS, row.award),
         style: STYLE.text,
       },
-      { header: HEADERS.content, min: 10, max: 10, value: (row) => row.content, style: STYLE.code },
-      { header: HEADERS.achievement, min: 30, max: 60, value: (row) => row.achievement, style: STYLE.text },
-      { header: HEADERS.evidence, min: 20, max: 40, value: (row) => row.evidence, style: STYLE.text },
+      {
+        header: specHeader("DN-KT", "nominations", "content"),
+        min: 10,
+        max: 10,
+        value: (row) => row.content,
+        style: STYLE.code,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "achievement"),
+        min: 30,
+        max: 60,
+        value: (row) => row.achievement,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "evidence"),
+        min: 20,
+        max: 40,
+        value: (row) => row.evidence,
+        style: STYLE.text,
+      },
       {
         header: HEADERS.department,
         min: 12,
@@ -905,6 +974,13 @@ function problemsSheet(context: WorkbookContext): TableSheet<ProblemRow> {
       unitName: null,
       file: registry?.file ?? "",
       outcome: LOG_LABELS.registry,
+      problem,
+    })),
+    ...context.result.sourceProblems.map((problem) => ({
+      unitCode: null,
+      unitName: null,
+      file: typeof problem.params.folder === "string" ? problem.params.folder : context.result.source,
+      outcome: LOG_LABELS.source,
       problem,
     })),
     ...context.result.files.flatMap((file) =>
@@ -955,11 +1031,17 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
     cells: [label, value],
     styles: [STYLE.label, STYLE.value],
   });
-  const deadlines = deadlineLine(result).replace(/^Hạn nộp: /, "");
+  const deadlines = deadlineWords(result);
   const preamble: Line[] = [
     { cells: [SHEET_TITLES.log], styles: [STYLE.title], span: true },
     keyValue(LOG_LABELS.asOf, formatVietnamDateTime(result.asOf)),
     keyValue(LOG_LABELS.source, result.source),
+    ...(result.receivedTimes === "modification_time"
+      ? [keyValue(LOG_LABELS.receivedTimes, LOG_LABELS.receivedTimesNote)]
+      : []),
+    ...(result.sourceProblems.length > 0
+      ? [keyValue(LOG_LABELS.sourceProblems, result.sourceProblems.length)]
+      : []),
     ...(result.registry
       ? [
           keyValue(LOG_LABELS.registry, result.registry.file),
@@ -1019,6 +1101,14 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
             : STYLE.text,
       },
       { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => row.unitCode, style: STYLE.code },
+      {
+        header: HEADERS.attribution,
+        min: 12,
+        max: 20,
+        value: (row) => (row.attribution === null ? null : ATTRIBUTION_LABELS[row.attribution]),
+        style: STYLE.text,
+      },
+      { header: HEADERS.pointsTo, min: 12, max: 16, value: (row) => row.pointsTo, style: STYLE.code },
       { header: HEADERS.supersededBy, min: 16, max: 40, value: (row) => row.supersededBy, style: STYLE.text },
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
       { header: HEADERS.warnings, min: 10, max: 11, value: (row) => row.warnings, style: STYLE.integer },

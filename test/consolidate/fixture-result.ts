@@ -1,15 +1,17 @@
 import { INDICATORS } from "../../core/catalogue/indicators";
 import { UNIT_TYPES, type UnitTypeCode } from "../../core/catalogue/unit-types";
 import type { MovementConfig } from "../../core/config";
-import type {
-  ConsolidatedFile,
-  ConsolidationResult,
-  FileOutcome,
-  GroupTotals,
-  IndicatorTotal,
-  Totals,
-  UnitKindStatus,
-  UnitStatus,
+import { computeDeadline } from "../../core/deadlines";
+import {
+  FILE_OUTCOMES,
+  type ConsolidatedFile,
+  type ConsolidationResult,
+  type FileOutcome,
+  type GroupTotals,
+  type IndicatorTotal,
+  type Totals,
+  type UnitKindStatus,
+  type UnitStatus,
 } from "../../core/consolidate/types";
 import { createProblem, type Problem } from "../../core/problems";
 import type { RegistryUnit } from "../../core/registry";
@@ -61,15 +63,10 @@ export function summarise(statuses: readonly UnitKindStatus[]): Totals {
   };
 }
 
-function groupBy(
-  statuses: readonly UnitKindStatus[],
-  keyOf: (unit: RegistryUnit) => string,
-  labelOf: (key: string) => string,
-): GroupTotals[] {
+function groupBy(statuses: readonly UnitKindStatus[], keyOf: (unit: RegistryUnit) => string): GroupTotals[] {
   const keys = [...new Set(statuses.map((entry) => keyOf(entry.unit)))];
   return keys.map((key) => ({
     key,
-    label: labelOf(key),
     totals: summarise(statuses.filter((entry) => keyOf(entry.unit) === key)),
   }));
 }
@@ -135,7 +132,6 @@ interface Assembly {
 
 /** The totals, groups and top problems of a hand-assembled result, as the core defines them. */
 function assemble(parts: Assembly): ConsolidationResult {
-  const typeLabel = (code: string): string => UNIT_TYPES.find((type) => type.code === code)?.short ?? code;
   return {
     asOf: parts.asOf,
     source: parts.source,
@@ -149,12 +145,10 @@ function assemble(parts: Assembly): ConsolidationResult {
       kind,
       totals: summarise(parts.statuses.filter((entry) => entry.kind === kind)),
     })),
-    byUnitType: groupBy(parts.statuses, (unit) => unit.type, typeLabel),
-    byCluster: groupBy(
-      parts.statuses,
-      (unit) => unit.cluster,
-      (key) => key,
-    ).sort((a, b) => a.key.localeCompare(b.key, "vi")),
+    byUnitType: groupBy(parts.statuses, (unit) => unit.type),
+    byCluster: groupBy(parts.statuses, (unit) => unit.cluster).sort((a, b) =>
+      a.key.localeCompare(b.key, "vi"),
+    ),
     statuses: parts.statuses,
     files: parts.files,
     tasks: parts.tasks,
@@ -162,6 +156,20 @@ function assemble(parts: Assembly): ConsolidationResult {
     indicatorTotals: indicatorTotalsOf(parts.indicators),
     nominations: parts.nominations,
     topProblems: topProblemsOf(parts.files),
+    sourceProblems: [],
+    receivedTimes: "modification_time",
+    // Missing, then invalid, then late; registry order within each.
+    followUp: (["missing", "invalid", "late"] as const).flatMap((status) =>
+      parts.statuses.filter((entry) => entry.status === status),
+    ),
+    outcomeCounts: FILE_OUTCOMES.map((outcome) => ({
+      outcome,
+      count: parts.files.filter((file) => file.outcome === outcome).length,
+    })),
+    deadlines: parts.config.expectedKinds.map((kind) => ({
+      kind,
+      lastDay: computeDeadline(kind, parts.config)?.lastDay ?? null,
+    })),
   };
 }
 
@@ -322,6 +330,8 @@ export function buildFixtureResult(): ConsolidationResult {
           unitName: unit.name,
           outcome: status as FileOutcome,
           supersededBy: null,
+          attribution: "workbook",
+          pointsTo: null,
           errors,
           warnings: problems.length - errors,
           problems,
@@ -344,6 +354,8 @@ export function buildFixtureResult(): ConsolidationResult {
     unitName: null,
     outcome,
     supersededBy: null,
+    attribution: null,
+    pointsTo: null,
     errors: 0,
     warnings: 0,
     problems: [],
@@ -662,6 +674,8 @@ export function buildSyntheticResult(units: number): ConsolidationResult {
         unitName: unit.name,
         outcome: status === "missing" ? "unreadable" : status,
         supersededBy: null,
+        attribution: "workbook",
+        pointsTo: null,
         errors,
         warnings: problems.length - errors,
         problems,
