@@ -9,6 +9,7 @@ export * from "./registry";
 export * from "./messages/index";
 export * from "./values/calendar";
 export * from "./values/a1";
+export { parseInstant } from "./values/instant";
 export { readNumberText } from "./values/parse-number";
 export { formatNumber, formatPercent } from "./values/format-number";
 export { parseCellValue, type ParsedValue } from "./values/parse-value";

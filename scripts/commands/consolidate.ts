@@ -41,6 +41,13 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
     asOf: new Date(result.asOf).toISOString(),
     totals: result.totals,
     totalsByKind: result.totalsByKind,
+    receivedTimes: result.receivedTimes,
+    sourceProblems: result.sourceProblems.map((problem) => ({
+      code: problem.code,
+      severity: problem.severity,
+      params: problem.params,
+      message: formatProblem(problem, language),
+    })),
     registry: result.registry && {
       file: result.registry.file,
       sha256: result.registry.sha256,
@@ -75,6 +82,8 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       unit: file.unitCode,
       receivedAt: new Date(file.receivedAt).toISOString(),
       supersededBy: file.supersededBy,
+      attribution: file.attribution,
+      pointsTo: file.pointsTo,
       sha256: file.sha256,
       problems: file.problems.map((problem) => ({
         code: problem.code,
