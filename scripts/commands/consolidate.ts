@@ -13,10 +13,10 @@ import {
   formatPercent,
 } from "../../core/index";
 import { runConsolidation } from "../consolidate/run-consolidation";
-import { writeConsolidatedWorkbook } from "../consolidate/write-workbook";
+import { writeConsolidatedWorkbookFile } from "../consolidate/write-workbook";
 import { renderHtmlReport } from "../consolidate/write-html-report";
 import { REPORT_TEXTS } from "../consolidate/labels";
-import { writeFileAtomic } from "../io/atomic-write";
+import { checkWritable, dataPart, withInterruptCleanup, writeOutputPair } from "../io/output-pair";
 import { createLocalFolderSource } from "../source/local-folder";
 
 export interface ConsolidateOptions {
@@ -130,9 +130,19 @@ export function formatConsolidationSummary(
 }
 
 /** Reads the source, consolidates, writes the workbook (and report) atomically. Sources are only read. */
-export async function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
+export function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
+  // Ctrl-C or SIGTERM while the outputs are being written removes their temporary files.
+  return withInterruptCleanup(() => consolidateAndWrite(options));
+}
+
+async function consolidateAndWrite(options: ConsolidateOptions): Promise<ConsolidationResult> {
   // --kind is decided by the core (it narrows what is consolidated and expected, never widens it).
   const config: MovementConfig = options.config;
+  const out = resolve(options.out);
+  const report = options.report ? resolve(options.report) : null;
+  // Both outputs must be writable before hours of reading start (and stale temporaries go).
+  await checkWritable(out);
+  if (report) await checkWritable(report);
   const source = createLocalFolderSource(options.source, {
     exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])],
   });
@@ -155,8 +165,9 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
     onFileDone: (done) => bar?.update(done),
   });
   bar?.stop();
-  await writeConsolidatedWorkbook(result, resolve(options.out), options.language);
-  if (options.report)
-    await writeFileAtomic(resolve(options.report), renderHtmlReport(result, options.language));
+  await writeOutputPair(
+    { path: out, write: (file) => writeConsolidatedWorkbookFile(result, file, options.language) },
+    report ? dataPart(report, () => renderHtmlReport(result, options.language)) : null,
+  );
   return result;
 }

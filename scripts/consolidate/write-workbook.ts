@@ -1148,51 +1148,60 @@ async function openTemporary(path: string): Promise<{ stream: WriteStream; faile
 
 /**
  * Writes the province-wide workbook for Sở Nội vụ with exceljs's streaming writer (rows are
- * committed as they are written, so memory stays flat however many files came in), into a
- * temporary file beside `path` that is renamed over it only once complete.
+ * committed as they are written, so memory stays flat however many files came in) into `file`,
+ * which must not exist yet (a temporary file: see writeOutputPair and writeConsolidatedWorkbook).
  *
  * Sheets: Tổng quan, Tình hình nộp, Chưa nộp, Nhiệm vụ, Chỉ tiêu, Khen thưởng, Lỗi, Nhật ký.
  * Values only: every string is a string cell, never a formula or a link. Sheet names and headers
  * are Vietnamese; `language` chooses the wording of the problem messages in *Lỗi*.
  */
+export async function writeConsolidatedWorkbookFile(
+  result: ConsolidationResult,
+  file: string,
+  language: Language = "vi",
+): Promise<void> {
+  const ExcelJS = loadExcelJs();
+  const { stream, failed } = await openTemporary(file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  // The same input and as-of give the same content: no wall-clock time goes into the file.
+  workbook.creator = "thidua";
+  workbook.lastModifiedBy = "thidua";
+  workbook.created = new Date(result.asOf);
+  workbook.modified = new Date(result.asOf);
+  const context = createContext(result, language);
+  const write = async (): Promise<void> => {
+    // One sheet after another: the zip takes its entries in order, so a sheet is complete before the next starts.
+    const filters = [
+      await writeTableSheet(workbook, overviewSheet(context)),
+      await writeTableSheet(workbook, statusesSheet(context)),
+      await writeTableSheet(workbook, followUpSheet(context)),
+      await writeTableSheet(workbook, tasksSheet(context)),
+      await writeTableSheet(workbook, indicatorsSheet(context)),
+      await writeTableSheet(workbook, nominationsSheet(context)),
+      await writeTableSheet(workbook, problemsSheet(context)),
+      await writeTableSheet(workbook, logSheet(context)),
+    ];
+    addFilterDatabaseNames(workbook, filters);
+    await workbook.commit();
+  };
+  await Promise.race([write(), failed]);
+}
+
+/** Writes the workbook whole or not at all: a temporary file beside `path`, renamed over it once complete. */
 export async function writeConsolidatedWorkbook(
   result: ConsolidationResult,
   path: string,
   language: Language = "vi",
 ): Promise<void> {
-  const ExcelJS = loadExcelJs();
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await makeOutputFolder(folder);
-    const { stream, failed } = await openTemporary(temporary);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    // The same input and as-of give the same content: no wall-clock time goes into the file.
-    workbook.creator = "thidua";
-    workbook.lastModifiedBy = "thidua";
-    workbook.created = new Date(result.asOf);
-    workbook.modified = new Date(result.asOf);
-    const context = createContext(result, language);
-    const write = async (): Promise<void> => {
-      // One sheet after another: the zip takes its entries in order, so a sheet is complete before the next starts.
-      const filters = [
-        await writeTableSheet(workbook, overviewSheet(context)),
-        await writeTableSheet(workbook, statusesSheet(context)),
-        await writeTableSheet(workbook, followUpSheet(context)),
-        await writeTableSheet(workbook, tasksSheet(context)),
-        await writeTableSheet(workbook, indicatorsSheet(context)),
-        await writeTableSheet(workbook, nominationsSheet(context)),
-        await writeTableSheet(workbook, problemsSheet(context)),
-        await writeTableSheet(workbook, logSheet(context)),
-      ];
-      addFilterDatabaseNames(workbook, filters);
-      await workbook.commit();
-    };
-    await Promise.race([write(), failed]);
+    await writeConsolidatedWorkbookFile(result, temporary, language);
     await rename(temporary, path);
   } catch (error) {
     // rm's force only forgives ENOENT; when the folder itself is impossible, the first error is the one to report.
