@@ -12,7 +12,8 @@ import { textField, type Rule } from "./rule-context";
  * as written, then without diacritics ("Uỷ"/"Ủy", a name typed without accents).
  *
  * How close is close enough:
- * - **match**: equal after normalisation, or one contains the other word for word ("Sở Nội vụ tỉnh
+ * - **match**: equal after normalisation, or one the other's abbreviation ("Sở KH&CN", "Sở GDĐT"
+ *   for "Sở Giáo dục và Đào tạo"), or one contains the other word for word ("Sở Nội vụ tỉnh
  *   Hà Tĩnh" and "Sở Nội vụ"), provided the shorter one has a word of its own beyond the generic
  *   ones ("Sở", "UBND", "huyện", "tỉnh", "công ty"…).
  * - **conflict** (an error: the file may be another unit's): the name is another registry unit's
@@ -109,17 +110,37 @@ interface NameForms {
   readonly folded: string;
   /** Words of its own (not generic), folded. */
   readonly own: ReadonlySet<string>;
+  /** The words after the leading generic ones, without "và", run together: "Sở NN&MT" → "nnmt". */
+  readonly compact: string;
+  /** Their initials: "Sở Nông nghiệp và Môi trường" → "nnmt". */
+  readonly initials: string;
 }
 
 function nameForms(name: string): NameForms {
   const exact = normaliseName(name);
   const folded = foldDiacritics(exact);
   const words = folded.split(" ").filter(Boolean);
-  return { exact, folded, words, own: new Set(words.filter((word) => !GENERIC_WORDS.has(word))) };
+  const firstOwn = words.findIndex((word) => !GENERIC_WORDS.has(word));
+  const core = firstOwn < 0 ? [] : words.slice(firstOwn).filter((word) => word !== "va");
+  return {
+    exact,
+    folded,
+    words,
+    own: new Set(words.filter((word) => !GENERIC_WORDS.has(word))),
+    compact: core.join(""),
+    initials: core.map((word) => word[0] ?? "").join(""),
+  };
+}
+
+/** One is the other's abbreviation, as officers write them: "Sở KHCN", "Sở GD&ĐT", "Sở NN và MT". */
+function isAbbreviation(a: NameForms, b: NameForms): boolean {
+  return (
+    (a.compact.length >= 2 && a.compact === b.initials) || (b.compact.length >= 2 && b.compact === a.initials)
+  );
 }
 
 function isSame(a: NameForms, b: NameForms): boolean {
-  return a.exact === b.exact || a.folded === b.folded;
+  return a.exact === b.exact || a.folded === b.folded || isAbbreviation(a, b);
 }
 
 /** One name's words appear, in order and whole, inside the other's; the shorter has a word of its own. */

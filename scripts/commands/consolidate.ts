@@ -118,9 +118,14 @@ export function formatConsolidationSummary(
     .join(" · ");
   const rates = `${texts.reportingRate} ${formatPercent(t.reportingRate, language)}, ${texts.onTimeRate.toLowerCase()} ${formatPercent(t.onTimeRate, language)}`;
   const afterAsOf = result.files.filter((file) => file.outcome === "after_as_of").length;
+  const count = (outcome: string): number =>
+    result.outcomeCounts.find((entry) => entry.outcome === outcome)?.count ?? 0;
+  const conflicts = count("identity_conflict");
   const notes = [
     ...(result.files.length === 0 ? [texts.noFiles] : []),
     ...(afterAsOf > 0 ? [`${formatNumber(afterAsOf, language)} ${texts.filesAfterAsOf}`] : []),
+    ...(conflicts > 0 ? [`${formatNumber(conflicts, language)} ${texts.filesIdentityConflict}`] : []),
+    ...result.sourceProblems.map((problem) => formatProblem(problem, language)),
   ];
   return (
     `${texts.asOf} ${formatVietnamDateTime(result.asOf)} (${texts.vietnamTime}): ${figures}\n${rates}\n` +

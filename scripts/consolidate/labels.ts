@@ -316,6 +316,7 @@ export interface ReportTexts extends TotalsLabels {
   readonly workbookWritten: string;
   readonly reportWritten: string;
   readonly filesAfterAsOf: string;
+  readonly filesIdentityConflict: string;
   readonly noFiles: string;
   /** Where received times come from, when they are file modification times. */
   readonly receivedTimesNote: string;
@@ -368,6 +369,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     workbookWritten: "Sổ tổng hợp",
     reportWritten: "Báo cáo HTML",
     filesAfterAsOf: "tệp nhận sau thời điểm tính: có trong sổ tổng hợp, chưa được tính",
+    filesIdentityConflict:
+      "tệp có tên đơn vị không khớp với mã (có thể chép từ đơn vị khác): chưa được tính, cần xem lại (trang Lỗi)",
     noFiles: "Không có bảng tính nào (.xlsx, .xls, .ods, .csv…) trong thư mục nguồn",
     receivedTimesNote:
       "Thời điểm nhận là thời điểm sửa đổi tệp trong thư mục: sao chép thư mục làm thay đổi thời điểm này; với thư mục OneDrive đồng bộ, đó là lần sửa cuối của người gửi, không phải lúc tải lên.",
@@ -420,6 +423,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     workbookWritten: "Consolidated workbook",
     reportWritten: "HTML report",
     filesAfterAsOf: "files received after the as-of time: listed in the workbook, not counted",
+    filesIdentityConflict:
+      "files whose unit name does not match their code (maybe copied from another unit): not counted, to review (Lỗi sheet)",
     noFiles: "No spreadsheet (.xlsx, .xls, .ods, .csv…) under the source folder",
     receivedTimesNote:
       "Received times are file modification times in the folder: copying the folder changes them; in a folder synced from OneDrive they are the sender's last edit, not the upload.",

@@ -34,6 +34,13 @@ describe("a unit name compared with the registry's name for its code", () => {
     expect(judgeUnitName(name, snv, registry)).toEqual({ verdict: "match" });
   });
 
+  it.each(["Sở KHCN", "Sở KH&CN", "SỞ KH và CN", "So Khoa hoc va Cong nghe"])(
+    "matches the abbreviation %j of Sở Khoa học và Công nghệ",
+    (name) => {
+      expect(judgeUnitName(name, registry.byCode.get("SKHCN")!, registry)).toEqual({ verdict: "match" });
+    },
+  );
+
   it("names the unit a copied file's name belongs to", () => {
     expect(judgeUnitName("Sở Tài chính", snv, registry)).toEqual({
       verdict: "conflict",
