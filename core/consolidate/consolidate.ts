@@ -522,6 +522,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     sourceProblems,
     receivedTimes: input.listing?.receivedTimes ?? null,
     followUp: FOLLOW_UP_ORDER.flatMap((status) => statuses.filter((entry) => entry.status === status)),
+    review: files.filter((file) => file.outcome === "identity_conflict"),
     outcomeCounts: FILE_OUTCOMES.map((outcome) => ({
       outcome,
       count: files.filter((file) => file.outcome === outcome).length,

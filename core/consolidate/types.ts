@@ -229,6 +229,8 @@ export interface ConsolidationResult {
   readonly receivedTimes: "modification_time" | "upload_time" | null;
   /** Units to follow up (not on time): missing first, then invalid, then late; registry order within. */
   readonly followUp: readonly UnitKindStatus[];
+  /** Files for an officer to look at: identity conflicts, in path order (each says the unit it points to). */
+  readonly review: readonly ConsolidatedFile[];
   /** Files per outcome, every outcome listed, in FILE_OUTCOMES order. */
   readonly outcomeCounts: readonly { readonly outcome: FileOutcome; readonly count: number }[];
   /** The deadline of each expected kind (YYYY-MM-DD, the last day), null when none is set. */

@@ -317,6 +317,11 @@ export interface ReportTexts extends TotalsLabels {
   readonly reportWritten: string;
   readonly filesAfterAsOf: string;
   readonly filesIdentityConflict: string;
+  readonly review: string;
+  readonly reviewNote: string;
+  readonly file: string;
+  readonly unitCode: string;
+  readonly pointsTo: string;
   readonly noFiles: string;
   /** Where received times come from, when they are file modification times. */
   readonly receivedTimesNote: string;
@@ -371,6 +376,12 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     filesAfterAsOf: "tệp nhận sau thời điểm tính: có trong sổ tổng hợp, chưa được tính",
     filesIdentityConflict:
       "tệp có tên đơn vị không khớp với mã (có thể chép từ đơn vị khác): chưa được tính, cần xem lại (trang Lỗi)",
+    review: "Tệp cần xem lại",
+    reviewNote:
+      "Tên đơn vị trong tệp không khớp với mã đơn vị (có thể chép từ hồ sơ của đơn vị khác): tệp chưa được tính cho đơn vị nào.",
+    file: "Tệp",
+    unitCode: "Mã trong tệp",
+    pointsTo: "Tên trong tệp chỉ đơn vị",
     noFiles: "Không có bảng tính nào (.xlsx, .xls, .ods, .csv…) trong thư mục nguồn",
     receivedTimesNote:
       "Thời điểm nhận là thời điểm sửa đổi tệp trong thư mục: sao chép thư mục làm thay đổi thời điểm này; với thư mục OneDrive đồng bộ, đó là lần sửa cuối của người gửi, không phải lúc tải lên.",
@@ -425,6 +436,12 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     filesAfterAsOf: "files received after the as-of time: listed in the workbook, not counted",
     filesIdentityConflict:
       "files whose unit name does not match their code (maybe copied from another unit): not counted, to review (Lỗi sheet)",
+    review: "Files to review",
+    reviewNote:
+      "The unit name in the file does not match its unit code (maybe copied from another unit's file): counted for no unit.",
+    file: "File",
+    unitCode: "Code in the file",
+    pointsTo: "Unit its name points to",
     noFiles: "No spreadsheet (.xlsx, .xls, .ods, .csv…) under the source folder",
     receivedTimesNote:
       "Received times are file modification times in the folder: copying the folder changes them; in a folder synced from OneDrive they are the sender's last edit, not the upload.",

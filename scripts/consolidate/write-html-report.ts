@@ -428,6 +428,41 @@ function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, languag
   </section>`;
 }
 
+/** Files that name one unit and code another: listed for an officer to decide, never counted. */
+function renderReview(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
+  if (result.review.length === 0) return html``;
+  const rows = result.review.map((file) => {
+    const conflict = file.problems.find((problem) => problem.code === "UNIT_NAME_CONFLICT");
+    return html`<tr>
+      <td data-label="${texts.file}" class="unit">${file.file}</td>
+      <td data-label="${texts.unitCode}"><code>${file.unitCode ?? ""}</code></td>
+      <td data-label="${texts.pointsTo}"><code>${file.pointsTo ?? ""}</code></td>
+      <td data-label="${texts.problemExample}" class="message">
+        ${conflict ? formatProblem(conflict, language) : ""}
+      </td>
+    </tr>`;
+  });
+  return html`<section aria-labelledby="review">
+    <h2 id="review">
+      ${texts.review} <span class="count">${formatNumber(result.review.length, language)}</span>
+    </h2>
+    <p class="note">${texts.reviewNote}</p>
+    <table class="stack">
+      <thead>
+        <tr>
+          <th>${texts.file}</th>
+          <th>${texts.unitCode}</th>
+          <th>${texts.pointsTo}</th>
+          <th>${texts.problemExample}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </section>`;
+}
+
 function renderFiles(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
   const rows = result.outcomeCounts
     .filter(({ count }) => count > 0)
@@ -585,7 +620,7 @@ export function renderHtmlReport(result: ConsolidationResult, language: Language
             ${renderRateChart("by-cluster", texts.byCluster, result.byCluster, texts, language, false)}
           </div>
           ${renderFollowUp(result, texts, language)} ${renderTopProblems(result, texts, language)}
-          ${renderFiles(result, texts, language)}
+          ${renderReview(result, texts, language)} ${renderFiles(result, texts, language)}
         </main>
         <footer>
           ${texts.footer} ${texts.source}: ${result.source} · ${texts.templateVersion}

@@ -180,9 +180,13 @@ describe("every file accounted for, each speaking only for its unit (issue 8)", 
     const later = statSync(join(dir, original.file)).mtime.getTime() + 86_400_000;
     utimesSync(copied, new Date(later), new Date(later));
 
-    const { run: result, json } = await consolidate(source);
+    const report = join(dir, "out", "identity.html");
+    const { run: result, json } = await consolidate(source, ["--report", report]);
 
     expect(result.code).toBe(0);
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain("Tệp cần xem lại");
+    expect(html).toContain(`KH/Ke hoach ${ascii(otherName)}.xlsx`);
     const copiedEntry = fileOf(json!, `KH/Ke hoach ${ascii(otherName)}.xlsx`)!;
     expect(copiedEntry).toMatchObject({ outcome: "identity_conflict", unit: original.unit, pointsTo: other });
     expect(copiedEntry.problems.filter((problem) => problem.severity === "error")).toEqual([

@@ -162,6 +162,7 @@ function assemble(parts: Assembly): ConsolidationResult {
     followUp: (["missing", "invalid", "late"] as const).flatMap((status) =>
       parts.statuses.filter((entry) => entry.status === status),
     ),
+    review: parts.files.filter((file) => file.outcome === "identity_conflict"),
     outcomeCounts: FILE_OUTCOMES.map((outcome) => ({
       outcome,
       count: parts.files.filter((file) => file.outcome === outcome).length,
