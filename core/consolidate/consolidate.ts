@@ -350,6 +350,14 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     }
   }
 
+  // A unit whose name sits in a file coded for another unit: that file may be its own, sent wrong.
+  const pointedBy = new Map<string, string[]>();
+  for (const file of received) {
+    const decided = outcomes.get(file.file);
+    if (decided?.outcome !== "identity_conflict" || decided.pointsTo === null) continue;
+    const key = `${decided.pointsTo}\u0000${file.kind}`;
+    pointedBy.set(key, [...(pointedBy.get(key) ?? []), file.file]);
+  }
   const expectedKinds = TEMPLATE_KINDS.filter((candidate) => config.expectedKinds.includes(candidate));
   const statuses: UnitKindStatus[] = [];
   for (const unit of registry.units) {
@@ -365,6 +373,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
         errors: counts.errors,
         warnings: counts.warnings,
         duplicates: entry?.duplicates ?? 0,
+        underReview: pointedBy.get(`${normaliseUnitCode(unit.code)}\u0000${kind}`) ?? [],
       });
     }
   }

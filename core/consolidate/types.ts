@@ -131,6 +131,8 @@ export interface UnitKindStatus {
   readonly warnings: number;
   /** Older files of the same unit and kind, listed as duplicates. */
   readonly duplicates: number;
+  /** Files of this kind that carry this unit's name under another unit's code (identity conflicts): to review. */
+  readonly underReview: readonly string[];
 }
 
 export interface Totals {

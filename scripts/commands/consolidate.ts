@@ -73,6 +73,7 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       errors: entry.errors,
       warnings: entry.warnings,
       duplicates: entry.duplicates,
+      underReview: entry.underReview,
     })),
     files: result.files.map((file) => ({
       file: file.file,

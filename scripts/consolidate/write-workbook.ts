@@ -638,6 +638,13 @@ function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
       { header: HEADERS.file, min: 16, max: 48, value: (row) => row.file, style: STYLE.text },
       receivedAtColumn<UnitKindStatus>(),
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
+      {
+        header: HEADERS.underReview,
+        min: 16,
+        max: 48,
+        value: (row) => (row.underReview.length === 0 ? null : row.underReview.join("; ")),
+        style: STYLE.text,
+      },
     ],
     rows,
   };

@@ -195,6 +195,9 @@ describe("every file accounted for, each speaking only for its unit (issue 8)", 
     expect(fileOf(json!, original.file.replace("submissions/", ""))?.outcome).toBe("on_time");
     expect(statusOf(json!, original.unit, "KH")).toBe("on_time");
     expect(statusOf(json!, other, "KH")).toBe("missing");
+    const followUp = await sheetRows(join(dir, "out", "identity.xlsx"), "Chưa nộp");
+    const otherRow = followUp.find((row) => row[0] === other && row[5]?.includes("(KH)"));
+    expect(otherRow?.at(-1)).toContain(`KH/Ke hoach ${ascii(otherName)}.xlsx`);
     expect(json!.totals).toEqual(baseline.totals);
 
     const validation = await run([

@@ -90,6 +90,9 @@ describe("1. a file whose unit name is another unit's", () => {
     expect(statusOf(result, "SNV", "KH")).toBe("on_time");
     expect(statusOf(result, "STC", "KH")).toBe("missing");
     expect(
+      result.statuses.find((entry) => entry.unit.code === "STC" && entry.kind === "KH")?.underReview,
+    ).toEqual(["KH/Ke hoach So Tai chinh.xlsx"]);
+    expect(
       result.statuses.find((entry) => entry.unit.code === "SNV" && entry.kind === "KH")?.duplicates,
     ).toBe(0);
   });

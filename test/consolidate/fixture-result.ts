@@ -318,6 +318,7 @@ export function buildFixtureResult(): ConsolidationResult {
         errors,
         warnings: problems.length - errors,
         duplicates,
+        underReview: [],
       });
       if (file !== null && receivedAt !== null) {
         files.push({
@@ -662,6 +663,7 @@ export function buildSyntheticResult(units: number): ConsolidationResult {
         errors,
         warnings: problems.length - errors,
         duplicates: 0,
+        underReview: [],
       });
       // A "missing" unit still has its file in the synthetic folder, received after the as-of: it keeps the file count at 3 per unit.
       files.push({

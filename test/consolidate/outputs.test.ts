@@ -66,6 +66,7 @@ const EXPECTED_HEADERS: Record<string, string[]> = {
     "Tệp",
     "Thời điểm nhận (giờ Việt Nam)",
     "Số lỗi",
+    "Tệp mang tên đơn vị, mã khác (cần xem lại)",
   ],
   "Nhiệm vụ": [
     "Mã đơn vị",
