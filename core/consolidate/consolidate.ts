@@ -382,7 +382,8 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
   const inScope = (kind: TemplateKind | null): boolean =>
     kindsFilter === null || kind === null || kindsFilter.includes(kind);
   const judged: ConsolidatedFile[] = [...received, ...later]
-    .filter((file) => inScope(file.kind ?? attributedKind.get(file.file) ?? null))
+    // A file whose kind is unknown is in scope unless its name names another kind ("KH_scan.xlsx").
+    .filter((file) => inScope(file.kind ?? attributedKind.get(file.file) ?? kindFromFileName(file.file)))
     .map((file) => {
       const decided = outcomes.get(file.file) ?? decision("not_a_template", file.problems);
       const counts = countBySeverity(decided.problems);
@@ -406,23 +407,25 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
       };
     });
   // Files the source found but did not read (a PDF scan beside a workbook): listed, never counted.
-  const others: ConsolidatedFile[] = (input.listing?.otherFiles ?? []).map((other) => ({
-    file: other.file,
-    receivedAt: other.receivedAt,
-    sizeBytes: other.sizeBytes,
-    sha256: "",
-    kind: null,
-    version: null,
-    unitCode: null,
-    unitName: null,
-    outcome: "not_a_spreadsheet",
-    supersededBy: null,
-    attribution: null,
-    pointsTo: null,
-    errors: 0,
-    warnings: 0,
-    problems: [],
-  }));
+  const others: ConsolidatedFile[] = (input.listing?.otherFiles ?? [])
+    .filter((other) => inScope(kindFromFileName(other.file)))
+    .map((other) => ({
+      file: other.file,
+      receivedAt: other.receivedAt,
+      sizeBytes: other.sizeBytes,
+      sha256: "",
+      kind: null,
+      version: null,
+      unitCode: null,
+      unitName: null,
+      outcome: "not_a_spreadsheet",
+      supersededBy: null,
+      attribution: null,
+      pointsTo: null,
+      errors: 0,
+      warnings: 0,
+      problems: [],
+    }));
   const files = [...judged, ...others].sort(byPath);
   const sourceProblems: Problem[] = [
     ...(input.listing?.unreadableFolders ?? []).map((folder) =>

@@ -410,6 +410,31 @@ describe("every file accounted for, each speaking only for its unit (issue 8)", 
     expect(json!.totals).toEqual(baseline.totals);
   });
 
+  it("12. --kind DN-KT: the report's most frequent problems come only from the files in the report", async () => {
+    const report = join(dir, "out", "dnkt.html");
+
+    const { json } = await consolidate(join(dir, "submissions"), [
+      "--kind",
+      "DN-KT",
+      "--out",
+      join(dir, "out", "dnkt.xlsx"),
+      "--report",
+      report,
+    ]);
+
+    // Only DN-KT files, and files whose kind nobody can tell (their names name none).
+    expect(json!.files.filter((file) => !file.file.startsWith("DN-KT/")).map((file) => file.file)).toEqual([
+      "BC/Tong hop so lieu cum.xlsx",
+    ]);
+    const inReport = new Set(json!.files.flatMap((file) => file.problems.map((problem) => problem.code)));
+    const html = readFileSync(report, "utf8");
+    const start = html.indexOf('id="problems"');
+    const section = html.slice(start, html.indexOf("</section>", start));
+    const shown = [...section.matchAll(/<code>([A-Z_]+)<\/code>/g)].map((match) => match[1]!);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((code) => !inReport.has(code))).toEqual([]);
+  });
+
   it("17. checks that --report can be written before any work, and never writes the workbook alone", async () => {
     const blocker = join(dir, "out", "not-a-folder");
     writeFileSync(blocker, "a file where a folder is needed");
