@@ -7,7 +7,7 @@ import { normaliseUnitCode, type Registry, type RegistryUnit } from "../registry
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_KINDS } from "../spec/index";
 import type { TemplateKind } from "../spec/types";
 import { RULES_VERSION } from "../version";
-import { findIdentityConflict } from "../validate/unit-identity";
+import { findIdentityConflict, findUnitByName } from "../validate/unit-identity";
 import { formatVietnamDateTime } from "../values/calendar";
 import {
   FILE_OUTCOMES,
@@ -289,7 +289,12 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     }
     const unitCode = normaliseUnitCode(file.unitCode ?? "");
     if (!registry.byCode.has(unitCode)) {
-      outcomes.set(file.file, decision("unknown_unit", file.problems));
+      // A code the registry lacks, under a registered unit's name (a typo in the code): say whose it may be.
+      const named = file.unitName === null ? null : findUnitByName(file.unitName, registry);
+      outcomes.set(file.file, {
+        ...decision("unknown_unit", file.problems),
+        pointsTo: named?.code ?? unitFromFileName(file.file, registry),
+      });
       continue;
     }
     const conflict = findIdentityConflict(file.problems);
@@ -354,7 +359,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
   const pointedBy = new Map<string, string[]>();
   for (const file of received) {
     const decided = outcomes.get(file.file);
-    if (decided?.outcome !== "identity_conflict" || decided.pointsTo === null) continue;
+    if (decided === undefined || decided.pointsTo === null) continue;
     const key = `${decided.pointsTo}\u0000${file.kind}`;
     pointedBy.set(key, [...(pointedBy.get(key) ?? []), file.file]);
   }

@@ -114,7 +114,10 @@ export interface ConsolidatedFile extends ReceivedFile {
    * (a file that cannot be read or is not a template but is named "KH_SNV.xlsx"), or not at all.
    */
   readonly attribution: "workbook" | "file_name" | null;
-  /** For an identity conflict: the registry unit the file's unit name (or its file name) points to. */
+  /**
+   * For an identity conflict or an unknown unit code: the registry unit the file's unit name (or
+   * else its file name) points to, if any.
+   */
   readonly pointsTo: string | null;
   readonly errors: number;
   readonly warnings: number;
@@ -131,7 +134,7 @@ export interface UnitKindStatus {
   readonly warnings: number;
   /** Older files of the same unit and kind, listed as duplicates. */
   readonly duplicates: number;
-  /** Files of this kind that carry this unit's name under another unit's code (identity conflicts): to review. */
+  /** Files of this kind that carry this unit's name under another code (identity conflicts, unknown codes): to review. */
   readonly underReview: readonly string[];
 }
 

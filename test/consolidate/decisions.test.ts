@@ -114,6 +114,26 @@ describe("1. a file whose unit name is another unit's", () => {
   });
 });
 
+describe("1. a file whose code the registry lacks", () => {
+  it("points to the registered unit whose name it carries (a mistyped code)", () => {
+    const unknown = createProblem(
+      "UNIT_UNKNOWN",
+      "error",
+      { sheet: "Thông tin", cell: "B4" },
+      { found: "STC1" },
+    );
+    const result = run([
+      submitted("KH/ke-hoach.xlsx", { unitCode: "STC1", unitName: "Sở Tài chính", problems: [unknown] }),
+    ]);
+
+    expect(fileOf(result, "KH/ke-hoach.xlsx")).toMatchObject({ outcome: "unknown_unit", pointsTo: "STC" });
+    expect(result.statuses.find((entry) => entry.unit.code === "STC" && entry.kind === "KH")).toMatchObject({
+      status: "missing",
+      underReview: ["KH/ke-hoach.xlsx"],
+    });
+  });
+});
+
 describe("2. a file that cannot be read or is not a template, named for a unit and a kind", () => {
   const empty = createProblem("FILE_EMPTY", "error", {});
   const noStamp = createProblem("TEMPLATE_STAMP_MISSING", "error", {});
