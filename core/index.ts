@@ -10,6 +10,7 @@ export * from "./system-files";
 export * from "./messages/index";
 export * from "./values/calendar";
 export * from "./values/a1";
+export { parseInstant } from "./values/instant";
 export { readNumberText } from "./values/parse-number";
 export { formatNumber, formatPercent } from "./values/format-number";
 export { parseCellValue, type ParsedValue } from "./values/parse-value";
@@ -22,6 +23,7 @@ export {
   type SubmissionUnit,
 } from "./validate/validate";
 export type { Rule, RuleContext } from "./validate/rule-context";
+export { judgeUnitName, findUnitByName, type UnitNameVerdict } from "./validate/unit-identity";
 export * from "./consolidate/index";
 export { RULES_VERSION } from "./version";
 export * from "./remind/index";

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Command, CommanderError, Help, Option } from "commander";
-import { isLanguage, type Language, TEMPLATE_KINDS, type TemplateKind } from "../core/index";
+import { isLanguage, type Language, parseInstant, TEMPLATE_KINDS, type TemplateKind } from "../core/index";
 import { UsageError } from "./errors";
 import { loadMovementConfig } from "./config-loader";
 import { formatRegistryProblems, loadRegistry } from "./registry-loader";
@@ -336,7 +336,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
         lang: string;
       }) => {
         const language = parseLanguage(options.lang);
-        const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
+        const asOf = options.asOf === undefined ? Date.now() : parseAsOf(options.asOf);
         const config = await loadMovementConfig(options, asOf);
         const kinds = options.kind ? options.kind.map(parseKind) : null;
         const { checkOutputPaths } = await import("./consolidate/check-outputs");
@@ -463,16 +463,13 @@ function parseWholeNumber(text: string, flag: string, min: number, max: number):
   return value;
 }
 
-function parseInstant(text: string): number {
-  // A date-time without an offset is Vietnam time: that is what officers mean.
-  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text)
-    ? text
-    : /T/.test(text)
-      ? `${text}+07:00`
-      : `${text}T23:59:59+07:00`;
-  const value = Date.parse(withZone);
-  if (Number.isNaN(value))
-    throw new UsageError(`--as-of must be an ISO date-time such as 2026-11-25T12:00:00+07:00, not "${text}"`);
+function parseAsOf(text: string): number {
+  const value = parseInstant(text);
+  if (value === null)
+    throw new UsageError({
+      vi: `--as-of phải là một ngày có thật, có thể kèm giờ (ví dụ 2026-11-25 hoặc 2026-11-25T12:00, giờ Việt Nam), không phải "${text}"`,
+      en: `--as-of must be a real date, optionally with a time (e.g. 2026-11-25 or 2026-11-25T12:00, Vietnam time), not "${text}"`,
+    });
   return value;
 }
 

@@ -79,6 +79,15 @@ export function extractSubmission(document: ParsedDocument | null): SubmissionEx
   };
 }
 
+/** A template with nothing filled in: no field and no table row holds a value. */
+function isBlankDocument(document: ParsedDocument | null): boolean {
+  if (!document) return false;
+  return (
+    Object.values(document.fields).every((value) => value === null) &&
+    Object.values(document.tables).every((rows) => rows.length === 0)
+  );
+}
+
 /** What the consolidation keeps of a validated file: small enough to pass between threads. */
 export function toSubmittedFile(
   validation: ValidationResult,
@@ -93,6 +102,7 @@ export function toSubmittedFile(
     unitCode: validation.unit?.code ?? null,
     unitName: validation.unit?.name ?? null,
     problems: validation.problems,
+    blank: isBlankDocument(validation.document),
     extracts: extractSubmission(validation.document),
   };
 }

@@ -18,9 +18,15 @@ export type FileOutcome =
   | "unknown_unit"
   | "not_a_template"
   | "unreadable"
-  | "after_as_of";
+  | "after_as_of"
+  | "identity_conflict"
+  | "blank_template"
+  | "not_a_spreadsheet";
 
 export const UNIT_STATUSES: readonly UnitStatus[] = ["on_time", "late", "invalid", "missing"];
+
+/** Order in which units are followed up: the most urgent first. */
+export const FOLLOW_UP_ORDER: readonly Exclude<UnitStatus, "on_time">[] = ["missing", "invalid", "late"];
 export const FILE_OUTCOMES: readonly FileOutcome[] = [
   "on_time",
   "late",
@@ -30,6 +36,9 @@ export const FILE_OUTCOMES: readonly FileOutcome[] = [
   "not_a_template",
   "unreadable",
   "after_as_of",
+  "identity_conflict",
+  "blank_template",
+  "not_a_spreadsheet",
 ];
 
 /** What is known of any received file, before and after the consolidation judges it. */
@@ -53,6 +62,8 @@ export interface ReceivedFile {
 export interface SubmittedFile extends ReceivedFile {
   /** Whether the workbook could be opened at all. */
   readonly readable: boolean;
+  /** A template with nothing filled in (no field, no row): dropped in the folder, not sent. */
+  readonly blank?: boolean;
   readonly extracts: SubmissionExtracts;
 }
 
@@ -98,6 +109,16 @@ export interface ConsolidatedFile extends ReceivedFile {
   readonly outcome: FileOutcome;
   /** For a duplicate: the file that won. */
   readonly supersededBy: string | null;
+  /**
+   * How the file was matched to its unit: by the code in the workbook, by its file name alone
+   * (a file that cannot be read or is not a template but is named "KH_SNV.xlsx"), or not at all.
+   */
+  readonly attribution: "workbook" | "file_name" | null;
+  /**
+   * For an identity conflict or an unknown unit code: the registry unit the file's unit name (or
+   * else its file name) points to, if any.
+   */
+  readonly pointsTo: string | null;
   readonly errors: number;
   readonly warnings: number;
 }
@@ -113,6 +134,8 @@ export interface UnitKindStatus {
   readonly warnings: number;
   /** Older files of the same unit and kind, listed as duplicates. */
   readonly duplicates: number;
+  /** Files of this kind that carry this unit's name under another code (identity conflicts, unknown codes): to review. */
+  readonly underReview: readonly string[];
 }
 
 export interface Totals {
@@ -129,10 +152,26 @@ export interface Totals {
 }
 
 export interface GroupTotals {
-  /** A unit type code (CQ, MT, DN) or a cluster name. */
+  /** A unit type code (CQ, MT, DN) or a cluster name; "" for units whose registry row names no cluster. */
   readonly key: string;
-  readonly label: string;
   readonly totals: Totals;
+}
+
+/** What a source found besides the files it handed over, and what its received times mean. */
+export interface SourceListing {
+  /** Files that are not spreadsheets (a PDF scan, a Word file, an archive): listed, not read. */
+  readonly otherFiles: readonly {
+    readonly file: string;
+    readonly receivedAt: number;
+    readonly sizeBytes: number;
+  }[];
+  /** Folders that could not be read, with the system's reason (EACCES, EPERM…). */
+  readonly unreadableFolders: readonly { readonly folder: string; readonly reason: string }[];
+  /**
+   * A local folder gives file modification times (a copy resets them; a synced folder gives the
+   * sender's last edit); OneDrive gives upload times.
+   */
+  readonly receivedTimes: "modification_time" | "upload_time";
 }
 
 export interface IndicatorTotal {
@@ -190,6 +229,18 @@ export interface ConsolidationResult {
     readonly unitName: string;
     readonly file: string;
   })[];
-  /** Most frequent problem codes across all files, most frequent first. */
+  /** Problems of the source itself (an unreadable folder, received times that look copied). */
+  readonly sourceProblems: readonly Problem[];
+  /** What the received times are; null when the caller did not say. */
+  readonly receivedTimes: "modification_time" | "upload_time" | null;
+  /** Units to follow up (not on time): missing first, then invalid, then late; registry order within. */
+  readonly followUp: readonly UnitKindStatus[];
+  /** Files for an officer to look at: identity conflicts, in path order (each says the unit it points to). */
+  readonly review: readonly ConsolidatedFile[];
+  /** Files per outcome, every outcome listed, in FILE_OUTCOMES order. */
+  readonly outcomeCounts: readonly { readonly outcome: FileOutcome; readonly count: number }[];
+  /** The deadline of each expected kind (YYYY-MM-DD, the last day), null when none is set. */
+  readonly deadlines: readonly { readonly kind: TemplateKind; readonly lastDay: string | null }[];
+  /** Most frequent problem codes across the files in the result, most frequent first. */
   readonly topProblems: readonly { readonly code: string; readonly count: number; readonly files: number }[];
 }

@@ -45,6 +45,10 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `The file could not be read: ${READ_ERRORS_EN[p("reason")] ?? p("reason")}.`;
     case "FILE_CHECK_FAILED":
       return `thidua failed while checking this file (${p("reason")}); the file is unchecked: please report it to Sở Nội vụ with the file.`;
+    case "FOLDER_UNREADABLE":
+      return `Folder "${p("folder")}" could not be read (${p("reason") === "EACCES" || p("reason") === "EPERM" ? "permission denied" : p("reason")}); the files in it were not consolidated.`;
+    case "RECEIVED_TIMES_SHARED":
+      return `${p("count")} of ${p("total")} files share one modification time (about ${p("at")}, Vietnam time): the folder may have been copied, and received times (file modification times) cannot be trusted; check before using the on-time and late figures.`;
     case "WORKBOOK_EMPTY":
       return "The workbook has no worksheet to check (empty, or every sheet was deleted).";
     case "TEMPLATE_STAMP_MISSING":
@@ -140,6 +144,12 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `Unit type ${p("found")} differs from the registry (${p("unit")} is of type ${p("expected")}).`;
     case "UNIT_CODE_FILE_NAME_MISMATCH":
       return `The file name suggests unit ${p("fromFileName")} but the workbook says ${p("found")}; the workbook's code is used.`;
+    case "UNIT_NAME_CONFLICT":
+      return `Unit name "${p("found")}" is not the registry's name for code ${p("unit")} ("${p("expected")}")${p("pointsTo") ? `; it is the name of unit ${p("pointsTo")} (${p("pointsToName")})` : ""}: the file may have been copied from another unit's. Write your own unit's code and name; this file is not counted for any unit.`;
+    case "UNIT_NAME_DIFFERS":
+      return `Unit name "${p("found")}" differs from the registry's name for code ${p("unit")} ("${p("expected")}"); please check it.`;
+    case "UNIT_FROM_FILE_NAME":
+      return `The unit could not be read from the file; it is attributed to unit ${p("unit")}, kind ${p("kind")}, by its file name: the unit sent something but must resend a proper template.`;
     case "REGISTRY_DUPLICATE_CODE":
       return `Unit code "${p("found")}" appears twice in the registry; only the first row is used.`;
     case "SUBMISSION_LATE":

@@ -45,6 +45,10 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return SYSTEM_FILES_VI[p("what")]?.(p("owner")) ?? `Tệp hệ thống (${p("what")}), không phải bài nộp.`;
     case "FILE_CHECK_FAILED":
       return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;
+    case "FOLDER_UNREADABLE":
+      return `Không đọc được thư mục "${p("folder")}" (${p("reason") === "EACCES" || p("reason") === "EPERM" ? "không có quyền đọc" : p("reason")}); các tệp trong đó chưa được tổng hợp.`;
+    case "RECEIVED_TIMES_SHARED":
+      return `${p("count")} trên ${p("total")} tệp có cùng thời điểm sửa đổi (khoảng ${p("at")}, giờ Việt Nam): thư mục có thể đã được sao chép, nên thời điểm nhận (là thời điểm sửa đổi tệp) không đáng tin; hãy kiểm tra trước khi dùng số liệu đúng hạn, nộp muộn.`;
     case "WORKBOOK_EMPTY":
       return "Sổ làm việc không có trang tính nào để kiểm tra (tệp trống hoặc mọi trang đã bị xóa).";
     case "TEMPLATE_STAMP_MISSING":
@@ -138,6 +142,12 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Loại đơn vị ${p("found")} khác với danh sách đơn vị (${p("unit")} thuộc loại ${p("expected")}).`;
     case "UNIT_CODE_FILE_NAME_MISMATCH":
       return `Tên tệp gợi ý đơn vị ${p("fromFileName")} nhưng mã đơn vị trong tệp là ${p("found")}; dùng mã trong tệp.`;
+    case "UNIT_NAME_CONFLICT":
+      return `Tên đơn vị "${p("found")}" không phải tên của mã ${p("unit")} trong danh sách đơn vị ("${p("expected")}")${p("pointsTo") ? `; đây là tên của đơn vị ${p("pointsTo")} (${p("pointsToName")})` : ""}: tệp có thể được chép từ hồ sơ của đơn vị khác. Hãy ghi đúng mã và tên của đơn vị mình; tệp này không được tính cho đơn vị nào.`;
+    case "UNIT_NAME_DIFFERS":
+      return `Tên đơn vị "${p("found")}" khác với tên của mã ${p("unit")} trong danh sách đơn vị ("${p("expected")}"); hãy kiểm tra lại.`;
+    case "UNIT_FROM_FILE_NAME":
+      return `Không đọc được đơn vị trong tệp; tệp được gán cho đơn vị ${p("unit")}, hồ sơ ${p("kind")} theo tên tệp: đơn vị đã gửi nhưng cần gửi lại tệp đúng biểu mẫu.`;
     case "REGISTRY_DUPLICATE_CODE":
       return `Mã đơn vị "${p("found")}" bị trùng trong danh sách đơn vị; chỉ dòng đầu tiên được dùng.`;
     case "SUBMISSION_LATE":

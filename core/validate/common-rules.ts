@@ -5,6 +5,7 @@ import { formatVietnamDateTime, formatVietnameseDate } from "../values/calendar"
 import { findFieldSpec } from "./read-document";
 import { textField, type Rule } from "./rule-context";
 import { isTemplateKind } from "../spec/index";
+import { ruleUnitNameMatchesCode } from "./unit-identity";
 
 /** The unit must be one that the registry knows, of the type the registry gives it. */
 export const ruleUnitIsRegistered: Rule = (context) => {
@@ -54,4 +55,8 @@ export const ruleReceivedBeforeDeadline: Rule = (context) => {
   ];
 };
 
-export const COMMON_RULES: readonly Rule[] = [ruleUnitIsRegistered, ruleReceivedBeforeDeadline];
+export const COMMON_RULES: readonly Rule[] = [
+  ruleUnitIsRegistered,
+  ruleUnitNameMatchesCode,
+  ruleReceivedBeforeDeadline,
+];

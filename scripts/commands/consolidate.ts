@@ -14,10 +14,10 @@ import {
   computeDeadline,
 } from "../../core/index";
 import { runConsolidation } from "../consolidate/run-consolidation";
-import { writeConsolidatedWorkbook } from "../consolidate/write-workbook";
+import { writeConsolidatedWorkbookFile } from "../consolidate/write-workbook";
 import { renderHtmlReport } from "../consolidate/write-html-report";
 import { REPORT_TEXTS } from "../consolidate/labels";
-import { writeFileAtomic } from "../io/atomic-write";
+import { checkWritable, dataPart, withInterruptCleanup, writeOutputPair } from "../io/output-pair";
 import { createLocalFolderSource } from "../source/local-folder";
 
 export interface ConsolidateOptions {
@@ -52,6 +52,13 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       })),
     totals: result.totals,
     totalsByKind: result.totalsByKind,
+    receivedTimes: result.receivedTimes,
+    sourceProblems: result.sourceProblems.map((problem) => ({
+      code: problem.code,
+      severity: problem.severity,
+      params: problem.params,
+      message: formatProblem(problem, language),
+    })),
     registry: result.registry && {
       file: result.registry.file,
       sha256: result.registry.sha256,
@@ -77,6 +84,7 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       errors: entry.errors,
       warnings: entry.warnings,
       duplicates: entry.duplicates,
+      underReview: entry.underReview,
     })),
     files: result.files.map((file) => ({
       file: file.file,
@@ -86,6 +94,8 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       unit: file.unitCode,
       receivedAt: new Date(file.receivedAt).toISOString(),
       supersededBy: file.supersededBy,
+      attribution: file.attribution,
+      pointsTo: file.pointsTo,
       sha256: file.sha256,
       problems: file.problems.map((problem) => ({
         code: problem.code,
@@ -121,9 +131,14 @@ export function formatConsolidationSummary(
     .join(" · ");
   const rates = `${texts.reportingRate} ${formatPercent(t.reportingRate, language)}, ${texts.onTimeRate.toLowerCase()} ${formatPercent(t.onTimeRate, language)}`;
   const afterAsOf = result.files.filter((file) => file.outcome === "after_as_of").length;
+  const count = (outcome: string): number =>
+    result.outcomeCounts.find((entry) => entry.outcome === outcome)?.count ?? 0;
+  const conflicts = count("identity_conflict");
   const notes = [
     ...(result.files.length === 0 ? [texts.noFiles] : []),
     ...(afterAsOf > 0 ? [`${formatNumber(afterAsOf, language)} ${texts.filesAfterAsOf}`] : []),
+    ...(conflicts > 0 ? [`${formatNumber(conflicts, language)} ${texts.filesIdentityConflict}`] : []),
+    ...result.sourceProblems.map((problem) => formatProblem(problem, language)),
   ];
   return (
     `${texts.asOf} ${formatVietnamDateTime(result.asOf)} (${texts.vietnamTime}): ${figures}\n${rates}\n` +
@@ -133,16 +148,19 @@ export function formatConsolidationSummary(
 }
 
 /** Reads the source, consolidates, writes the workbook (and report) atomically. Sources are only read. */
-export async function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
-  // --kind narrows what is consolidated; it never makes a kind expected that the config does not
-  // expect (DN-KT is sent by the units that nominate, so a unit without one is not "missing").
-  const kinds = options.kinds;
-  const config: MovementConfig = kinds
-    ? {
-        ...options.config,
-        expectedKinds: options.config.expectedKinds.filter((kind) => kinds.includes(kind)),
-      }
-    : options.config;
+export function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
+  // Ctrl-C or SIGTERM while the outputs are being written removes their temporary files.
+  return withInterruptCleanup(() => consolidateAndWrite(options));
+}
+
+async function consolidateAndWrite(options: ConsolidateOptions): Promise<ConsolidationResult> {
+  // --kind is decided by the core (it narrows what is consolidated and expected, never widens it).
+  const config: MovementConfig = options.config;
+  const out = resolve(options.out);
+  const report = options.report ? resolve(options.report) : null;
+  // Both outputs must be writable before hours of reading start (and stale temporaries go).
+  await checkWritable(out);
+  if (report) await checkWritable(report);
   const source = createLocalFolderSource(options.source, {
     exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])],
   });
@@ -153,7 +171,7 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
         clearOnComplete: true,
       })
     : null;
-  let result = await runConsolidation({
+  const result = await runConsolidation({
     source,
     registry: options.registry,
     config,
@@ -165,12 +183,9 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
     onFileDone: (done) => bar?.update(done),
   });
   bar?.stop();
-  if (options.kinds) {
-    const kinds = new Set<string>(options.kinds);
-    result = { ...result, files: result.files.filter((file) => file.kind === null || kinds.has(file.kind)) };
-  }
-  await writeConsolidatedWorkbook(result, resolve(options.out), options.language);
-  if (options.report)
-    await writeFileAtomic(resolve(options.report), renderHtmlReport(result, options.language));
+  await writeOutputPair(
+    { path: out, write: (file) => writeConsolidatedWorkbookFile(result, file, options.language) },
+    report ? dataPart(report, () => renderHtmlReport(result, options.language)) : null,
+  );
   return result;
 }

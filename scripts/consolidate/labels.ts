@@ -67,6 +67,9 @@ export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutco
     not_a_template: "Không phải biểu mẫu",
     unreadable: "Không đọc được",
     after_as_of: "Nhận sau thời điểm tính (chưa tính)",
+    identity_conflict: "Tên đơn vị không khớp mã (cần xem lại, chưa tính)",
+    blank_template: "Biểu mẫu trống (chưa tính)",
+    not_a_spreadsheet: "Không phải bảng tính (không đọc)",
   },
   en: {
     on_time: "On time",
@@ -77,6 +80,9 @@ export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutco
     not_a_template: "Not a template",
     unreadable: "Unreadable",
     after_as_of: "Received after the as-of time (not counted)",
+    identity_conflict: "Unit name does not match its code (to review, not counted)",
+    blank_template: "Blank template (not counted)",
+    not_a_spreadsheet: "Not a spreadsheet (not read)",
   },
 };
 
@@ -102,8 +108,17 @@ export const FOLLOW_UP_LABELS: Readonly<
   },
 };
 
-/** Order in which follow-ups are listed: the most urgent first. */
-export const FOLLOW_UP_ORDER: readonly Exclude<UnitStatus, "on_time">[] = ["missing", "invalid", "late"];
+/** The group of units whose registry row has no unit type of the catalogue (the registry's problems say which). */
+export const NO_UNIT_TYPE_LABELS: Readonly<Record<Language, string>> = {
+  vi: "(loại đơn vị chưa hợp lệ)",
+  en: "(unit type not valid)",
+};
+
+/** The group of units whose registry row names no cluster (the registry's problems say which). */
+export const NO_CLUSTER_LABELS: Readonly<Record<Language, string>> = {
+  vi: "(chưa ghi cụm, khối)",
+  en: "(no cluster given)",
+};
 
 export interface StatusColour {
   /** Background, RRGGBB. */
@@ -186,14 +201,10 @@ export const HEADERS = {
   errors: "Số lỗi",
   warnings: "Số cảnh báo",
   duplicates: "Số bản cũ",
+  underReview: "Tệp mang tên đơn vị, mã khác (cần xem lại)",
   row: "Dòng",
   content: "Nội dung thi đua",
   contentLabel: "Tên nội dung",
-  task: "Nhiệm vụ",
-  target: "Mục tiêu, chỉ tiêu",
-  lead: "Đơn vị chủ trì",
-  deadline: "Thời hạn",
-  expectedResult: "Kết quả dự kiến",
   indicatorCode: "Mã chỉ tiêu",
   indicator: "Chỉ tiêu",
   measureUnit: "Đơn vị tính",
@@ -201,14 +212,7 @@ export const HEADERS = {
   province: "Toàn tỉnh",
   reporting: "Số đơn vị báo cáo",
   aggregation: "Cách tính",
-  nomineeKind: "Tập thể / cá nhân",
-  nomineeName: "Tên tập thể, cá nhân",
-  position: "Chức vụ, đơn vị công tác",
-  individualGroup: "Nhóm đối tượng",
   awardCode: "Mã hình thức",
-  award: "Hình thức khen thưởng",
-  achievement: "Tóm tắt thành tích",
-  evidence: "Văn bản công nhận, minh chứng",
   department: "Cơ quan tiếp nhận",
   sheet: "Trang tính",
   cell: "Ô",
@@ -219,6 +223,8 @@ export const HEADERS = {
   sha256: "SHA-256",
   version: "Phiên bản biểu mẫu",
   supersededBy: "Được thay bằng tệp",
+  attribution: "Xác định đơn vị",
+  pointsTo: "Tên trong tệp chỉ đơn vị",
   item: "Mục",
   detail: "Giá trị",
 } as const;
@@ -255,6 +261,16 @@ export const LOG_LABELS = {
   files: "Số tệp đã nhận",
   notSet: "(chưa đặt)",
   filesHeading: "CÁC TỆP ĐÃ NHẬN",
+  receivedTimes: "Thời điểm nhận",
+  receivedTimesNote:
+    "Thời điểm nhận là thời điểm sửa đổi tệp trong thư mục (sao chép thư mục làm thay đổi; thư mục OneDrive đồng bộ cho lần sửa cuối của người gửi, không phải lúc tải lên)",
+  sourceProblems: "Số lỗi của nguồn hồ sơ (xem trang Lỗi)",
+} as const;
+
+/** How a file was matched to its unit (Nhật ký). */
+export const ATTRIBUTION_LABELS = {
+  workbook: "Theo mã trong tệp",
+  file_name: "Theo tên tệp",
 } as const;
 
 /** Texts of the HTML report, in both languages. */
@@ -305,7 +321,15 @@ export interface ReportTexts extends TotalsLabels {
   readonly workbookWritten: string;
   readonly reportWritten: string;
   readonly filesAfterAsOf: string;
+  readonly filesIdentityConflict: string;
+  readonly review: string;
+  readonly reviewNote: string;
+  readonly file: string;
+  readonly unitCode: string;
+  readonly pointsTo: string;
   readonly noFiles: string;
+  /** Where received times come from, when they are file modification times. */
+  readonly receivedTimesNote: string;
 }
 
 export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
@@ -355,7 +379,17 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     workbookWritten: "Sổ tổng hợp",
     reportWritten: "Báo cáo HTML",
     filesAfterAsOf: "tệp nhận sau thời điểm tính: có trong sổ tổng hợp, chưa được tính",
+    filesIdentityConflict:
+      "tệp có tên đơn vị không khớp với mã (có thể chép từ đơn vị khác): chưa được tính, cần xem lại (trang Lỗi)",
+    review: "Tệp cần xem lại",
+    reviewNote:
+      "Tên đơn vị trong tệp không khớp với mã đơn vị (có thể chép từ hồ sơ của đơn vị khác): tệp chưa được tính cho đơn vị nào.",
+    file: "Tệp",
+    unitCode: "Mã trong tệp",
+    pointsTo: "Tên trong tệp chỉ đơn vị",
     noFiles: "Không có bảng tính nào (.xlsx, .xls, .ods, .csv…) trong thư mục nguồn",
+    receivedTimesNote:
+      "Thời điểm nhận là thời điểm sửa đổi tệp trong thư mục: sao chép thư mục làm thay đổi thời điểm này; với thư mục OneDrive đồng bộ, đó là lần sửa cuối của người gửi, không phải lúc tải lên.",
     templateVersion: "Phiên bản biểu mẫu",
     ruleVersion: "phiên bản quy tắc",
   },
@@ -405,7 +439,17 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     workbookWritten: "Consolidated workbook",
     reportWritten: "HTML report",
     filesAfterAsOf: "files received after the as-of time: listed in the workbook, not counted",
+    filesIdentityConflict:
+      "files whose unit name does not match their code (maybe copied from another unit): not counted, to review (Lỗi sheet)",
+    review: "Files to review",
+    reviewNote:
+      "The unit name in the file does not match its unit code (maybe copied from another unit's file): counted for no unit.",
+    file: "File",
+    unitCode: "Code in the file",
+    pointsTo: "Unit its name points to",
     noFiles: "No spreadsheet (.xlsx, .xls, .ods, .csv…) under the source folder",
+    receivedTimesNote:
+      "Received times are file modification times in the folder: copying the folder changes them; in a folder synced from OneDrive they are the sender's last edit, not the upload.",
     templateVersion: "Template version",
     ruleVersion: "rule version",
   },

@@ -53,6 +53,7 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
     // The threads' memory is given back before the outputs are built.
     await pool.close();
   }
+  const listed = run.source.listed?.();
   return consolidate({
     files,
     registry: run.registry,
@@ -61,5 +62,13 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
     source: run.source.description,
     ...(run.registryFile ? { registryFile: run.registryFile } : {}),
     kindsFilter: run.kindsFilter ?? null,
+    listing: {
+      otherFiles: (listed?.otherFiles ?? []).map((other) => ({ ...other, file: other.path })),
+      unreadableFolders: (listed?.problems ?? []).map((problem) => ({
+        folder: problem.path,
+        reason: problem.reason,
+      })),
+      receivedTimes: run.source.receivedTimes,
+    },
   });
 }

@@ -5,7 +5,6 @@ import {
   type Totals,
   type UnitKindStatus,
   type UnitStatus,
-  computeDeadline,
   formatProblem,
   type Language,
   type Problem,
@@ -16,8 +15,9 @@ import {
 } from "../../core/index";
 import {
   BRAND_COLOURS,
-  FOLLOW_UP_ORDER,
   KIND_LABELS,
+  NO_CLUSTER_LABELS,
+  NO_UNIT_TYPE_LABELS,
   OUTCOME_LABELS,
   REPORT_TEXTS,
   STATUS_COLOURS,
@@ -74,9 +74,10 @@ function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
 const hex = (colour: string): string => `#${colour}`;
 
 function groupLabel(group: GroupTotals, language: Language, byType: boolean): string {
-  if (!byType) return group.label;
+  if (!byType) return group.key || NO_CLUSTER_LABELS[language];
+  if (group.key === "") return NO_UNIT_TYPE_LABELS[language];
   const type = UNIT_TYPES.find((entry) => entry.code === group.key);
-  return type ? (language === "vi" ? type.short : type.en) : group.label;
+  return type ? (language === "vi" ? type.short : type.en) : group.key;
 }
 
 function truncate(text: string, max: number): string {
@@ -300,8 +301,8 @@ function renderHeadline(result: ConsolidationResult, texts: ReportTexts, languag
 
 function renderByKind(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
   const rows = result.totalsByKind.map(({ kind, totals }) => {
-    const deadline = computeDeadline(kind, result.config);
-    const due = deadline ? `${texts.lastDay} ${formatVietnameseDate(deadline.lastDay)}` : texts.noDeadline;
+    const lastDay = result.deadlines.find((deadline) => deadline.kind === kind)?.lastDay ?? null;
+    const due = lastDay ? `${texts.lastDay} ${formatVietnameseDate(lastDay)}` : texts.noDeadline;
     const cell = (label: string, value: string): SafeHtml =>
       html`<td class="num" data-label="${label}">${value}</td>`;
     return html`<tr>
@@ -381,13 +382,7 @@ function renderTopProblems(result: ConsolidationResult, texts: ReportTexts, lang
 }
 
 function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
-  const rank = (status: UnitStatus): number =>
-    FOLLOW_UP_ORDER.indexOf(status as (typeof FOLLOW_UP_ORDER)[number]);
-  const entries: UnitKindStatus[] = result.statuses
-    .map((entry, index) => ({ entry, index }))
-    .filter(({ entry }) => entry.status !== "on_time")
-    .sort((a, b) => rank(a.entry.status) - rank(b.entry.status) || a.index - b.index)
-    .map(({ entry }) => entry);
+  const entries: readonly UnitKindStatus[] = result.followUp;
   const body =
     entries.length === 0
       ? html`<p class="empty">${texts.nothingToFollowUp}</p>`
@@ -435,16 +430,49 @@ function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, languag
   </section>`;
 }
 
+/** Files that name one unit and code another: listed for an officer to decide, never counted. */
+function renderReview(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
+  if (result.review.length === 0) return html``;
+  const rows = result.review.map((file) => {
+    const conflict = file.problems.find((problem) => problem.code === "UNIT_NAME_CONFLICT");
+    return html`<tr>
+      <td data-label="${texts.file}" class="unit">${file.file}</td>
+      <td data-label="${texts.unitCode}"><code>${file.unitCode ?? ""}</code></td>
+      <td data-label="${texts.pointsTo}"><code>${file.pointsTo ?? ""}</code></td>
+      <td data-label="${texts.problemExample}" class="message">
+        ${conflict ? formatProblem(conflict, language) : ""}
+      </td>
+    </tr>`;
+  });
+  return html`<section aria-labelledby="review">
+    <h2 id="review">
+      ${texts.review} <span class="count">${formatNumber(result.review.length, language)}</span>
+    </h2>
+    <p class="note">${texts.reviewNote}</p>
+    <table class="stack">
+      <thead>
+        <tr>
+          <th>${texts.file}</th>
+          <th>${texts.unitCode}</th>
+          <th>${texts.pointsTo}</th>
+          <th>${texts.problemExample}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </section>`;
+}
+
 function renderFiles(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
-  const counts = new Map<string, number>();
-  for (const file of result.files) counts.set(file.outcome, (counts.get(file.outcome) ?? 0) + 1);
-  const rows = Object.entries(OUTCOME_LABELS[language])
-    .filter(([outcome]) => (counts.get(outcome) ?? 0) > 0)
+  const rows = result.outcomeCounts
+    .filter(({ count }) => count > 0)
     .map(
-      ([outcome, label]) =>
+      ({ outcome, count }) =>
         html`<tr>
-          <td>${label}</td>
-          <td class="num">${formatNumber(counts.get(outcome) ?? 0, language)}</td>
+          <td>${OUTCOME_LABELS[language][outcome]}</td>
+          <td class="num">${formatNumber(count, language)}</td>
         </tr>`,
     );
   return html`<section aria-labelledby="files">
@@ -549,10 +577,14 @@ footer{max-width:1100px;margin:0 auto;padding:4px 32px 32px;color:var(--muted);f
  */
 export function renderHtmlReport(result: ConsolidationResult, language: Language = "vi"): string {
   const texts = REPORT_TEXTS[language];
-  const deadlines = result.totalsByKind.map(({ kind }) => {
-    const deadline = computeDeadline(kind, result.config);
-    return `${kind} ${deadline ? `${texts.lastDay} ${formatVietnameseDate(deadline.lastDay)}` : texts.noDeadline}`;
-  });
+  const deadlines = result.deadlines.map(
+    ({ kind, lastDay }) =>
+      `${kind} ${lastDay ? `${texts.lastDay} ${formatVietnameseDate(lastDay)}` : texts.noDeadline}`,
+  );
+  const sourceNotes = [
+    ...(result.receivedTimes === "modification_time" ? [texts.receivedTimesNote] : []),
+    ...result.sourceProblems.map((problem) => formatProblem(problem, language)),
+  ];
   const page = html`<!DOCTYPE html>
     <html lang="${language}">
       <head>
@@ -580,6 +612,7 @@ export function renderHtmlReport(result: ConsolidationResult, language: Language
               ${texts.reportYear}
               ${result.config.reportYear}${deadlines.length > 0 ? html` · ${texts.deadline}: ${deadlines.join("; ")}` : ""}
             </p>
+            ${sourceNotes.map((note) => html`<p class="meta source-note">${note}</p>`)}
           </div>
         </header>
         <main class="wrap">
@@ -589,7 +622,7 @@ export function renderHtmlReport(result: ConsolidationResult, language: Language
             ${renderRateChart("by-cluster", texts.byCluster, result.byCluster, texts, language, false)}
           </div>
           ${renderFollowUp(result, texts, language)} ${renderTopProblems(result, texts, language)}
-          ${renderFiles(result, texts, language)}
+          ${renderReview(result, texts, language)} ${renderFiles(result, texts, language)}
         </main>
         <footer>
           ${texts.footer} ${texts.source}: ${result.source} · ${texts.templateVersion}

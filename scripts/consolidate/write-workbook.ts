@@ -22,7 +22,7 @@ import {
   type ConsolidationResult,
   type Totals,
   type UnitKindStatus,
-  computeDeadline,
+  SUBMISSION_SPECS,
   formatProblem,
   type Language,
   type Problem,
@@ -38,11 +38,13 @@ import { loadExcelJs } from "../xlsx/load-exceljs";
 import {
   AGGREGATION_LABELS,
   BRAND_COLOURS,
+  ATTRIBUTION_LABELS,
   FOLLOW_UP_LABELS,
-  FOLLOW_UP_ORDER,
   HEADERS,
   KIND_LABELS,
   LOG_LABELS,
+  NO_CLUSTER_LABELS,
+  NO_UNIT_TYPE_LABELS,
   OUTCOME_LABELS,
   SCOPE_LABELS,
   SEVERITY_COLOURS,
@@ -222,12 +224,28 @@ function indicatorOf(code: string): Indicator | undefined {
   return INDICATORS.find((indicator) => indicator.code === code);
 }
 
-function deadlineLine(result: ConsolidationResult): string {
-  const parts = result.totalsByKind.map(({ kind }) => {
-    const deadline = computeDeadline(kind, result.config);
-    return `${kind} ${deadline ? `hết ngày ${formatVietnameseDate(deadline.lastDay)}` : "chưa đặt hạn"}`;
-  });
-  return parts.length > 0 ? `Hạn nộp: ${parts.join("; ")}` : "";
+/** The deadlines the core computed, in words: "KH hết ngày 19/05/2026; BC hết ngày 14/11/2026". */
+function deadlineWords(result: ConsolidationResult): string {
+  return result.deadlines
+    .map(
+      ({ kind, lastDay }) =>
+        `${kind} ${lastDay ? `hết ngày ${formatVietnameseDate(lastDay)}` : "chưa đặt hạn"}`,
+    )
+    .join("; ");
+}
+
+/** A column header of a province-wide sheet taken from the template it comes from (one source of truth). */
+function specHeader(kind: TemplateKind, table: string, column: string): string {
+  const label = SUBMISSION_SPECS[kind].tables
+    .find((candidate) => candidate.key === table)
+    ?.columns.find((candidate) => candidate.key === column)?.label.vi;
+  if (label === undefined) throw new Error(`no column ${column} in the ${kind} table ${table}`);
+  return label;
+}
+
+function groupLabel(key: string, byType: boolean): string {
+  if (byType) return UNIT_TYPES.find((type) => type.code === key)?.short ?? (key || NO_UNIT_TYPE_LABELS.vi);
+  return key || NO_CLUSTER_LABELS.vi;
 }
 
 function sizeColumns<Row>(sheet: TableSheet<Row>): { width: number }[] {
@@ -498,27 +516,24 @@ function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow> {
     })),
     ...result.byUnitType.map((group) => ({
       scope: SCOPE_LABELS.unitType,
-      group: group.label,
+      group: groupLabel(group.key, true),
       totals: group.totals,
       strong: false,
     })),
     ...result.byCluster.map((group) => ({
       scope: SCOPE_LABELS.cluster,
-      group: group.label,
+      group: groupLabel(group.key, false),
       totals: group.totals,
       strong: false,
     })),
   ];
-  const outcomeCounts = new Map<string, number>();
-  for (const file of result.files)
-    outcomeCounts.set(file.outcome, (outcomeCounts.get(file.outcome) ?? 0) + 1);
   const after: Line[] = [
     {
       cells: [HEADERS.scope, HEADERS.outcome, HEADERS.fileCount],
       styles: [STYLE.header, STYLE.header, STYLE.header],
     },
-    ...Object.entries(OUTCOME_LABELS.vi).map(([outcome, label]) => ({
-      cells: [SCOPE_LABELS.files, label, outcomeCounts.get(outcome) ?? 0],
+    ...result.outcomeCounts.map(({ outcome, count }) => ({
+      cells: [SCOPE_LABELS.files, OUTCOME_LABELS.vi[outcome], count],
       styles: [STYLE.text, STYLE.text, STYLE.integer],
     })),
     {
@@ -529,7 +544,14 @@ function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow> {
   return {
     key: "overview",
     tabColour: BRAND_COLOURS.navy,
-    preamble: titleLines("overview", context, deadlineLine(result)),
+    preamble: titleLines(
+      "overview",
+      context,
+      [
+        ...(result.deadlines.length > 0 ? [`${LOG_LABELS.deadlines}: ${deadlineWords(result)}`] : []),
+        ...(result.receivedTimes === "modification_time" ? [LOG_LABELS.receivedTimesNote] : []),
+      ].join(" · "),
+    ),
     columns: totalsColumns(),
     rows,
     after,
@@ -586,13 +608,7 @@ function statusesSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
 }
 
 function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
-  const rank = (status: UnitKindStatus["status"]): number =>
-    FOLLOW_UP_ORDER.indexOf(status as (typeof FOLLOW_UP_ORDER)[number]);
-  const rows = context.result.statuses
-    .map((row, index) => ({ row, index }))
-    .filter(({ row }) => row.status !== "on_time")
-    .sort((a, b) => rank(a.row.status) - rank(b.row.status) || a.index - b.index)
-    .map(({ row }) => row);
+  const rows = context.result.followUp;
   return {
     key: "followUp",
     tabColour: STATUS_COLOURS.late.strong,
@@ -618,6 +634,13 @@ function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
       { header: HEADERS.file, min: 16, max: 48, value: (row) => row.file, style: STYLE.text },
       receivedAtColumn<UnitKindStatus>(),
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
+      {
+        header: HEADERS.underReview,
+        min: 16,
+        max: 48,
+        value: (row) => (row.underReview.length === 0 ? null : row.underReview.join("; ")),
+        style: STYLE.text,
+      },
     ],
     rows,
   };
@@ -644,7 +667,13 @@ function tasksSheet(context: WorkbookContext): TableSheet<TaskRow> {
       ...unitColumns<TaskRow>((row) => registeredUnit(context, row.unitCode, row.unitName)),
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
       { header: HEADERS.row, min: 6, max: 8, value: (row) => row.row, style: STYLE.integer },
-      { header: HEADERS.content, min: 10, max: 10, value: (row) => row.content, style: STYLE.code },
+      {
+        header: specHeader("KH", "tasks", "content"),
+        min: 10,
+        max: 10,
+        value: (row) => row.content,
+        style: STYLE.code,
+      },
       {
         header: HEADERS.contentLabel,
         min: 20,
@@ -652,18 +681,36 @@ function tasksSheet(context: WorkbookContext): TableSheet<TaskRow> {
         value: (row) => contentLabel(row.content),
         style: STYLE.text,
       },
-      { header: HEADERS.task, min: 30, max: 60, value: (row) => row.task, style: STYLE.text },
-      { header: HEADERS.target, min: 20, max: 40, value: (row) => row.target, style: STYLE.text },
-      { header: HEADERS.lead, min: 16, max: 30, value: (row) => row.lead, style: STYLE.text },
       {
-        header: HEADERS.deadline,
+        header: specHeader("KH", "tasks", "task"),
+        min: 30,
+        max: 60,
+        value: (row) => row.task,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("KH", "tasks", "target"),
+        min: 20,
+        max: 40,
+        value: (row) => row.target,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("KH", "tasks", "lead"),
+        min: 16,
+        max: 30,
+        value: (row) => row.lead,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("KH", "tasks", "deadline"),
         min: 11,
         max: 12,
         value: (row) => toCalendarCellDate(row.deadline),
         style: STYLE.date,
       },
       {
-        header: HEADERS.expectedResult,
+        header: specHeader("KH", "tasks", "expectedResult"),
         min: 20,
         max: 50,
         value: (row) => row.expectedResult,
@@ -840,31 +887,61 @@ function nominationsSheet(context: WorkbookContext): TableSheet<NominationRow> {
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
       { header: HEADERS.row, min: 6, max: 8, value: (row) => row.row, style: STYLE.integer },
       {
-        header: HEADERS.nomineeKind,
+        header: specHeader("DN-KT", "nominations", "nomineeKind"),
         min: 10,
         max: 12,
         value: (row) => short(NOMINEE_KINDS, row.nomineeKind),
         style: STYLE.text,
       },
-      { header: HEADERS.nomineeName, min: 24, max: 44, value: (row) => row.nomineeName, style: STYLE.text },
-      { header: HEADERS.position, min: 18, max: 36, value: (row) => row.position, style: STYLE.text },
       {
-        header: HEADERS.individualGroup,
+        header: specHeader("DN-KT", "nominations", "nomineeName"),
+        min: 24,
+        max: 44,
+        value: (row) => row.nomineeName,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "position"),
+        min: 18,
+        max: 36,
+        value: (row) => row.position,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "individualGroup"),
         min: 16,
         max: 30,
         value: (row) => short(INDIVIDUAL_GROUPS, row.individualGroup),
         style: STYLE.text,
       },
       {
-        header: HEADERS.award,
+        header: specHeader("DN-KT", "nominations", "award"),
         min: 24,
         max: 36,
         value: (row) => short(AWARDS, row.award),
         style: STYLE.text,
       },
-      { header: HEADERS.content, min: 10, max: 10, value: (row) => row.content, style: STYLE.code },
-      { header: HEADERS.achievement, min: 30, max: 60, value: (row) => row.achievement, style: STYLE.text },
-      { header: HEADERS.evidence, min: 20, max: 40, value: (row) => row.evidence, style: STYLE.text },
+      {
+        header: specHeader("DN-KT", "nominations", "content"),
+        min: 10,
+        max: 10,
+        value: (row) => row.content,
+        style: STYLE.code,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "achievement"),
+        min: 30,
+        max: 60,
+        value: (row) => row.achievement,
+        style: STYLE.text,
+      },
+      {
+        header: specHeader("DN-KT", "nominations", "evidence"),
+        min: 20,
+        max: 40,
+        value: (row) => row.evidence,
+        style: STYLE.text,
+      },
       {
         header: HEADERS.department,
         min: 12,
@@ -900,6 +977,13 @@ function problemsSheet(context: WorkbookContext): TableSheet<ProblemRow> {
       unitName: null,
       file: registry?.file ?? "",
       outcome: LOG_LABELS.registry,
+      problem,
+    })),
+    ...context.result.sourceProblems.map((problem) => ({
+      unitCode: null,
+      unitName: null,
+      file: typeof problem.params.folder === "string" ? problem.params.folder : context.result.source,
+      outcome: LOG_LABELS.source,
       problem,
     })),
     ...context.result.files.flatMap((file) =>
@@ -950,11 +1034,17 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
     cells: [label, value],
     styles: [STYLE.label, STYLE.value],
   });
-  const deadlines = deadlineLine(result).replace(/^Hạn nộp: /, "");
+  const deadlines = deadlineWords(result);
   const preamble: Line[] = [
     { cells: [SHEET_TITLES.log], styles: [STYLE.title], span: true },
     keyValue(LOG_LABELS.asOf, formatVietnamDateTime(result.asOf)),
     keyValue(LOG_LABELS.source, result.source),
+    ...(result.receivedTimes === "modification_time"
+      ? [keyValue(LOG_LABELS.receivedTimes, LOG_LABELS.receivedTimesNote)]
+      : []),
+    ...(result.sourceProblems.length > 0
+      ? [keyValue(LOG_LABELS.sourceProblems, result.sourceProblems.length)]
+      : []),
     ...(result.registry
       ? [
           keyValue(LOG_LABELS.registry, result.registry.file),
@@ -1014,6 +1104,14 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
             : STYLE.text,
       },
       { header: HEADERS.unitCode, min: 10, max: 16, value: (row) => row.unitCode, style: STYLE.code },
+      {
+        header: HEADERS.attribution,
+        min: 12,
+        max: 20,
+        value: (row) => (row.attribution === null ? null : ATTRIBUTION_LABELS[row.attribution]),
+        style: STYLE.text,
+      },
+      { header: HEADERS.pointsTo, min: 12, max: 16, value: (row) => row.pointsTo, style: STYLE.code },
       { header: HEADERS.supersededBy, min: 16, max: 40, value: (row) => row.supersededBy, style: STYLE.text },
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
       { header: HEADERS.warnings, min: 10, max: 11, value: (row) => row.warnings, style: STYLE.integer },
@@ -1053,51 +1151,60 @@ async function openTemporary(path: string): Promise<{ stream: WriteStream; faile
 
 /**
  * Writes the province-wide workbook for Sở Nội vụ with exceljs's streaming writer (rows are
- * committed as they are written, so memory stays flat however many files came in), into a
- * temporary file beside `path` that is renamed over it only once complete.
+ * committed as they are written, so memory stays flat however many files came in) into `file`,
+ * which must not exist yet (a temporary file: see writeOutputPair and writeConsolidatedWorkbook).
  *
  * Sheets: Tổng quan, Tình hình nộp, Chưa nộp, Nhiệm vụ, Chỉ tiêu, Khen thưởng, Lỗi, Nhật ký.
  * Values only: every string is a string cell, never a formula or a link. Sheet names and headers
  * are Vietnamese; `language` chooses the wording of the problem messages in *Lỗi*.
  */
+export async function writeConsolidatedWorkbookFile(
+  result: ConsolidationResult,
+  file: string,
+  language: Language = "vi",
+): Promise<void> {
+  const ExcelJS = loadExcelJs();
+  const { stream, failed } = await openTemporary(file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  // The same input and as-of give the same content: no wall-clock time goes into the file.
+  workbook.creator = "thidua";
+  workbook.lastModifiedBy = "thidua";
+  workbook.created = new Date(result.asOf);
+  workbook.modified = new Date(result.asOf);
+  const context = createContext(result, language);
+  const write = async (): Promise<void> => {
+    // One sheet after another: the zip takes its entries in order, so a sheet is complete before the next starts.
+    const filters = [
+      await writeTableSheet(workbook, overviewSheet(context)),
+      await writeTableSheet(workbook, statusesSheet(context)),
+      await writeTableSheet(workbook, followUpSheet(context)),
+      await writeTableSheet(workbook, tasksSheet(context)),
+      await writeTableSheet(workbook, indicatorsSheet(context)),
+      await writeTableSheet(workbook, nominationsSheet(context)),
+      await writeTableSheet(workbook, problemsSheet(context)),
+      await writeTableSheet(workbook, logSheet(context)),
+    ];
+    addFilterDatabaseNames(workbook, filters);
+    await workbook.commit();
+  };
+  await Promise.race([write(), failed]);
+}
+
+/** Writes the workbook whole or not at all: a temporary file beside `path`, renamed over it once complete. */
 export async function writeConsolidatedWorkbook(
   result: ConsolidationResult,
   path: string,
   language: Language = "vi",
 ): Promise<void> {
-  const ExcelJS = loadExcelJs();
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await makeOutputFolder(folder);
-    const { stream, failed } = await openTemporary(temporary);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    // The same input and as-of give the same content: no wall-clock time goes into the file.
-    workbook.creator = "thidua";
-    workbook.lastModifiedBy = "thidua";
-    workbook.created = new Date(result.asOf);
-    workbook.modified = new Date(result.asOf);
-    const context = createContext(result, language);
-    const write = async (): Promise<void> => {
-      // One sheet after another: the zip takes its entries in order, so a sheet is complete before the next starts.
-      const filters = [
-        await writeTableSheet(workbook, overviewSheet(context)),
-        await writeTableSheet(workbook, statusesSheet(context)),
-        await writeTableSheet(workbook, followUpSheet(context)),
-        await writeTableSheet(workbook, tasksSheet(context)),
-        await writeTableSheet(workbook, indicatorsSheet(context)),
-        await writeTableSheet(workbook, nominationsSheet(context)),
-        await writeTableSheet(workbook, problemsSheet(context)),
-        await writeTableSheet(workbook, logSheet(context)),
-      ];
-      addFilterDatabaseNames(workbook, filters);
-      await workbook.commit();
-    };
-    await Promise.race([write(), failed]);
+    await writeConsolidatedWorkbookFile(result, temporary, language);
     await rename(temporary, path);
   } catch (error) {
     // rm's force only forgives ENOENT; when the folder itself is impossible, the first error is the one to report.

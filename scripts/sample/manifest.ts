@@ -32,14 +32,24 @@ export type FileScenario =
   | "not_a_template"
   | "truncated"
   | "pdf_renamed"
-  | "shifted_indicators";
+  | "shifted_indicators"
+  | "copied_neighbour"
+  | "pdf_scan"
+  | "blank_template";
 
 export interface ManifestFile {
   /** Path relative to the sample folder, forward slashes. */
   readonly file: string;
   readonly kind: TemplateKind;
-  /** The unit code written in the workbook; null when no workbook code can be read (not a template, unreadable). */
+  /**
+   * The unit code written in the workbook, or, for a file that cannot be read or is not a template,
+   * the unit its file name names (attribution "file_name"); null when neither says.
+   */
   readonly unit: string | null;
+  /** Set when the unit comes from the file name alone. */
+  readonly attribution?: "file_name";
+  /** For an identity conflict: the registered unit whose name the workbook carries. */
+  readonly pointsTo?: string;
   /** ISO instant; the file's modification time. */
   readonly receivedAt: string;
   readonly expectedOutcome: FileOutcome;

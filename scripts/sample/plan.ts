@@ -107,7 +107,10 @@ type SlotScenario =
         | "truncated"
         | "pdf_renamed"
         | "resent_after_as_of"
-        | "shifted_indicators";
+        | "shifted_indicators"
+        // Identity and listing cases (issue 8): a neighbour's file with the unit's own name, a PDF scan beside a workbook.
+        | "copied_neighbour"
+        | "valid_with_scan";
     }
   | { readonly type: "defect"; readonly defect: string }
   | { readonly type: "duplicate_invalid_first"; readonly defect: string };
@@ -132,6 +135,8 @@ function requiredScenarios(kind: TemplateKind): SlotScenario[] {
         { type: "misnamed" },
         { type: "not_a_template" },
         { type: "pdf_renamed" },
+        { type: "copied_neighbour" },
+        { type: "valid_with_scan" },
       ];
     case "BC":
       return [
@@ -359,9 +364,13 @@ class FilePlanner {
   }
 
   pathFor(kind: TemplateKind, folder: string, code: string, suffix = ""): string {
-    const base = `${folder}/${FILE_PREFIX[kind]}_${code}${suffix}`;
-    let path = `${base}.xlsx`;
-    for (let copy = 2; this.used.has(path); copy += 1) path = `${base}_${copy}.xlsx`;
+    return this.freePath(`${folder}/${FILE_PREFIX[kind]}_${code}${suffix}`);
+  }
+
+  /** A path not used yet: `base.extension`, else `base_2.extension`, … */
+  freePath(base: string, extension = ".xlsx"): string {
+    let path = `${base}${extension}`;
+    for (let copy = 2; this.used.has(path); copy += 1) path = `${base}_${copy}${extension}`;
     this.used.add(path);
     return path;
   }
@@ -575,13 +584,15 @@ function planSlot(
         timing.receivedAt,
         {
           kind,
-          unit: null,
-          expectedOutcome: "not_a_template",
+          // Named for its unit and kind: the unit sent something, it must resend a template.
+          unit: unit.code,
+          expectedOutcome: "invalid",
           expectedProblems: [{ code: "TEMPLATE_STAMP_MISSING", severity: "error", ...WHOLE_FILE }],
           scenario: "not_a_template",
+          attribution: "file_name",
         },
       );
-      return "missing";
+      return "invalid";
     }
     case "truncated": {
       const timing = timingOnTime(windows, random);
@@ -591,10 +602,44 @@ function planSlot(
         timing.receivedAt,
         {
           kind,
-          unit: null,
-          expectedOutcome: "unreadable",
+          unit: unit.code,
+          expectedOutcome: "invalid",
           expectedProblems: [{ code: "FILE_TRUNCATED", severity: "error", ...WHOLE_FILE }],
           scenario: "truncated",
+          attribution: "file_name",
+        },
+      );
+      return "invalid";
+    }
+    case "copied_neighbour": {
+      // The unit started from a neighbour's filled file and changed only the name: the code is the
+      // neighbour's. It speaks for neither: listed for review, never counted, never superseding.
+      const others = registry.filter((candidate) => candidate.code !== unit.code);
+      const neighbour = others.length > 0 ? random.pick(others) : null;
+      const timing = timingOnTime(windows, random);
+      if (!neighbour) {
+        valid("valid", timing, "on_time", planner.pathFor(kind, folder, unit.code));
+        return "on_time";
+      }
+      const fill = buildFill(kind, neighbour, timing.documentDate, year, random);
+      fill.fields.unitName = unit.name;
+      planner.template(
+        kind,
+        planner.freePath(`${folder}/${FILE_PREFIX[kind]} ${asciiName(unit.name)}`),
+        fill,
+        timing,
+        {
+          unit: neighbour.code,
+          expectedOutcome: "identity_conflict",
+          expectedProblems: [
+            {
+              code: "UNIT_NAME_CONFLICT",
+              severity: "error",
+              ...locateField(SUBMISSION_SPECS[kind], "unitName"),
+            },
+          ],
+          scenario: "copied_neighbour",
+          pointsTo: unit.code,
         },
       );
       return "missing";
@@ -635,10 +680,29 @@ function planSlot(
       );
       return "on_time";
     }
+    case "valid_with_scan": {
+      // The signed scan sent beside the workbook: listed as not a spreadsheet, never read.
+      const timing = timingOnTime(windows, random);
+      valid("valid", timing, "on_time", planner.pathFor(kind, folder, unit.code));
+      planner.add(
+        planner.freePath(`${folder}/${FILE_PREFIX[kind]}_${unit.code}`, ".pdf"),
+        { type: "pdf", title: `${SUBMISSION_SPECS[kind].title.vi} - ${unit.name}` },
+        timing.receivedAt,
+        {
+          kind,
+          unit: null,
+          expectedOutcome: "not_a_spreadsheet",
+          expectedProblems: [],
+          scenario: "pdf_scan",
+        },
+      );
+      return "on_time";
+    }
     case "pdf_renamed": {
       const timing = timingOnTime(windows, random);
+      // A scan renamed "…scan.xlsx" names no unit: it cannot be attributed, the unit stays missing.
       planner.add(
-        planner.pathFor(kind, folder, unit.code),
+        planner.freePath(`${folder}/${FILE_PREFIX[kind]}_ban-scan`),
         { type: "pdf", title: `${SUBMISSION_SPECS[kind].title.vi} - ${unit.name}` },
         timing.receivedAt,
         {
@@ -657,6 +721,18 @@ function planSlot(
 /** Where the warning of a shifted indicator sheet points: the first indicator, one row up from the template's. */
 function firstIndicatorCellOneRowUp(keyed: KeyedRowsSpec): string {
   return `${keyed.inputColumn}${keyed.headerRow}`;
+}
+
+/** A unit name as officers type it in a file name: no marks ("Sở Tài chính" → "So Tai chinh"). */
+function asciiName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A unit's own sheet instead of the template: a title, who sends it and a few figures. */
@@ -761,6 +837,38 @@ export function planSample(options: PlanOptions): SamplePlan {
       },
     );
   }
+
+  // Files dropped in the shared folder that no unit sent: a blank template, a working sheet.
+  const extrasRandom = deriveRandom(seed, "extras");
+  const extrasAt = timingOnTime(windows.KH, extrasRandom).receivedAt;
+  planner.template(
+    "KH",
+    planner.freePath("submissions/KH/KH_ke-hoach-trien-khai"),
+    { fields: {}, tables: {} },
+    { receivedAt: extrasAt, documentDate: windows.KH.lastDay },
+    {
+      unit: null,
+      expectedOutcome: "blank_template",
+      expectedProblems: [],
+      scenario: "blank_template",
+    },
+  );
+  planner.add(
+    planner.freePath("submissions/BC/Tong hop so lieu cum"),
+    {
+      type: "plain",
+      sheet: "Sheet1",
+      rows: plainReportRows("BC", { ...units[0]!, name: "Cụm thi đua" }, year),
+    },
+    timingOnTime(windows.BC, extrasRandom).receivedAt,
+    {
+      kind: "BC",
+      unit: null,
+      expectedOutcome: "not_a_template",
+      expectedProblems: [{ code: "TEMPLATE_STAMP_MISSING", severity: "error", ...WHOLE_FILE }],
+      scenario: "not_a_template",
+    },
+  );
 
   const files = planner.files
     .slice()

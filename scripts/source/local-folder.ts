@@ -1,7 +1,23 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors";
-import { isSpreadsheetName, type SourceEntry, type SubmissionSource } from "./types";
+import {
+  isSpreadsheetName,
+  isSystemFileName,
+  type SourceEntry,
+  type SourceOtherFile,
+  type SourceProblem,
+  type SubmissionSource,
+} from "./types";
+
+/** What a walk found besides the submissions. */
+interface Listing {
+  readonly otherFiles: SourceOtherFile[];
+  readonly problems: SourceProblem[];
+}
+
+/** Reads a folder's names; how it is done is injectable so that tests can make a folder fail. */
+export type ReadFolder = (folder: string) => Promise<string[]>;
 
 async function walk(
   root: string,
@@ -9,12 +25,23 @@ async function walk(
   excluded: ReadonlySet<string>,
   entries: SourceEntry[],
   visited: Set<string>,
+  listing: Listing,
+  readFolder: ReadFolder,
 ): Promise<void> {
-  // Links are followed (a unit's folder linked in, a Windows junction); a folder met twice is read once.
-  const real = await realpath(folder);
-  if (visited.has(real)) return;
-  visited.add(real);
-  const children = (await readdir(folder)).filter((name) => !name.startsWith(".")).sort();
+  const shown = relative(root, folder).split(sep).join("/") || ".";
+  let names: string[];
+  try {
+    // Links are followed (a unit's folder linked in, a Windows junction); a folder met twice is read once.
+    const real = await realpath(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
+    names = await readFolder(folder);
+  } catch (error) {
+    // One unreadable folder (no permission, gone meanwhile) is a listed problem, never the end of the run.
+    listing.problems.push({ path: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    return;
+  }
+  const children = names.filter((name) => !isSystemFileName(name)).sort();
   // A folder's entries are stat'ed together (one at a time, 3,000 files took a quarter of a second);
   // stat follows a link to what it points at; a dangling link, or a file gone since, is skipped.
   const found = await Promise.all(
@@ -27,14 +54,15 @@ async function walk(
   // Sub-folders one after another, in name order, so that a folder linked twice is always read under the same name.
   for (const { name, path, info } of found) {
     if (info === null) continue;
-    if (info.isDirectory()) await walk(root, path, excluded, entries, visited);
-    else if (info.isFile() && isSpreadsheetName(name) && !excluded.has(resolve(path))) {
-      entries.push({
+    if (info.isDirectory()) await walk(root, path, excluded, entries, visited, listing, readFolder);
+    else if (info.isFile() && !excluded.has(resolve(path))) {
+      const found = {
         path: relative(root, path).split(sep).join("/"),
         receivedAt: Math.floor(info.mtimeMs),
         sizeBytes: info.size,
-        localPath: path,
-      });
+      };
+      if (isSpreadsheetName(name)) entries.push({ ...found, localPath: path });
+      else listing.otherFiles.push(found);
     }
   }
 }
@@ -42,11 +70,15 @@ async function walk(
 /** A local folder (for example one synced from OneDrive): every spreadsheet below it, sub-folders too. */
 export function createLocalFolderSource(
   root: string,
-  options: { exclude?: readonly string[] } = {},
+  options: { exclude?: readonly string[]; readFolder?: ReadFolder } = {},
 ): SubmissionSource {
   const excluded = new Set((options.exclude ?? []).map((path) => resolve(path)));
+  const readFolder = options.readFolder ?? ((folder: string) => readdir(folder));
+  let listing: Listing = { otherFiles: [], problems: [] };
   return {
     description: resolve(root),
+    receivedTimes: "modification_time",
+    listed: () => listing,
     async list() {
       const info = await stat(root).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -64,7 +96,9 @@ export function createLocalFolderSource(
           en: `source ${root} is not a folder`,
         });
       const entries: SourceEntry[] = [];
-      await walk(root, root, excluded, entries, new Set());
+      listing = { otherFiles: [], problems: [] };
+      await walk(root, root, excluded, entries, new Set(), listing, readFolder);
+      listing.otherFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
     read(entry) {

@@ -9,19 +9,58 @@ export interface SourceEntry {
   readonly localPath: string | null;
 }
 
+/** A file found in the source that is not handed over as a submission (a PDF scan, a Word file). */
+export interface SourceOtherFile {
+  readonly path: string;
+  readonly receivedAt: number;
+  readonly sizeBytes: number;
+}
+
+/** A place in the source that could not be read: which one, and the system's reason (EACCES…). */
+export interface SourceProblem {
+  readonly path: string;
+  readonly reason: string;
+}
+
 /** Where submissions come from; the pipeline does not care which. Sources never modify what they read. */
 export interface SubmissionSource {
   readonly description: string;
+  /** What `receivedAt` is: a file's modification time (a local folder) or its upload time (OneDrive). */
+  readonly receivedTimes: "modification_time" | "upload_time";
   list(): Promise<SourceEntry[]>;
   read(entry: SourceEntry): Promise<Uint8Array>;
+  /**
+   * After list(): the files found that are not spreadsheets, and the folders that could not be
+   * read. Every file under the source appears in an output; only OS and lock files are skipped.
+   */
+  listed?(): { readonly otherFiles: readonly SourceOtherFile[]; readonly problems: readonly SourceProblem[] };
 }
 
 /** Files a unit may send as its workbook; other files (signed PDF scans, images) are not submissions. */
-export const SPREADSHEET_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm", ".xls", ".xltx", ".ods", ".csv"];
+export const SPREADSHEET_EXTENSIONS: readonly string[] = [
+  ".xlsx",
+  ".xlsm",
+  ".xlsb",
+  ".xls",
+  ".xltx",
+  ".ods",
+  ".csv",
+];
+
+/** Files the system or Office leaves beside real ones: skipped without a word. */
+export function isSystemFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower.startsWith("~$") ||
+    lower.startsWith(".") ||
+    lower === "desktop.ini" ||
+    lower === "thumbs.db" ||
+    lower === "ehthumbs.db"
+  );
+}
 
 export function isSpreadsheetName(name: string): boolean {
+  if (isSystemFileName(name)) return false;
   const lower = name.toLowerCase();
-  // Office lock files (~$name.xlsx) and hidden files are not submissions.
-  if (lower.startsWith("~$") || lower.startsWith(".")) return false;
   return SPREADSHEET_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }

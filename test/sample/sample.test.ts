@@ -11,6 +11,7 @@ import type { Registry } from "../../core/registry";
 import { runSample, type SampleOptions, type SampleSummary } from "../../scripts/commands/sample";
 import { validateSubmission } from "../../scripts/consolidate/validate-submission";
 import { loadRegistry } from "../../scripts/registry-loader";
+import { isSpreadsheetName } from "../../scripts/source/types";
 import type { ExpectedProblem, SampleManifest } from "../../scripts/sample/manifest";
 import { validateFile, type FileValidation } from "../../scripts/validate-file";
 import { describeFullLayer, itFullLayer } from "../support/tools";
@@ -236,7 +237,10 @@ describe("thidua sample (N = 40, seed 1)", () => {
       (file) =>
         file.expectedOutcome !== "on_time" &&
         file.expectedOutcome !== "late" &&
-        file.expectedOutcome !== "after_as_of",
+        file.expectedOutcome !== "after_as_of" &&
+        // Not submissions: a template left blank, a PDF scan beside a workbook (never read).
+        file.expectedOutcome !== "blank_template" &&
+        file.expectedOutcome !== "not_a_spreadsheet",
     );
     for (const file of rejected) {
       const expected = expectedErrors(file.expectedProblems);
@@ -272,7 +276,8 @@ describe("thidua sample (N = 40, seed 1)", () => {
     for (const file of manifest.files) {
       expect({ file: file.file, unit: validations.get(file.file)!.unit?.code ?? null }).toEqual({
         file: file.file,
-        unit: file.unit,
+        // A file attributed by its name alone has no code the validator can read.
+        unit: file.attribution === "file_name" ? null : file.unit,
       });
     }
   });
@@ -290,7 +295,10 @@ describe("thidua sample (N = 40, seed 1)", () => {
 
   it("is what the consolidation finds: every file's outcome, every unit's status, the misnamed files flagged", async () => {
     const files: SubmittedFile[] = [];
-    for (const file of manifest.files) {
+    const prefix = `${manifest.submissionsDir}/`;
+    // As the local folder source does: spreadsheets are validated, other files only listed.
+    const others = manifest.files.filter((file) => !isSpreadsheetName(file.file));
+    for (const file of manifest.files.filter((entry) => isSpreadsheetName(entry.file))) {
       const localPath = join(tempRoot, "first", file.file);
       const path = file.file.slice(`${manifest.submissionsDir}/`.length);
       files.push(
@@ -307,8 +315,16 @@ describe("thidua sample (N = 40, seed 1)", () => {
       config,
       asOf: Date.parse(manifest.asOf),
       source: "sample",
+      listing: {
+        otherFiles: others.map((file) => ({
+          file: file.file.slice(prefix.length),
+          receivedAt: Date.parse(file.receivedAt),
+          sizeBytes: 0,
+        })),
+        unreadableFolders: [],
+        receivedTimes: "modification_time",
+      },
     });
-    const prefix = `${manifest.submissionsDir}/`;
     expect(Object.fromEntries(result.files.map((file) => [prefix + file.file, file.outcome]))).toEqual(
       Object.fromEntries(manifest.files.map((file) => [file.file, file.expectedOutcome])),
     );
