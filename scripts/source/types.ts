@@ -1,3 +1,5 @@
+import { classifySystemFileName } from "../../core/index";
+
 /** One file in a source of submissions (a local folder or a OneDrive folder). */
 export interface SourceEntry {
   /** Path relative to the source root, forward slashes: the name shown in every output. */
@@ -47,16 +49,12 @@ export const SPREADSHEET_EXTENSIONS: readonly string[] = [
   ".csv",
 ];
 
-/** Files the system or Office leaves beside real ones: skipped without a word. */
+/**
+ * Files the system or Office leaves beside real ones (the core knows them by name), and hidden
+ * files: skipped without a word.
+ */
 export function isSystemFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return (
-    lower.startsWith("~$") ||
-    lower.startsWith(".") ||
-    lower === "desktop.ini" ||
-    lower === "thumbs.db" ||
-    lower === "ehthumbs.db"
-  );
+  return name.startsWith(".") || classifySystemFileName(name) !== null;
 }
 
 export function isSpreadsheetName(name: string): boolean {
