@@ -1,10 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { main } from "./cli";
 
 /**
  * `npm run demo`: the main job end to end on the embedded default, a local sample folder (no
- * account): blank templates, a sample province, a validation, the consolidation and its report.
+ * account): blank templates, a sample province, a validation, the consolidation and its report, and
+ * the reminders (as .eml files: nothing is sent).
  */
 async function runDemo(): Promise<number> {
   const out = process.env.THIDUA_DEMO_DIR ?? "demo-output";
@@ -52,7 +53,24 @@ async function runDemo(): Promise<number> {
     join(out, "bao-cao.html"),
   ];
   process.stdout.write(`\n$ thidua ${consolidate.join(" ")}\n`);
-  return main(consolidate);
+  const consolidated = await main(consolidate);
+  if (consolidated !== 0) return consolidated;
+
+  // The same result as JSON (to a file), then one reminder per unit that is missing, late or invalid.
+  const resultFile = join(out, "ket-qua.json");
+  const json: string[] = [];
+  const jsonStep = [...consolidate, "--json"];
+  process.stdout.write(`\n$ thidua ${jsonStep.join(" ")} > ${resultFile}\n`);
+  const jsonCode = await main(jsonStep, {
+    stdout: { write: (text: string) => json.push(text) },
+    stderr: process.stderr,
+    stderrIsTTY: false,
+  });
+  if (jsonCode !== 0) return jsonCode;
+  await writeFile(resultFile, json.join(""));
+  const remind = ["remind", "--from", resultFile, "--out", join(out, "thu-nhac")];
+  process.stdout.write(`\n$ thidua ${remind.join(" ")}\n`);
+  return main(remind);
 }
 
 void runDemo().then((code) => {
