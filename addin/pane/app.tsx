@@ -444,7 +444,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
         {outcome.state === "refused" ? (
           <MessageBar intent="error" data-testid="refused" data-code={outcome.problem.code}>
             <MessageBarBody>
-              <MessageBarTitle>{text.refused}</MessageBarTitle>
+              <MessageBarTitle>{text.refused}.</MessageBarTitle>{" "}
               {outcome.file ? `${text.fileName(outcome.file)}. ` : ""}
               {problemText(outcome.problem, language)}
             </MessageBarBody>

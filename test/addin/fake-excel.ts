@@ -1,5 +1,20 @@
 /// <reference types="office-js" />
-import { columnNumberToLetter, parseA1 } from "../../core/index";
+
+// No import: the end-to-end test transpiles this file and runs it inside the browser page.
+function columnNumberToLetter(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+function parseA1(address: string): { row: number; columnNumber: number } | null {
+  const match = /^([A-Z]{1,3})(\d+)$/.exec(address);
+  if (!match) return null;
+  let columnNumber = 0;
+  for (const letter of match[1]!) columnNumber = columnNumber * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(match[2]), columnNumber };
+}
 
 /**
  * A fake of the few Excel objects addin/office/ uses, faithful to Office.js's batching: calls are
