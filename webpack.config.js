@@ -34,7 +34,10 @@ module.exports = async (env = {}, argv = {}) => {
     patterns.push({
       from: "node_modules/@microsoft/office-js/dist",
       to: "office-js",
-      globOptions: { ignore: ["**/*.map"] },
+      globOptions: {
+        // office.js loads the files of its host (excel-*) and locale at run time; the others are dead weight.
+        ignore: ["**/*.map", "**/*.debug.js", "**/{access,onenote,outlook,powerpoint,project,visio,word}-*"],
+      },
     });
 
   const config = {
@@ -71,7 +74,8 @@ module.exports = async (env = {}, argv = {}) => {
           compiler.hooks.done.tap("thidua-size", (stats) => {
             const assets = stats
               .toJson({ assets: true })
-              .assets.filter((asset) => asset.name.endsWith(".js"));
+              // The bundle only: a copied office.js (--office-js local) is Microsoft's, not ours.
+              .assets.filter((asset) => asset.name.endsWith(".js") && !asset.info?.copied);
             const bytes = assets.reduce((sum, asset) => sum + asset.size, 0);
             console.log(
               `thidua add-in JavaScript: ${(bytes / 1024).toFixed(0)} KiB in ${assets.length} file(s)`,
