@@ -126,6 +126,14 @@ function findWorkbookPart(
 
 const PACKAGE_RELATIONSHIPS = "_rels/.rels";
 
+/** Part names match ignoring case, as the reader opens them (zip-parts.ts). */
+function hasPart(locations: ReadonlyMap<string, unknown>, name: string): boolean {
+  if (locations.has(name)) return true;
+  const lower = name.toLowerCase();
+  for (const candidate of locations.keys()) if (candidate.toLowerCase() === lower) return true;
+  return false;
+}
+
 function classifyZipListing(
   listing: Extract<ZipListing, { kind: "listed" }>,
   limits: InspectLimits,
@@ -145,7 +153,7 @@ function classifyZipListing(
   if (listing.hasEncryptedEntry) return buildRejection("FILE_ENCRYPTED");
   const workbookPart = findWorkbook();
   // xl/workbook.bin (xlsb) is named by _rels/.rels too, but holds no XML to read.
-  if (!workbookPart.toLowerCase().endsWith(".xml") || !listing.locations.has(workbookPart)) {
+  if (!workbookPart.toLowerCase().endsWith(".xml") || !hasPart(listing.locations, workbookPart)) {
     return buildRejection("FILE_NOT_WORKBOOK", {
       detected: detectOfficeKind(listing.locations, listing.head),
     });

@@ -186,3 +186,18 @@ describe("xlsx-read decodes parts after their byte-order mark", () => {
     expect(await readWorkbookSnapshot(withBom)).toEqual(await readWorkbookSnapshot(kh));
   });
 });
+
+describe("xlsx-read matches the workbook part named by _rels/.rels ignoring case", () => {
+  it("reads a workbook whose _rels/.rels writes xl/Workbook.xml", async () => {
+    const kh = await writeKh();
+    const recased = repackage(kh, (files) => {
+      files["_rels/.rels"] = new TextEncoder().encode(
+        text(files["_rels/.rels"]).replace(/Target="\/?xl\/workbook\.xml"/, 'Target="xl/Workbook.xml"'),
+      );
+    });
+
+    const reading = await readWorkbookSnapshot(recased);
+
+    expect(reading).toEqual(await readWorkbookSnapshot(kh));
+  });
+});
