@@ -65,6 +65,8 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "addin/pane/taskpane.html",
         chunks: ["taskpane"],
+        inject: false,
+        scriptLoading: "blocking",
         templateParameters: { officeJsUrl: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
       new CopyWebpackPlugin({ patterns }),

@@ -50,14 +50,35 @@ function excelHost(): ExcelHost {
   };
 }
 
+function findOffice(): typeof Office | undefined {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office !== undefined && typeof office.onReady === "function" ? office : undefined;
+}
+
+/** Whether a page still has an office.js script that has neither run nor failed (always false outside a page). */
+function officeScriptPending(): boolean {
+  const doc = (globalThis as { document?: Document }).document;
+  if (doc === undefined) return false;
+  const script = Array.from(doc.scripts).find((element) => /office(\.debug)?\.js($|\?)/.test(element.src));
+  return script === undefined ? doc.readyState === "loading" : script.dataset["failed"] !== "true";
+}
+
 /**
  * Excel when office.js loaded and Office says so within the timeout; standalone otherwise (plain
  * browser, office.js blocked or unreachable): the pane never waits longer than OFFICE_TIMEOUT_MS.
  */
 export async function detectHost(timeoutMs = OFFICE_TIMEOUT_MS): Promise<PaneHost> {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  if (office === undefined || typeof office.onReady !== "function") return { mode: "standalone" };
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  const deadline = Date.now() + timeoutMs;
+  // office.js is loaded after the bundle (taskpane.html): wait for it to appear, within the timeout.
+  let office = findOffice();
+  while (office === undefined && Date.now() < deadline && officeScriptPending()) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    office = findOffice();
+  }
+  if (office === undefined) return { mode: "standalone" };
+  const timeout = new Promise<null>((resolve) =>
+    setTimeout(() => resolve(null), Math.max(0, deadline - Date.now())),
+  );
   const info = await Promise.race([office.onReady().catch(() => null), timeout]);
   if (info !== null && info.host === office.HostType.Excel) return { mode: "excel", excel: excelHost() };
   return { mode: "standalone" };

@@ -161,6 +161,20 @@ run("the add-in in headless Chromium", () => {
     });
   });
 
+  it("never hangs when office.js never answers: standalone mode after the timeout", async () => {
+    const page = await browser.context.newPage();
+    // Held forever: neither answered nor refused, as behind a firewall that drops packets.
+    await page.route(OFFICE_JS, () => undefined);
+    try {
+      await page.goto(`${server.url}taskpane.html`, { waitUntil: "commit" });
+
+      await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]', { timeout: 20_000 });
+      expect(await page.locator('[data-testid="dropzone"]').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   describe("inside a fake Excel host", () => {
     it("Kiểm tra lists the problems and clicking one selects its cell", async () => {
       const blank = corpusCase("blank-template.xlsx");
