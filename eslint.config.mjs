@@ -34,6 +34,17 @@ const forbiddenInCore = [
   { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "core/ is pure: UI lives in addin/." },
 ];
 
+// The workbook reader runs in the browser pane as in the CLI: nothing of Node may reach it.
+const nodeOnlyGlobals = [
+  "Buffer",
+  "process",
+  "require",
+  "__dirname",
+  "__filename",
+  "global",
+  "setImmediate",
+].map((name) => ({ name, message: "xlsx-read/ runs in browsers too: no Node globals." }));
+
 export default tseslint.config(
   {
     ignores: [
@@ -74,5 +85,32 @@ export default tseslint.config(
   {
     files: ["core/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: forbiddenInCore }] },
+  },
+  {
+    files: ["xlsx-read/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...nodeOnlyGlobals],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...forbiddenInCore
+              .filter((entry) => entry.message.includes("node"))
+              .map((entry) => ({
+                ...entry,
+                message: "xlsx-read/ runs in browsers too: no Node modules (inflate is injected).",
+              })),
+            {
+              group: ["exceljs", "exceljs/*", "yauzl", "fflate"],
+              message: "xlsx-read/ takes its inflate injected.",
+            },
+            {
+              regex: "(^|/)core/(?!index$).+",
+              message: "Import the core through core/index.ts, its one public surface.",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

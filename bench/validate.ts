@@ -1,13 +1,7 @@
-import {
-  type MovementConfig,
-  validateWorkbook,
-  ENUM_CATALOGUES,
-  KH_SPEC,
-  formatEnumOption,
-} from "../core/index";
+import { validateWorkbook } from "../core/index";
 import { loadExcelJs } from "../scripts/xlsx/load-exceljs";
 import { readWorkbookSnapshot } from "../scripts/xlsx/read-workbook";
-import { writeTemplateBuffer } from "../scripts/xlsx/write-template";
+import { buildPlan, CONFIG } from "./plan";
 
 /**
  * Validation of one KH plan with 2,000 task rows, against the time exceljs alone takes to load
@@ -18,47 +12,6 @@ import { writeTemplateBuffer } from "../scripts/xlsx/write-template";
 const TASK_ROWS = Number(process.env.BENCH_ROWS ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARM_UP = 3;
-const CONFIG: MovementConfig = {
-  provincialPlanDate: "2026-05-05",
-  reportYear: 2026,
-  round: "SOKET",
-  nominationDeadline: null,
-  expectedKinds: ["KH", "BC"],
-};
-
-function buildPlan(rows: number): Promise<Buffer> {
-  const contents = ENUM_CATALOGUES.content.map(formatEnumOption);
-  const criteria = ENUM_CATALOGUES.criterion.filter((entry) => entry.code.startsWith("CQ"));
-  return writeTemplateBuffer(KH_SPEC, {
-    fill: {
-      fields: {
-        unitCode: "SKHCN",
-        unitName: "Sở Khoa học và Công nghệ",
-        unitType: "CQ",
-        docNumber: "45/KH-SKHCN",
-        issueDate: new Date(Date.UTC(2026, 4, 15)),
-        signer: "Nguyễn Văn An, Giám đốc",
-        contactName: "Trần Thị Bình",
-        contactEmail: "vanthu@hatinh.gov.vn",
-      },
-      tables: {
-        tasks: Array.from({ length: rows }, (_, index) => ({
-          content: contents[index % contents.length] ?? "ND1",
-          task: `Nhiệm vụ số ${index + 1}: triển khai chuyển đổi số, chuyển đổi xanh tại đơn vị`,
-          target: `${(index % 100) + 1}% hồ sơ`,
-          lead: `Phòng ${(index % 12) + 1}`,
-          deadline: new Date(Date.UTC(2026 + (index % 2), index % 12, (index % 28) + 1)),
-          expectedResult: "Hoàn thành đúng hạn",
-        })),
-        criteria: criteria.map((entry) => ({
-          ownCriterion: `Tiêu chí của Sở gắn với ${entry.code}`,
-          provincialCriterion: formatEnumOption(entry),
-        })),
-      },
-    },
-  });
-}
-
 async function measure(label: string, action: () => unknown): Promise<number> {
   for (let run = 0; run < WARM_UP; run += 1) await action();
   const times: number[] = [];

@@ -1,40 +1,17 @@
-import { createProblem, type Problem, type WorkbookSnapshot } from "../../core/index";
-import { DEFAULT_INSPECT_LIMITS, inspectWorkbookBytes, type InspectLimits } from "./inspect-file";
-import { PackageStructureError, readSpreadsheetPackage } from "./sheetml/read-package";
-import { openZipParts, ZipEntryError } from "./zip-parts";
+import type { InspectLimits, SnapshotReading } from "../../xlsx-read/index";
+import { readWorkbookBytes } from "../../xlsx-read/index";
+import { inflateWithZlib } from "./node-inflate";
 
-export type SnapshotReading =
-  | { readonly ok: true; readonly snapshot: WorkbookSnapshot }
-  | { readonly ok: false; readonly problem: Problem };
+export type { SnapshotReading } from "../../xlsx-read/index";
 
 export interface ReadOptions {
   readonly limits?: InspectLimits;
 }
 
-function isPackageError(error: unknown): error is Error {
-  return error instanceof ZipEntryError || error instanceof PackageStructureError;
-}
-
 /**
  * Reads a submitted file's bytes into the snapshot the core validates, or says precisely why it
- * cannot. The bytes are checked first (not a zip, encrypted, truncated, zip bomb); then only the
- * parts holding values are inflated and scanned (workbook, relationships, shared strings,
- * styles, worksheets), in time linear in their size. Never writes anything.
+ * cannot (see xlsx-read/read-bytes.ts), inflating with Node's zlib.
  */
-export async function readWorkbookSnapshot(
-  bytes: Uint8Array,
-  options: ReadOptions = {},
-): Promise<SnapshotReading> {
-  const inspection = await inspectWorkbookBytes(bytes, options.limits ?? DEFAULT_INSPECT_LIMITS);
-  if (!inspection.ok)
-    return { ok: false, problem: createProblem(inspection.code, "error", {}, inspection.params) };
-  try {
-    return { ok: true, snapshot: readSpreadsheetPackage(openZipParts(bytes, inspection.locations)) };
-  } catch (error) {
-    if (!isPackageError(error)) throw error;
-    return {
-      ok: false,
-      problem: createProblem("FILE_UNREADABLE", "error", {}, { reason: error.message.slice(0, 200) }),
-    };
-  }
+export function readWorkbookSnapshot(bytes: Uint8Array, options: ReadOptions = {}): Promise<SnapshotReading> {
+  return readWorkbookBytes(bytes, { ...options, inflate: inflateWithZlib });
 }

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SampleManifest } from "../../scripts/sample/manifest";
-import { inspectWorkbookBytes } from "../../scripts/xlsx/inspect-file";
-import { openZipParts } from "../../scripts/xlsx/zip-parts";
+import { inspectWorkbookBytes } from "../../xlsx-read/index";
+import { inflateWithZlib } from "../../scripts/xlsx/node-inflate";
+import { openZipParts } from "../../xlsx-read/index";
 
 /**
  * The issue's acceptance check, end to end through the compiled CLI as a user runs it:
@@ -60,7 +61,7 @@ async function readWorkbookParts(path: string): Promise<Record<string, string>> 
   const bytes = readFileSync(path);
   const inspection = await inspectWorkbookBytes(bytes);
   if (!inspection.ok) throw new Error(`${path}: ${inspection.code}`);
-  const parts = openZipParts(bytes, inspection.locations);
+  const parts = openZipParts(bytes, inspection.locations, inflateWithZlib);
   return Object.fromEntries(
     [...inspection.locations.keys()].sort().map((name) => [name, parts.text(name) ?? ""]),
   );

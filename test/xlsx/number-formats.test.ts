@@ -1,4 +1,4 @@
-import { classifyFormatCode, excelSerialToDateText } from "../../scripts/xlsx/sheetml/number-formats";
+import { classifyFormatCode, excelSerialToDateText } from "../../xlsx-read/index";
 
 /** How a cell's number format makes a number show: a date or time, a percentage, or a number. */
 

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROBLEM_CODES } from "../../core/problems";
 import { createRandom, type Random } from "../../scripts/sample/random";
-import { inspectWorkbookBytes } from "../../scripts/xlsx/inspect-file";
+import { inspectWorkbookBytes } from "../../xlsx-read/index";
 import { readWorkbookSnapshot } from "../../scripts/xlsx/read-workbook";
-import { openZipParts } from "../../scripts/xlsx/zip-parts";
+import { inflateWithZlib } from "../../scripts/xlsx/node-inflate";
+import { openZipParts } from "../../xlsx-read/index";
 import { buildZip } from "../fixtures/zip";
 import { itFullLayer } from "../support/tools";
 
@@ -37,7 +38,7 @@ const MARKUP = [
 async function readParts(bytes: Buffer): Promise<{ name: string; text: string }[]> {
   const inspection = await inspectWorkbookBytes(bytes);
   if (!inspection.ok) throw new Error("the template itself should be readable");
-  const parts = openZipParts(bytes, inspection.locations);
+  const parts = openZipParts(bytes, inspection.locations, inflateWithZlib);
   return [...inspection.locations.keys()].map((name) => ({ name, text: parts.text(name) ?? "" }));
 }
 

@@ -1,4 +1,4 @@
-import { scanXml, XmlSyntaxError } from "../../scripts/xlsx/sheetml/xml-scanner";
+import { scanXml, XmlSyntaxError } from "../../xlsx-read/index";
 
 /** The scanner under the SheetML reader: events in order, and damaged XML refused, never half-read. */
 

@@ -4,7 +4,7 @@ import {
   type WorkbookSnapshot,
   columnLetterToNumber,
   columnNumberToLetter,
-} from "../../../core/index";
+} from "../../core/index";
 import {
   builtInFormatCode,
   classifyFormatCode,
@@ -27,7 +27,8 @@ export class PackageStructureError extends Error {
   }
 }
 
-const WORKBOOK_PART = "xl/workbook.xml";
+const DEFAULT_WORKBOOK_PART = "xl/workbook.xml";
+const OFFICE_DOCUMENT_RELATIONSHIP = /\/officeDocument$/;
 const WORKSHEET_RELATIONSHIP = /\/worksheet$/;
 const SHARED_STRINGS_RELATIONSHIP = /\/sharedStrings$/;
 const STYLES_RELATIONSHIP = /\/styles$/;
@@ -472,16 +473,39 @@ function findRelated(relationships: Map<string, Relationship>, type: RegExp): st
 }
 
 /**
+ * The part that _rels/.rels names as the package's main document (the workbook), or null when
+ * there is no such relationship. Excel, LibreOffice and exceljs all write xl/workbook.xml, but the
+ * name is the relationship's to give.
+ */
+export function findOfficeDocumentPart(parts: PackageParts): string | null {
+  const relationships = readPart(parts, "_rels/.rels", (xml) => readRelationships(xml, ""));
+  return findRelated(relationships, OFFICE_DOCUMENT_RELATIONSHIP);
+}
+
+/** "xl/workbook.xml" → "xl/_rels/workbook.xml.rels", where OPC keeps a part's relationships. */
+function relationshipsPartOf(part: string): { folder: string; path: string } {
+  const slash = part.lastIndexOf("/");
+  const folder = slash < 0 ? "" : part.slice(0, slash);
+  const name = part.slice(slash + 1);
+  return { folder, path: folder === "" ? `_rels/${name}.rels` : `${folder}/_rels/${name}.rels` };
+}
+
+/**
  * Reads the values of every worksheet of a SpreadsheetML package: what the cells show (cached
  * results for formulas, never the formula text), merges, sheet visibility and the date system.
- * Charts, drawings, comments, links, validations and macros are never read.
+ * Charts, drawings, comments, links, validations and macros are never read. The workbook part is
+ * the one given, else the one _rels/.rels names, else xl/workbook.xml.
  */
-export function readSpreadsheetPackage(parts: PackageParts): WorkbookSnapshot {
-  const workbook = readPart(parts, WORKBOOK_PART, (xml) => {
-    if (xml === null) throw new PackageStructureError(`${WORKBOOK_PART} is missing`);
+export function readSpreadsheetPackage(parts: PackageParts, workbookPart?: string): WorkbookSnapshot {
+  const workbookPath = workbookPart ?? findOfficeDocumentPart(parts) ?? DEFAULT_WORKBOOK_PART;
+  const workbook = readPart(parts, workbookPath, (xml) => {
+    if (xml === null) throw new PackageStructureError(`${workbookPath} is missing`);
     return readWorkbookPart(xml);
   });
-  const relationships = readPart(parts, "xl/_rels/workbook.xml.rels", (xml) => readRelationships(xml, "xl"));
+  const workbookRelationships = relationshipsPartOf(workbookPath);
+  const relationships = readPart(parts, workbookRelationships.path, (xml) =>
+    readRelationships(xml, workbookRelationships.folder),
+  );
   const sharedStringsPath = findRelated(relationships, SHARED_STRINGS_RELATIONSHIP) ?? "xl/sharedStrings.xml";
   const stylesPath = findRelated(relationships, STYLES_RELATIONSHIP) ?? "xl/styles.xml";
   const context: SheetContext = {
@@ -495,7 +519,7 @@ export function readSpreadsheetPackage(parts: PackageParts): WorkbookSnapshot {
     // Excel refuses a sheet that points nowhere; reading on would report a workbook without it.
     if (!relationship)
       throw new PackageStructureError(
-        `sheet "${entry.name}" has no relationship "${entry.relationshipId}" in xl/_rels/workbook.xml.rels`,
+        `sheet "${entry.name}" has no relationship "${entry.relationshipId}" in ${workbookRelationships.path}`,
       );
     // Chart sheets and dialog sheets hold no cells to validate.
     if (!WORKSHEET_RELATIONSHIP.test(relationship.type)) continue;

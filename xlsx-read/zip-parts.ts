@@ -1,6 +1,7 @@
-import { inflateRawSync } from "node:zlib";
-import type { PackageParts } from "./sheetml/read-package";
+import type { Inflate } from "./inflate";
 import type { ZipEntryLocation } from "./inspect-file";
+import type { PackageParts } from "./sheetml/read-package";
+import { decodePartText } from "./text";
 
 /** A zip entry whose data does not match what the central directory declared. */
 export class ZipEntryError extends Error {
@@ -19,22 +20,18 @@ const LOCAL_HEADER_FIXED_BYTES = 30;
 const METHOD_STORED = 0;
 const METHOD_DEFLATED = 8;
 
-function decodePartText(data: Buffer): string {
-  // Parts are UTF-8 (Excel, LibreOffice); UTF-16 is allowed by XML and marked by its BOM.
-  if (data[0] === 0xff && data[1] === 0xfe) return data.subarray(2).toString("utf16le");
-  return data.toString("utf8");
-}
-
 /**
  * The parts of a zip already listed by inspectWorkbookBytes, inflated one at a time on demand
- * with Node's zlib. Inflating stops at the declared size, so the zip-bomb limit checked on the
- * central directory holds for the data too. Part names are matched exactly, then ignoring case.
+ * with the injected `inflate` (node:zlib in the CLI, fflate in the browser). Inflating stops at the
+ * declared size, so the zip-bomb limit checked on the central directory holds for the data too.
+ * Part names are matched exactly, then ignoring case.
  */
 export function openZipParts(
   bytes: Uint8Array,
   locations: ReadonlyMap<string, ZipEntryLocation>,
+  inflate: Inflate,
 ): PackageParts {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Built only when a name misses: Excel, LibreOffice and exceljs all name parts exactly.
   let lowerCaseNames: Map<string, string> | null = null;
   const findIgnoringCase = (path: string): string | undefined => {
@@ -42,24 +39,27 @@ export function openZipParts(
     return lowerCaseNames.get(path.toLowerCase());
   };
 
-  function inflate(part: string, location: ZipEntryLocation): Buffer {
+  function readEntry(part: string, location: ZipEntryLocation): Uint8Array {
     const header = location.localHeaderOffset;
     if (
-      header + LOCAL_HEADER_FIXED_BYTES > buffer.byteLength ||
-      buffer.readUInt32LE(header) !== LOCAL_HEADER_SIGNATURE
+      header + LOCAL_HEADER_FIXED_BYTES > bytes.byteLength ||
+      view.getUint32(header, true) !== LOCAL_HEADER_SIGNATURE
     ) {
       throw new ZipEntryError(part, "local header not found");
     }
     const dataStart =
-      header + LOCAL_HEADER_FIXED_BYTES + buffer.readUInt16LE(header + 26) + buffer.readUInt16LE(header + 28);
+      header +
+      LOCAL_HEADER_FIXED_BYTES +
+      view.getUint16(header + 26, true) +
+      view.getUint16(header + 28, true);
     const dataEnd = dataStart + location.compressedSize;
-    if (dataEnd > buffer.byteLength) throw new ZipEntryError(part, "data runs past the end of the file");
-    const compressed = buffer.subarray(dataStart, dataEnd);
-    let data: Buffer;
+    if (dataEnd > bytes.byteLength) throw new ZipEntryError(part, "data runs past the end of the file");
+    const compressed = bytes.subarray(dataStart, dataEnd);
+    let data: Uint8Array;
     if (location.compressionMethod === METHOD_STORED) data = compressed;
     else if (location.compressionMethod === METHOD_DEFLATED) {
       try {
-        data = inflateRawSync(compressed, { maxOutputLength: Math.max(location.uncompressedSize, 1) });
+        data = inflate(compressed, location.uncompressedSize);
       } catch (error) {
         throw new ZipEntryError(part, "data cannot be inflated", { cause: error });
       }
@@ -74,7 +74,7 @@ export function openZipParts(
       const name = locations.has(path) ? path : findIgnoringCase(path);
       const location = name === undefined ? undefined : locations.get(name);
       if (name === undefined || location === undefined) return null;
-      return decodePartText(inflate(name, location));
+      return decodePartText(readEntry(name, location));
     },
   };
 }

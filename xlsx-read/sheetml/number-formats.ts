@@ -1,4 +1,4 @@
-import { excelSerialToIsoDate } from "../../../core/index";
+import { excelSerialToIsoDate } from "../../core/index";
 
 /**
  * Built-in number formats (ECMA-376 Part 1, 18.8.30) that matter for reading values: the ones

@@ -1,0 +1,226 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import ts from "typescript";
+import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
+import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
+import { hostFromExcelJs } from "../addin/host-from-exceljs";
+import { chromiumAvailable, launchChromium } from "./browser";
+import { serveFolder } from "./serve";
+
+/**
+ * The production build of the add-in, served on localhost and driven in headless Chromium:
+ * (a) standalone mode, office.js unreachable: dropped files are checked in the browser;
+ * (b) the pane inside a fake Excel host served in place of office.js: Kiểm tra lists the
+ * problems, and clicking one selects its cell in the host. Screenshots go to test/artifacts/.
+ */
+
+const ROOT = join(__dirname, "..", "..");
+const BUILD = join(ROOT, "dist-addin");
+const ARTIFACTS = join(ROOT, "test", "artifacts");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
+const run = chromiumAvailable("add-in end-to-end") ? describe : describe.skip;
+
+function corpusCase(file: string) {
+  const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
+  if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
+  return { ...found, build: found.source.build };
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(ARTIFACTS, `addin-${name}-${label}.png`), fullPage: true });
+  }
+}
+
+/** Drops bytes on the drop zone as a browser does when a file is dragged from the desktop. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
+  await page.evaluate(
+    ({ name, base64, type }) => {
+      const binary = atob(base64);
+      const data = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type }));
+      const zone = document.querySelector('[data-testid="dropzone"]');
+      zone?.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { name, base64: Buffer.from(bytes).toString("base64"), type },
+  );
+}
+
+async function listedProblems(page: Page): Promise<string[]> {
+  await page.waitForSelector('[data-testid="results"]');
+  return (
+    await page
+      .locator('[data-testid="problem"]')
+      .evaluateAll((nodes) =>
+        nodes.map(
+          (node) =>
+            `${node.getAttribute("data-code")} ${node.getAttribute("data-sheet")}!${node.getAttribute("data-cell")}`,
+        ),
+      )
+  ).sort();
+}
+
+/** office.js replaced by a fake Excel whose workbook is `host` (test/addin/fake-excel.ts, transpiled). */
+function fakeOfficeJs(hostJson: string): string {
+  const source = ts.transpileModule(readFileSync(join(__dirname, "..", "addin", "fake-excel.ts"), "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  return `(() => {
+    const module = { exports: {} }; const exports = module.exports;
+    ${source}
+    const fake = module.exports;
+    const data = ${hostJson};
+    const host = { ...data, sheets: data.sheets.map((sheet) => ({ ...sheet, cells: new Map(sheet.cells) })) };
+    window.__thiduaHost = host;
+    window.Office = {
+      HostType: { Excel: "Excel" },
+      onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+      context: { requirements: { isSetSupported: () => true } },
+    };
+    window.Excel = { run: async (_options, batch) => batch(fake.createContext(host)) };
+  })();`;
+}
+
+run("the add-in in headless Chromium", () => {
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, [join(ROOT, "addin", "build-addin.js")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (build.status !== 0) throw new Error(`build:addin failed:\n${build.stdout}\n${build.stderr}`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serveFolder(BUILD, { "/config.json": JSON.stringify(FIXTURE_CONFIG) });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe("standalone mode (office.js unreachable)", () => {
+    let page: Page;
+
+    beforeEach(async () => {
+      page = await browser.context.newPage();
+      await page.route(OFFICE_JS, (route) => route.abort());
+      await page.goto(`${server.url}taskpane.html`);
+      await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+    });
+
+    afterEach(() => page.close());
+
+    it("lists each expected problem of a dropped file with its cell", async () => {
+      const blank = corpusCase("blank-template.xlsx");
+
+      await dropFile(
+        page,
+        blank.file,
+        await blank.build(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
+
+      expect(await listedProblems(page)).toEqual(
+        blank.expect.map((problem) => `${problem.code} ${problem.sheet ?? ""}!${problem.cell ?? ""}`).sort(),
+      );
+      await screenshots(page, "standalone-problems");
+    });
+
+    it("shows the ready state for a valid file", async () => {
+      const valid = corpusCase("kh-valid.xlsx");
+
+      await dropFile(page, valid.file, await valid.build(), "");
+
+      await page.waitForSelector('[data-testid="ready"]');
+      expect(await page.locator('[data-testid="problem"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="ready"]').innerText()).toContain("Sẵn sàng gửi");
+      await screenshots(page, "standalone-ready");
+    });
+
+    it("refuses a PDF clearly", async () => {
+      const pdf = corpusCase("pdf-renamed.xlsx");
+
+      await dropFile(page, "bao-cao.pdf", await pdf.build(), "application/pdf");
+
+      const refusal = page.locator('[data-testid="refused"]');
+      await refusal.waitFor();
+      expect(await refusal.getAttribute("data-code")).toBe("FILE_NOT_ZIP");
+      const text = await refusal.innerText();
+      expect(text).toContain("Không đọc được tệp này");
+      expect(text).toContain("tệp pdf");
+      await screenshots(page, "standalone-pdf");
+    });
+  });
+
+  it("never hangs when office.js never answers: standalone mode after the timeout", async () => {
+    const page = await browser.context.newPage();
+    // Held forever: neither answered nor refused, as behind a firewall that drops packets.
+    await page.route(OFFICE_JS, () => undefined);
+    try {
+      await page.goto(`${server.url}taskpane.html`, { waitUntil: "commit" });
+
+      await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]', { timeout: 20_000 });
+      expect(await page.locator('[data-testid="dropzone"]').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  describe("inside a fake Excel host", () => {
+    it("Kiểm tra lists the problems and clicking one selects its cell", async () => {
+      const blank = corpusCase("blank-template.xlsx");
+      const host = await hostFromExcelJs(await blank.build());
+      if (host === null) throw new Error("exceljs could not load the blank template");
+      const hostJson = JSON.stringify({
+        ...host,
+        sheets: host.sheets.map((s) => ({ ...s, cells: [...s.cells] })),
+      });
+      const page = await browser.context.newPage();
+      await page.route(OFFICE_JS, (route) =>
+        route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs(hostJson) }),
+      );
+      try {
+        await page.goto(`${server.url}taskpane.html`);
+        await page.waitForSelector('[data-testid="pane"][data-mode="excel"]');
+
+        await page.click('[data-testid="check"]');
+
+        expect(await listedProblems(page)).toEqual(
+          blank.expect
+            .map((problem) => `${problem.code} ${problem.sheet ?? ""}!${problem.cell ?? ""}`)
+            .sort(),
+        );
+        const target = page.locator('[data-testid="problem"]:not([data-cell=""])').last();
+        const sheet = await target.getAttribute("data-sheet");
+        const cell = await target.getAttribute("data-cell");
+        await target.click();
+        await page.waitForFunction(
+          (cell) =>
+            (window as unknown as { __thiduaHost: { selection: string | null } }).__thiduaHost.selection ===
+            cell,
+          cell,
+        );
+        const selected = await page.evaluate(() => {
+          const host = (
+            window as unknown as { __thiduaHost: { activeSheet: string | null; selection: string | null } }
+          ).__thiduaHost;
+          return { sheet: host.activeSheet, cell: host.selection };
+        });
+        expect(selected).toEqual({ sheet, cell });
+        expect(cell).toMatch(/^[A-Z]+\d+$/);
+        await screenshots(page, "excel-problems");
+      } finally {
+        await page.close();
+      }
+    });
+  });
+});
