@@ -253,6 +253,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
       errors: counts.errors,
       warnings: counts.warnings,
       problems: decided.problems,
+      ...(file.origin ? { origin: file.origin } : {}),
     };
   });
 

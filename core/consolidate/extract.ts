@@ -24,6 +24,7 @@ const FILE_LEVEL_CODES = new Set([
   "FILE_NOT_WORKBOOK",
   "FILE_UNREADABLE",
   "FILE_CHECK_FAILED",
+  "FILE_GONE",
 ]);
 
 function text(row: ParsedRow, key: string): string | null {

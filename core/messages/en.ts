@@ -23,6 +23,8 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `The file could not be read: ${p("reason")}.`;
     case "FILE_CHECK_FAILED":
       return `thidua failed while checking this file (${p("reason")}); the file is unchecked: please report it to Sở Nội vụ with the file.`;
+    case "FILE_GONE":
+      return `The file was in the source when listed but was deleted or moved before it could be downloaded (${p("reason")}); it is unchecked: ask the unit and run again.`;
     case "WORKBOOK_EMPTY":
       return "The workbook has no worksheet to check (empty, or every sheet was deleted).";
     case "TEMPLATE_STAMP_MISSING":

@@ -23,6 +23,8 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Không đọc được tệp: ${p("reason")}.`;
     case "FILE_CHECK_FAILED":
       return `Công cụ thidua gặp lỗi khi kiểm tra tệp này (${p("reason")}); tệp chưa được kiểm tra, xin báo cho Sở Nội vụ kèm tệp.`;
+    case "FILE_GONE":
+      return `Tệp đã có trong thư mục nguồn khi liệt kê nhưng bị xóa hoặc chuyển đi trước khi tải về (${p("reason")}); tệp chưa được kiểm tra, hãy hỏi đơn vị và chạy lại.`;
     case "WORKBOOK_EMPTY":
       return "Sổ làm việc không có trang tính nào để kiểm tra (tệp trống hoặc mọi trang đã bị xóa).";
     case "TEMPLATE_STAMP_MISSING":

@@ -17,7 +17,7 @@ import { writeConsolidatedWorkbook } from "../consolidate/write-workbook";
 import { renderHtmlReport } from "../consolidate/write-html-report";
 import { REPORT_TEXTS } from "../consolidate/labels";
 import { writeFileAtomic } from "../io/atomic-write";
-import { createLocalFolderSource } from "../source/local-folder";
+import { openSource, type OpenSourceOptions } from "../source/open-source";
 
 export interface ConsolidateOptions {
   readonly source: string;
@@ -33,6 +33,10 @@ export interface ConsolidateOptions {
   readonly language: Language;
   readonly progress: boolean;
   readonly workers?: number;
+  /** Opens a OneDrive source (`onedrive:…` or a sharing link); absent, only local folders are read. */
+  readonly openRemote?: OpenSourceOptions["openRemote"];
+  /** Lines from the source (resyncs, deleted items) go here (stderr in the CLI). */
+  readonly log?: (line: string) => void;
 }
 
 /** The `--json` shape; a public interface. */
@@ -131,8 +135,9 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
         expectedKinds: options.config.expectedKinds.filter((kind) => kinds.includes(kind)),
       }
     : options.config;
-  const source = createLocalFolderSource(options.source, {
+  const source = await openSource(options.source, {
     exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])],
+    ...(options.openRemote ? { openRemote: options.openRemote } : {}),
   });
   const bar = options.progress
     ? new SingleBar({
@@ -149,10 +154,11 @@ export async function runConsolidate(options: ConsolidateOptions): Promise<Conso
     registryFile: options.registryFacts ? { file: options.registryPath, ...options.registryFacts } : null,
     kindsFilter: options.kinds,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    onStart: (files) => bar?.start(files, 0),
+    onListed: (files) => (files === 1 ? bar?.start(1, 0) : bar?.setTotal(files)),
     onFileDone: (done) => bar?.update(done),
   });
   bar?.stop();
+  for (const line of source.log ?? []) options.log?.(line);
   if (options.kinds) {
     const kinds = new Set<string>(options.kinds);
     result = { ...result, files: result.files.filter((file) => file.kind === null || kinds.has(file.kind)) };

@@ -39,14 +39,31 @@ async function walk(
   }
 }
 
+/** The local folder source; `list` and `read` serve callers that want the whole listing or the bytes at once. */
+export interface LocalFolderSource extends SubmissionSource {
+  list(): Promise<SourceEntry[]>;
+  read(entry: SourceEntry): Promise<Uint8Array>;
+}
+
+/** Files in flight at once from a local folder: validating threads read them, so this only bounds the queue. */
+const LOCAL_CONCURRENCY = 64;
+
 /** A local folder (for example one synced from OneDrive): every spreadsheet below it, sub-folders too. */
 export function createLocalFolderSource(
   root: string,
   options: { exclude?: readonly string[] } = {},
-): SubmissionSource {
+): LocalFolderSource {
   const excluded = new Set((options.exclude ?? []).map((path) => resolve(path)));
-  return {
+  const source: LocalFolderSource = {
     description: resolve(root),
+    concurrency: LOCAL_CONCURRENCY,
+    async *entries() {
+      yield* await source.list();
+    },
+    fetch(entry) {
+      // The validating thread reads the file itself: no bytes cross threads.
+      return Promise.resolve({ localPath: entry.localPath ?? join(root, entry.path) });
+    },
     async list() {
       const info = await stat(root).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -71,4 +88,5 @@ export function createLocalFolderSource(
       return readFile(entry.localPath ?? join(root, entry.path));
     },
   };
+  return source;
 }
