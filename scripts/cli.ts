@@ -128,7 +128,10 @@ export function buildProgram(): Command {
   program
     .command("consolidate")
     .description("consolidate every workbook of a folder into one province-wide workbook (and HTML report)")
-    .requiredOption("--source <dir>", "folder of submissions (sub-folders too)")
+    .requiredOption(
+      "--source <source>",
+      "folder of submissions (sub-folders too): a local folder, onedrive:<drive-id>/<item-id>, onedrive:/path, or a sharing link https://…",
+    )
     .requiredOption("--registry <file>", "registry of units (DS-DV workbook)")
     .requiredOption("--out <file.xlsx>", "consolidated workbook to write")
     .option("--report <file.html>", "HTML report to write")
@@ -140,6 +143,17 @@ export function buildProgram(): Command {
     .option("--as-of <iso-datetime>", "judge as of this moment (default: now)")
     .option("--kind <kinds...>", "only these kinds: KH BC DN-KT")
     .option("--workers <n>", "validation threads (default: one per core)")
+    .option("--concurrency <n>", "OneDrive: downloads at once (default 8)")
+    .option("--cache <dir>", "OneDrive: folder of the incremental cache (default: the user's cache folder)")
+    .option("--no-cache", "OneDrive: no cache: list and download everything")
+    .addOption(
+      new Option("--auth <kind>", "OneDrive sign-in (default: from the environment)").choices([
+        "token",
+        "device-code",
+        "client-secret",
+        "certificate",
+      ]),
+    )
     .addOption(languageOption())
     .action(
       async (options: {
@@ -155,6 +169,9 @@ export function buildProgram(): Command {
         asOf?: string;
         kind?: string[];
         workers?: string;
+        concurrency?: string;
+        cache?: string | boolean;
+        auth?: string;
         lang: string;
       }) => {
         const language = parseLanguage(options.lang);
@@ -192,6 +209,19 @@ export function buildProgram(): Command {
           ...(options.workers !== undefined
             ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) }
             : {}),
+          openRemote: async (address) => {
+            const { openGraphSource } = await import("./graph/open-graph-source");
+            return openGraphSource(address, {
+              ...(options.auth !== undefined ? { auth: options.auth } : {}),
+              ...(options.concurrency !== undefined
+                ? { concurrency: parseWholeNumber(options.concurrency, "--concurrency", 1, 64) }
+                : {}),
+              ...(typeof options.cache === "string" || options.cache === false
+                ? { cache: options.cache }
+                : {}),
+            });
+          },
+          log: (line) => process.stderr.write(`${line}\n`),
         });
         if (options.json) {
           process.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
@@ -262,6 +292,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`thidua: ${error.messageIn(languageOfArgs(argv))}\n`);
       return 2;
+    }
+    // A fault of the source that outlasted the retries (OneDrive unreachable, throttled for too
+    // long, a download that keeps failing): nothing was written, so nothing partial looks complete.
+    if (error instanceof Error && error.name === "GraphRequestError") {
+      const { status, code, requestId, target } = error as Error & {
+        status: number | null;
+        code: string | null;
+        requestId: string | null;
+        target: string;
+      };
+      const details = [status, code, requestId && `request-id ${requestId}`].filter(Boolean).join(", ");
+      process.stderr.write(
+        languageOfArgs(argv) === "en"
+          ? `thidua: OneDrive (Microsoft Graph) failed for ${target}: ${error.message}${details ? ` [${details}]` : ""}; nothing was written\n`
+          : `thidua: lỗi OneDrive (Microsoft Graph) khi ${target}: ${error.message}${details ? ` [${details}]` : ""}; chưa ghi tệp tổng hợp nào, hãy chạy lại sau\n`,
+      );
+      return 3;
     }
     process.stderr.write(
       `thidua: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
