@@ -237,7 +237,11 @@ export class GraphSource implements SubmissionSource {
       if (!item.file) continue;
       const file = toCachedFile(item, parentId);
       state.files[file.id] = file;
-      const entry = this.toEntry(state, file, item["@microsoft.graph.downloadUrl"] ?? null);
+      // A version the cache already holds is read from it; the URL is asked again only if its bytes are gone.
+      const before = this.previous?.files[file.id];
+      const downloadUrl =
+        before && sameVersion(before, file) ? null : (item["@microsoft.graph.downloadUrl"] ?? null);
+      const entry = this.toEntry(state, file, downloadUrl);
       if (entry) yield entry;
     }
     if (this.previous)

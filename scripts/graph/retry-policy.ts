@@ -40,13 +40,14 @@ export function sleep(ms: number): Promise<void> {
 
 /** A network fault (reset, refused, cut short) as Node's fetch reports it: worth a retry. */
 export function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === "AbortError") return false;
-  const cause = (error as { cause?: { code?: string } }).cause;
+  // Duck-typed: fetch's errors may come from another realm (a test VM), where instanceof fails.
+  if (typeof error !== "object" || error === null) return false;
+  const { name, message, cause } = error as { name?: string; message?: string; cause?: { code?: string } };
+  if (name === "AbortError") return false;
   return (
-    error.name === "TypeError" ||
+    name === "TypeError" ||
     /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|UND_ERR|socket|terminated|other side closed/i.test(
-      `${error.message} ${cause?.code ?? ""}`,
+      `${message ?? ""} ${cause?.code ?? ""}`,
     )
   );
 }

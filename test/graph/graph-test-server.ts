@@ -308,6 +308,8 @@ export class GraphTestServer {
 
   /** Makes every delta token issued so far too old (the next delta call answers 410). */
   expireDeltaTokens(): void {
+    // Tokens carry the sequence they were issued at; every one issued so far falls below this.
+    this.sequence += 1;
     this.oldestDeltaSequence = this.sequence;
   }
 
