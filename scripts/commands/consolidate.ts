@@ -80,6 +80,7 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       receivedAt: new Date(file.receivedAt).toISOString(),
       supersededBy: file.supersededBy,
       sha256: file.sha256,
+      ...(file.origin ? { origin: file.origin } : {}),
       problems: file.problems.map((problem) => ({
         code: problem.code,
         severity: problem.severity,
