@@ -10,7 +10,8 @@ import {
 } from "../../core/index";
 import type { SourceEntry, SubmissionSource } from "../source/types";
 import { goneFile } from "../validate-file";
-import { startValidationPool, type ValidationPool } from "./worker-pool";
+import type { ValidationJob } from "./validate-submission";
+import { startValidationPool } from "./worker-pool";
 
 export interface ConsolidationRun {
   readonly source: SubmissionSource;
@@ -29,35 +30,44 @@ export interface ConsolidationRun {
   readonly onFileDone?: (done: number) => void;
 }
 
-/** Fetches one file and has it validated; the origin (OneDrive ids, uploader) rides along to the outputs. */
-async function fetchAndValidate(
+/** A fetched file as a validation job; a file the source no longer has is listed with FILE_GONE. */
+async function fetchFile(
   source: SubmissionSource,
-  pool: ValidationPool,
   listed: SourceEntry,
-): Promise<SubmittedFile> {
+): Promise<{ entry: SourceEntry; job: ValidationJob | null; gone: string | null }> {
   const fetched = await source.fetch(listed);
   const entry = "entry" in fetched && fetched.entry ? fetched.entry : listed;
-  const file =
-    "gone" in fetched
-      ? toSubmittedFile(goneFile(entry.path, fetched.gone), {
-          file: entry.path,
-          receivedAt: entry.receivedAt,
-          sizeBytes: entry.sizeBytes,
-          sha256: "",
-        })
-      : await pool.submit({
-          path: entry.path,
-          receivedAt: entry.receivedAt,
-          localPath: "localPath" in fetched ? fetched.localPath : null,
-          bytes: "bytes" in fetched ? fetched.bytes : null,
-        });
+  if ("gone" in fetched) return { entry, job: null, gone: fetched.gone };
+  return {
+    entry,
+    job: {
+      path: entry.path,
+      receivedAt: entry.receivedAt,
+      localPath: "localPath" in fetched ? fetched.localPath : null,
+      bytes: "bytes" in fetched ? fetched.bytes : null,
+    },
+    gone: null,
+  };
+}
+
+function withOrigin(file: SubmittedFile, entry: SourceEntry): SubmittedFile {
   return entry.origin ? { ...file, origin: entry.origin } : file;
 }
 
+function goneSubmission(entry: SourceEntry, reason: string): SubmittedFile {
+  return toSubmittedFile(goneFile(entry.path, reason), {
+    file: entry.path,
+    receivedAt: entry.receivedAt,
+    sizeBytes: entry.sizeBytes,
+    sha256: "",
+  });
+}
+
 /**
- * Lists the source and validates every file as it arrives: at most `source.concurrency` files are
- * in flight (fetching, or waiting for a thread), so a remote folder's downloads overlap validation and
- * memory stays bounded. A fault that persists ends the run (no partial consolidation); then judges who sent what.
+ * Lists the source and validates every file as it arrives: at most `source.concurrency` fetches at
+ * once (a remote folder's downloads), and at most as many again fetched but waiting for a thread,
+ * so downloads overlap validation and memory stays bounded. A fault that persists ends the run (no
+ * partial consolidation); then judges who sent what.
  */
 export async function runConsolidation(run: ConsolidationRun): Promise<ConsolidationResult> {
   const pool = startValidationPool({
@@ -66,39 +76,53 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
     ...(run.workers !== undefined ? { workers: run.workers } : {}),
   });
   const files: SubmittedFile[] = [];
+  const concurrency = run.source.concurrency;
   try {
     let failure: { error: unknown } | null = null;
     let listed = 0;
-    let inFlight = 0;
+    let fetching = 0;
+    let waiting = 0;
     let wake: (() => void) | null = null;
-    const settled = (): void => {
-      inFlight -= 1;
-      wake?.();
+    const notify = (): void => {
+      const resolve = wake;
+      wake = null;
+      resolve?.();
+    };
+    const fail = (error: unknown): void => {
+      failure ??= { error };
+    };
+    const done = (file: SubmittedFile): void => {
+      files.push(file);
+      run.onFileDone?.(files.length);
     };
     const running: Promise<void>[] = [];
     for await (const entry of run.source.entries()) {
       if (failure) break;
       listed += 1;
       run.onListed?.(listed);
-      while (inFlight >= run.source.concurrency)
+      while (fetching >= concurrency || waiting >= concurrency)
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
-      wake = null;
       if (failure) break;
-      inFlight += 1;
+      fetching += 1;
       running.push(
-        fetchAndValidate(run.source, pool, entry).then(
-          (file) => {
-            files.push(file);
-            run.onFileDone?.(files.length);
-            settled();
-          },
-          (error: unknown) => {
-            failure ??= { error };
-            settled();
-          },
-        ),
+        fetchFile(run.source, entry)
+          .finally(() => {
+            fetching -= 1;
+            notify();
+          })
+          .then(async ({ entry: fetched, job, gone }) => {
+            if (!job) return done(withOrigin(goneSubmission(fetched, gone ?? ""), fetched));
+            waiting += 1;
+            try {
+              done(withOrigin(await pool.submit(job), fetched));
+            } finally {
+              waiting -= 1;
+              notify();
+            }
+          })
+          .catch(fail),
       );
     }
     await Promise.all(running);

@@ -131,6 +131,8 @@ export class GraphTestServer {
     { parentId: string; name: string; size: number; received: Buffer[]; next: number }
   >();
   private readonly sockets = new Set<Socket>();
+  /** QuickXorHash by item id and version: the server hashes each version once. */
+  private readonly hashes = new Map<string, string>();
   private sequence = 1;
   private nextId = 1;
   private server: Server | null = null;
@@ -413,7 +415,7 @@ export class GraphTestServer {
         : {
             file: {
               mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              hashes: { quickXorHash: quickXorHash(item.bytes) },
+              hashes: { quickXorHash: this.hashOf(item) },
             },
           }),
       ...(item.deleted ? { deleted: { state: "deleted" } } : {}),
@@ -425,6 +427,16 @@ export class GraphTestServer {
     for (const [key, value] of Object.entries(full))
       if (select.includes(key) || key === "@microsoft.graph.downloadUrl" || key === "id") picked[key] = value;
     return picked;
+  }
+
+  private hashOf(item: StoredItem): string {
+    const key = `${item.id}\u0000${item.version}`;
+    let hash = this.hashes.get(key);
+    if (hash === undefined) {
+      hash = quickXorHash(item.bytes);
+      this.hashes.set(key, hash);
+    }
+    return hash;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
