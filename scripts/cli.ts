@@ -8,6 +8,8 @@ import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
 import { DEFAULT_NOMINATING_SHARE } from "./sample/plan";
+import { parseSourceAddress, type SourceAddress } from "./source/open-source";
+import type { GraphConnection } from "./graph/client";
 
 function parseLanguage(value: string): Language {
   if (!isLanguage(value)) throw new UsageError(`--lang must be vi or en, not "${value}"`);
@@ -146,6 +148,10 @@ export function buildProgram(): Command {
     .option("--concurrency <n>", "OneDrive: downloads at once (default 8)")
     .option("--cache <dir>", "OneDrive: folder of the incremental cache (default: the user's cache folder)")
     .option("--no-cache", "OneDrive: no cache: list and download everything")
+    .option(
+      "--upload <folder>",
+      "put the workbook and report into a OneDrive folder: onedrive:<drive-id>/<item-id> or onedrive:/path",
+    )
     .addOption(
       new Option("--auth <kind>", "OneDrive sign-in (default: from the environment)").choices([
         "token",
@@ -172,12 +178,20 @@ export function buildProgram(): Command {
         concurrency?: string;
         cache?: string | boolean;
         auth?: string;
+        upload?: string;
         lang: string;
       }) => {
         const language = parseLanguage(options.lang);
         const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
         const config = await loadMovementConfig(options, asOf);
         const kinds = options.kind ? options.kind.map(parseKind) : null;
+        // One Graph connection (one sign-in) for the source and the upload, made only if one is remote.
+        let connection: Promise<GraphConnection> | null = null;
+        const connect = (): Promise<GraphConnection> =>
+          (connection ??= import("./graph/open-graph-source").then(({ openGraphConnection }) =>
+            openGraphConnection(options.auth !== undefined ? { auth: options.auth } : {}),
+          ));
+        const uploadTo = options.upload === undefined ? null : parseUploadFolder(options.upload);
         const { checkOutputPaths } = await import("./consolidate/check-outputs");
         await checkOutputPaths({
           source: options.source,
@@ -211,8 +225,7 @@ export function buildProgram(): Command {
             : {}),
           openRemote: async (address) => {
             const { openGraphSource } = await import("./graph/open-graph-source");
-            return openGraphSource(address, {
-              ...(options.auth !== undefined ? { auth: options.auth } : {}),
+            return openGraphSource(await connect(), address, {
               ...(options.concurrency !== undefined
                 ? { concurrency: parseWholeNumber(options.concurrency, "--concurrency", 1, 64) }
                 : {}),
@@ -223,6 +236,14 @@ export function buildProgram(): Command {
           },
           log: (line) => process.stderr.write(`${line}\n`),
         });
+        if (uploadTo) {
+          const { uploadOutputs } = await import("./commands/upload-outputs");
+          for (const line of await uploadOutputs(await connect(), uploadTo, [
+            options.out,
+            ...(options.report ? [options.report] : []),
+          ]))
+            process.stderr.write(`${line}\n`);
+        }
         if (options.json) {
           process.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
           return;
@@ -237,6 +258,16 @@ export function buildProgram(): Command {
     );
 
   return program;
+}
+
+function parseUploadFolder(text: string): Exclude<SourceAddress, { kind: "local" }> {
+  const address = parseSourceAddress(text);
+  if (address.kind === "local")
+    throw new UsageError({
+      vi: `--upload phải là thư mục OneDrive (onedrive:<drive-id>/<item-id> hoặc onedrive:/đường/dẫn), không phải "${text}"`,
+      en: `--upload takes a OneDrive folder (onedrive:<drive-id>/<item-id> or onedrive:/path), not "${text}"`,
+    });
+  return address;
 }
 
 function parseWholeNumber(text: string, flag: string, min: number, max: number): number {

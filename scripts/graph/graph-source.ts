@@ -1,6 +1,4 @@
-import type { GraphError } from "@microsoft/microsoft-graph-client";
-import { UsageError } from "../errors";
-import type { SourceAddress } from "../source/open-source";
+import { describeAddress, graphGet, type RemoteAddress, resolveFolder } from "./resolve-folder";
 import {
   isSpreadsheetName,
   type FetchedFile,
@@ -20,56 +18,11 @@ const PAGE_SIZE = 1000;
 
 export interface GraphSourceOptions {
   readonly connection: GraphConnection;
-  readonly address: Exclude<SourceAddress, { kind: "local" }>;
+  readonly address: RemoteAddress;
   /** Downloads in flight at once (default 8). */
   readonly concurrency?: number;
   /** Folder of the incremental cache; null for none (every file downloaded, no delta). */
   readonly cacheFolder?: string | null;
-}
-
-/** Turns the SDK's GraphError (or a network error) into ours, keeping status, code and request id. */
-function toRequestError(error: unknown, target: string): GraphRequestError {
-  if (error instanceof GraphRequestError) return error;
-  const graph = error as Partial<GraphError> & { message?: string };
-  if (typeof graph.statusCode === "number" && graph.statusCode > 0)
-    return new GraphRequestError(
-      graph.statusCode,
-      graph.code ?? null,
-      graph.requestId ?? null,
-      target,
-      `${graph.statusCode}${graph.code ? ` ${graph.code}` : ""}: ${graph.message ?? ""}`,
-      { cause: error },
-    );
-  return new GraphRequestError(null, null, null, target, String(graph.message ?? error), { cause: error });
-}
-
-function toBase64Url(text: string): string {
-  return Buffer.from(text, "utf8")
-    .toString("base64")
-    .replace(/=+$/, "")
-    .replace(/\//g, "_")
-    .replace(/\+/g, "-");
-}
-
-/** What a failed resolution of `--source` means to the officer. */
-function sourceUsageError(error: GraphRequestError, source: string): Error {
-  if (error.status === 404)
-    return new UsageError(
-      {
-        vi: `không tìm thấy thư mục nguồn ${source} trên OneDrive`,
-        en: `source ${source} not found on OneDrive`,
-      },
-      { cause: error },
-    );
-  if (error.status === 403)
-    return new UsageError(
-      {
-        vi: `tài khoản không có quyền đọc ${source} (cần Files.Read.All hoặc Sites.Selected)`,
-        en: `no permission to read ${source} (needs Files.Read.All or Sites.Selected)`,
-      },
-      { cause: error },
-    );
-  return error;
 }
 
 function toCachedFile(item: DriveItem, parentId: string): CachedFile {
@@ -121,55 +74,15 @@ export class GraphSource implements SubmissionSource {
   }
 
   private addressText(): string {
-    const address = this.address;
-    return address.kind === "onedrive-item"
-      ? `onedrive:${address.driveId}/${address.itemId}`
-      : address.kind === "onedrive-path"
-        ? `onedrive:${address.path}`
-        : address.url;
+    return describeAddress(this.address);
   }
 
-  /** GET through the SDK (token, retries); errors become GraphRequestError. */
-  private async get<T>(path: string): Promise<T> {
-    try {
-      return (await this.connection.client.api(path).get()) as T;
-    } catch (error) {
-      throw toRequestError(error, redactUrl(path));
-    }
+  private get<T>(path: string): Promise<T> {
+    return graphGet<T>(this.connection, path);
   }
 
   private async resolveRoot(): Promise<DriveItem> {
-    const address = this.address;
-    const select = `$select=id,name,webUrl,folder,root,parentReference`;
-    const path =
-      address.kind === "onedrive-item"
-        ? `/drives/${encodeURIComponent(address.driveId)}/items/${encodeURIComponent(address.itemId)}?${select}`
-        : address.kind === "onedrive-path"
-          ? address.path === "/"
-            ? `/me/drive/root?${select}`
-            : `/me/drive/root:${address.path.split("/").map(encodeURIComponent).join("/")}:?${select}`
-          : `/shares/u!${toBase64Url(address.url)}/driveItem?${select}`;
-    let item: DriveItem;
-    try {
-      item = await this.get<DriveItem>(path);
-    } catch (error) {
-      throw sourceUsageError(error as GraphRequestError, this.addressText());
-    }
-    if (!item.folder)
-      throw new UsageError({
-        vi: `nguồn ${this.addressText()} là một tệp, không phải thư mục`,
-        en: `source ${this.addressText()} is not a folder`,
-      });
-    const driveId =
-      item.parentReference?.driveId ?? (address.kind === "onedrive-item" ? address.driveId : null);
-    if (!driveId)
-      throw new GraphRequestError(
-        null,
-        null,
-        null,
-        path,
-        "the service did not say which drive holds the source",
-      );
+    const { item, driveId } = await resolveFolder(this.connection, this.address);
     this.driveId = driveId;
     this.description = `${item.webUrl ?? this.addressText()} (drive ${driveId}, item ${item.id})`;
     return item;

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -112,6 +113,19 @@ describe("thidua consolidate --source onedrive:…", () => {
     } finally {
       server.faults.length = 0;
     }
+  }, 120_000);
+
+  it("uploads the workbook and report with --upload onedrive:/path", async () => {
+    server.ensureFolder("ThiDua/TongHop");
+    const run = await thidua(
+      [...consolidateArgs(province.submissionsDir, "uploaded"), "--upload", "onedrive:/ThiDua/TongHop"],
+      graphEnv(),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/OneDrive: uploaded\.xlsx → /);
+    const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+    expect(server.sha256Of("ThiDua/TongHop/uploaded.xlsx")).toBe(sha(join(work, "uploaded.xlsx")));
+    expect(server.sha256Of("ThiDua/TongHop/uploaded.html")).toBe(sha(join(work, "uploaded.html")));
   }, 120_000);
 
   it("refuses a malformed onedrive: source as a usage error", async () => {
