@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { fork } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { Agent } from "undici";
 import { runSample } from "../scripts/commands/sample";
 import { loadMovementConfig } from "../scripts/config-loader";
@@ -9,11 +10,11 @@ import { createGraphClient } from "../scripts/graph/client";
 import { DEFAULT_GRAPH_CONCURRENCY, GraphSource } from "../scripts/graph/graph-source";
 import { loadRegistry } from "../scripts/registry-loader";
 import { createLocalFolderSource } from "../scripts/source/local-folder";
-import { GraphTestServer, TEST_DRIVE_ID } from "../test/graph/graph-test-server";
+import { TEST_DRIVE_ID } from "../test/graph/graph-test-server";
 
 /**
  * A consolidation of 1,000 files read from OneDrive through the real Graph SDK, against the local
- * HTTPS test server adding 50 ms to every request. Prints the requests the server counted, the wall
+ * HTTPS test server (in its own process) adding 50 ms to every request. Prints the requests the server counted, the wall
  * time, the ideal (requests / concurrency × latency: every request waiting its latency, `concurrency`
  * at a time, nothing else) and their ratio. Target ≤ 1.3.
  */
@@ -21,26 +22,48 @@ const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_GRAPH_CONCURRENCY);
 
-function listFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .flatMap((entry) =>
-      entry.isDirectory() ? listFiles(join(folder, entry.name)) : [join(folder, entry.name)],
-    )
-    .sort();
+/** The server process: one reply per command, in order. */
+function startServerProcess(): Promise<{
+  ask: <T>(command: object) => Promise<T>;
+  hello: { endpoint: string; ca: string };
+}> {
+  const child = fork(join(__dirname, "graph-server-child.js"), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const replies: ((value: unknown) => void)[] = [];
+  let hello: ((value: { endpoint: string; ca: string }) => void) | null = null;
+  child.on("message", (message) => {
+    if (hello) {
+      hello(message as { endpoint: string; ca: string });
+      hello = null;
+      return;
+    }
+    replies.shift()?.(message);
+  });
+  return new Promise((resolve) => {
+    hello = (greeting) =>
+      resolve({
+        hello: greeting,
+        ask: <T>(command: object) =>
+          new Promise<T>((reply) => {
+            replies.push(reply as (value: unknown) => void);
+            child.send(command);
+          }),
+      });
+  });
 }
 
 async function runBench(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "thidua-bench-graph-"));
-  const server = await new GraphTestServer().start();
+  const server = await startServerProcess();
   try {
-    // About three files a unit (plan, report, nomination): enough units for FILES files.
+    // About three files a unit (plan, report, nomination).
     const sample = await runSample({ units: Math.round(FILES / 3), out: folder, nominatingShare: 1 });
-    const rootId = server.ensureFolder("ThiDua/2026");
-    for (const path of listFiles(sample.submissionsDir)) {
-      const modified = new Date(Math.floor(statSync(path).mtimeMs)).toISOString();
-      const remote = relative(sample.submissionsDir, path).split(sep).join("/");
-      server.putFile(`ThiDua/2026/${remote}`, new Uint8Array(readFileSync(path)), { modified });
-    }
+    const { rootId } = await server.ask<{ rootId: string }>({
+      type: "load",
+      folder: sample.submissionsDir,
+      remote: "ThiDua/2026",
+    });
     const manifest = JSON.parse(readFileSync(sample.manifest, "utf8")) as { asOf: string };
     const asOf = Date.parse(manifest.asOf);
     const { registry } = await loadRegistry(sample.registry);
@@ -49,8 +72,8 @@ async function runBench(): Promise<void> {
       credential: {
         getToken: () => Promise.resolve({ token: "bench", expiresOnTimestamp: Date.now() + 3_600_000 }),
       },
-      endpoint: server.endpoint,
-      fetchOptions: { dispatcher: new Agent({ connect: { ca: server.ca } }) } as never,
+      endpoint: server.hello.endpoint,
+      fetchOptions: { dispatcher: new Agent({ connect: { ca: server.hello.ca } }) } as never,
     });
     const source = new GraphSource({
       connection,
@@ -66,16 +89,18 @@ async function runBench(): Promise<void> {
       asOf,
     });
     const localMs = performance.now() - localStarted;
-    server.latencyMs = LATENCY_MS;
-    server.resetCounts();
+    await server.ask({ type: "latency", ms: LATENCY_MS });
+    await server.ask({ type: "reset" });
     const started = performance.now();
     const result = await runConsolidation({ source, registry, config, asOf });
     const wallMs = performance.now() - started;
-    const requests = server.count();
+    const { total: requests, downloads } = await server.ask<{ total: number; downloads: number }>({
+      type: "count",
+    });
     const idealMs = (requests / CONCURRENCY) * LATENCY_MS;
     process.stdout.write(
       [
-        `files: ${result.files.length} (downloads: ${server.count("download")}), latency ${LATENCY_MS} ms a request, concurrency ${CONCURRENCY}`,
+        `files: ${result.files.length} (downloads: ${downloads}), latency ${LATENCY_MS} ms a request, concurrency ${CONCURRENCY}`,
         `requests: ${requests}`,
         `wall time: ${(wallMs / 1000).toFixed(2)} s`,
         `ideal (requests / concurrency × latency): ${(idealMs / 1000).toFixed(2)} s`,
@@ -84,7 +109,7 @@ async function runBench(): Promise<void> {
       ].join("\n") + "\n",
     );
   } finally {
-    await server.close();
+    await server.ask({ type: "close" });
     rmSync(folder, { recursive: true, force: true });
   }
 }
