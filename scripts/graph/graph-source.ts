@@ -172,7 +172,7 @@ export class GraphSource implements SubmissionSource {
   private async latestDeltaLink(): Promise<string | null> {
     try {
       const page = await this.get<DriveItemPage>(
-        `/drives/${encodeURIComponent(this.driveId)}/root/delta?token=latest`,
+        `/drives/${encodeURIComponent(this.driveId)}/root/delta?token=latest&$select=${ITEM_SELECT}`,
       );
       return page["@odata.deltaLink"] ?? null;
     } catch (error) {

@@ -53,7 +53,11 @@ describe("incremental runs", () => {
     expect(comparable(result)).toEqual(localJson);
     fileCount = result.files.length;
     expect(server.count("download")).toBe(fileCount);
-    expect(server.requests.some((request) => request.url.includes("/root/delta?token=latest"))).toBe(true);
+    expect(
+      server.requests.some(
+        (request) => request.url.includes("/root/delta?") && request.url.includes("token=latest"),
+      ),
+    ).toBe(true);
   });
 
   it("a re-run with nothing changed makes at most 3 requests and downloads nothing", async () => {
@@ -62,6 +66,9 @@ describe("incremental runs", () => {
     expect(comparable(result)).toEqual(localJson);
     expect(server.count()).toBeLessThanOrEqual(3);
     expect(server.count("download")).toBe(0);
+    // The stored link keeps the $select it was asked with.
+    const delta = server.requests.find((request) => request.url.includes("/root/delta"));
+    expect(decodeURIComponent(delta?.url ?? "")).toMatch(/\$select=id,name,size.*&token=\d+$/);
   });
 
   it("with 10 files changed, downloads exactly those 10", async () => {

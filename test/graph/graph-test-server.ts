@@ -669,8 +669,9 @@ export class GraphTestServer {
 
   private serveDelta(url: URL, select: readonly string[] | null, response: ServerResponse): void {
     const token = url.searchParams.get("token");
+    // Like the service's, the links keep the query's $select.
     const deltaLink = (mark: DeltaMark): string =>
-      `${this.endpoint}/drives/${TEST_DRIVE_ID}/root/delta?token=${mark.sequence}`;
+      `${this.endpoint}/drives/${TEST_DRIVE_ID}/root/delta?token=${mark.sequence}${select ? `&$select=${select.join(",")}` : ""}`;
     if (token === "latest")
       return this.json(response, 200, {
         value: [],
