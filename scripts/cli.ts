@@ -334,10 +334,26 @@ export async function main(argv: readonly string[]): Promise<number> {
         target: string;
       };
       const details = [status, code, requestId && `request-id ${requestId}`].filter(Boolean).join(", ");
+      const english = languageOfArgs(argv) === "en";
+      // An upload fails after the outputs were written locally; anything else, before.
+      const uploading = target.startsWith("upload");
+      const outcome = english
+        ? uploading
+          ? "the outputs were written locally, the upload failed"
+          : "nothing was written"
+        : uploading
+          ? "tệp tổng hợp đã ghi trên máy, chưa tải lên được"
+          : "chưa ghi tệp tổng hợp nào, hãy chạy lại sau";
+      const hint =
+        status === 401
+          ? english
+            ? " (sign in again, or get a new THIDUA_GRAPH_ACCESS_TOKEN)"
+            : " (hãy đăng nhập lại hoặc lấy THIDUA_GRAPH_ACCESS_TOKEN mới)"
+          : "";
       process.stderr.write(
-        languageOfArgs(argv) === "en"
-          ? `thidua: OneDrive (Microsoft Graph) failed for ${target}: ${error.message}${details ? ` [${details}]` : ""}; nothing was written\n`
-          : `thidua: lỗi OneDrive (Microsoft Graph) khi ${target}: ${error.message}${details ? ` [${details}]` : ""}; chưa ghi tệp tổng hợp nào, hãy chạy lại sau\n`,
+        english
+          ? `thidua: OneDrive (Microsoft Graph) failed for ${target}: ${error.message}${details ? ` [${details}]` : ""}${hint}; ${outcome}\n`
+          : `thidua: lỗi OneDrive (Microsoft Graph) khi ${target}: ${error.message}${details ? ` [${details}]` : ""}${hint}; ${outcome}\n`,
       );
       return 3;
     }
