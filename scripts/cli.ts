@@ -206,6 +206,11 @@ export function buildProgram(): Command {
           sha256: registrySha256,
         } = await loadRegistry(options.registry);
         process.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
+        if (uploadTo) {
+          // The upload folder is checked before the run: a wrong folder or a missing right is said at once.
+          const { resolveFolder } = await import("./graph/resolve-folder");
+          await resolveFolder(await connect(), uploadTo, "Files.ReadWrite.All hoặc Sites.Selected (ghi)");
+        }
         const { formatConsolidationSummary, runConsolidate, toConsolidationJson } =
           await import("./commands/consolidate");
         const result = await runConsolidate({

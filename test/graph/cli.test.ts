@@ -128,6 +128,16 @@ describe("thidua consolidate --source onedrive:…", () => {
     expect(server.sha256Of("ThiDua/TongHop/uploaded.html")).toBe(sha(join(work, "uploaded.html")));
   }, 120_000);
 
+  it("refuses an upload folder that does not exist before consolidating anything", async () => {
+    const run = await thidua(
+      [...consolidateArgs(province.submissionsDir, "nowhere"), "--upload", "onedrive:/Không/Có"],
+      graphEnv(),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/không tìm thấy thư mục onedrive:\/Không\/Có/);
+    expect(existsSync(join(work, "nowhere.xlsx"))).toBe(false);
+  }, 120_000);
+
   it("refuses a malformed onedrive: source as a usage error", async () => {
     const run = await thidua(consolidateArgs("onedrive:nothing", "bad"), graphEnv());
     expect(run.code).toBe(2);
