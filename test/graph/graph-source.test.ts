@@ -105,6 +105,19 @@ describe("the OneDrive source through the real Graph SDK", () => {
     ).toBeGreaterThan(5);
   });
 
+  it("keeps at most --concurrency downloads in flight, and uses them", async () => {
+    server.latencyMs = 30;
+    server.resetCounts();
+    try {
+      expect(comparable(await consolidateSource(province, sourceById({ concurrency: 3 })))).toEqual(
+        localJson,
+      );
+    } finally {
+      server.latencyMs = 0;
+    }
+    expect(server.maxDownloadsInFlight).toBe(3);
+  });
+
   it("stops on a repeated page link once every child is read, and says so", async () => {
     server.loopingFolders.set(server.findByPath("ThiDua/2026/KH")?.id ?? "", "after-all");
     const source = sourceById();

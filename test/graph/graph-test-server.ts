@@ -122,6 +122,9 @@ export class GraphTestServer {
   oldestDeltaSequence = 0;
   /** Tokens the server has declared expired (401 InvalidAuthenticationToken). */
   readonly expiredTokens = new Set<string>();
+  /** Downloads being served at once, and the most seen (the client's concurrency as the server sees it). */
+  downloadsInFlight = 0;
+  maxDownloadsInFlight = 0;
   /** Requests to a pre-authenticated URL that carried an Authorization header (must stay 0). */
   authorizationOnDownloads = 0;
   private readonly items = new Map<string, StoredItem>();
@@ -195,6 +198,7 @@ export class GraphTestServer {
 
   resetCounts(): void {
     this.requests.length = 0;
+    this.maxDownloadsInFlight = 0;
   }
 
   // ---- the drive's content ----
@@ -455,6 +459,13 @@ export class GraphTestServer {
       authorization: (request.headers.authorization as string | undefined) ?? null,
     };
     this.requests.push(recorded);
+    if (kind === "download") {
+      this.downloadsInFlight += 1;
+      this.maxDownloadsInFlight = Math.max(this.maxDownloadsInFlight, this.downloadsInFlight);
+      response.once("close", () => {
+        this.downloadsInFlight -= 1;
+      });
+    }
     const body = await new Promise<Buffer>((resolve) => {
       const chunks: Buffer[] = [];
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
