@@ -364,7 +364,12 @@ export class GraphSource implements SubmissionSource {
       if (!downloadUrl) {
         // No URL (a cached file whose bytes are gone), or one that expired or went stale: ask again.
         const refreshed = await this.refresh(file);
-        if (!refreshed) return { gone: "404 itemNotFound" };
+        if (!refreshed) {
+          this.log.push(
+            `OneDrive: ${entry.path} bị xóa sau khi liệt kê, trước khi tải về (404); tệp vẫn được liệt kê với lỗi FILE_GONE`,
+          );
+          return { gone: "404 itemNotFound" };
+        }
         ({ file, downloadUrl } = refreshed);
         if (!downloadUrl)
           throw new GraphRequestError(null, null, null, entry.path, "the service gave no download URL");

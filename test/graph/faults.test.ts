@@ -103,7 +103,9 @@ describe("faults that pass: the run completes with the local folder's result", (
       1,
     );
     try {
-      const result = await consolidateSource(province, source());
+      const goneSource = source();
+      const result = await consolidateSource(province, goneSource);
+      expect(goneSource.log.join("\n")).toContain(`KH/${target?.path} bị xóa sau khi liệt kê`);
       const gone = result.files.find((file) => file.file === `KH/${target?.path}`);
       expect(gone?.outcome).toBe("unreadable");
       expect(gone?.problems.map((problem) => problem.code)).toEqual(["FILE_GONE"]);
