@@ -10,6 +10,8 @@ import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
 import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
 import { DEFAULT_NOMINATING_SHARE } from "./sample/plan";
+import { parseSourceAddress, type SourceAddress } from "./source/open-source";
+import type { GraphConnection } from "./graph/client";
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
 export interface CliIo {
@@ -298,8 +300,11 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
       ),
     )
     .requiredOption(
-      "--source <dir>",
-      say("thư mục hồ sơ gửi đến (cả thư mục con)", "folder of submissions (sub-folders too)"),
+      "--source <source>",
+      say(
+        "nơi chứa hồ sơ gửi đến (cả thư mục con): thư mục trên máy, onedrive:<drive-id>/<item-id>, onedrive:/đường/dẫn hoặc liên kết chia sẻ https://…",
+        "folder of submissions (sub-folders too): a local folder, onedrive:<drive-id>/<item-id>, onedrive:/path, or a sharing link https://…",
+      ),
     )
     .requiredOption("--registry <file>", registryHelp)
     .requiredOption("--out <file.xlsx>", say("sổ tổng hợp cần ghi", "consolidated workbook to write"))
@@ -318,6 +323,40 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
       "--workers <n>",
       say("số luồng kiểm tra (mặc định: một luồng mỗi lõi)", "validation threads (default: one per core)"),
     )
+    .option(
+      "--concurrency <n>",
+      say("OneDrive: số tệp tải cùng lúc (mặc định 8)", "OneDrive: downloads at once (default 8)"),
+    )
+    .option(
+      "--cache <dir>",
+      say(
+        "OneDrive: thư mục bộ nhớ đệm cho lần chạy sau (mặc định: thư mục bộ nhớ đệm của người dùng)",
+        "OneDrive: folder of the incremental cache (default: the user's cache folder)",
+      ),
+    )
+    .option(
+      "--no-cache",
+      say(
+        "OneDrive: không dùng bộ nhớ đệm, liệt kê và tải lại tất cả",
+        "OneDrive: no cache: list and download everything",
+      ),
+    )
+    .option(
+      "--upload <folder>",
+      say(
+        "đưa sổ tổng hợp và báo cáo lên một thư mục OneDrive: onedrive:<drive-id>/<item-id> hoặc onedrive:/đường/dẫn",
+        "put the workbook and report into a OneDrive folder: onedrive:<drive-id>/<item-id> or onedrive:/path",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--auth <kind>",
+        say(
+          "cách đăng nhập OneDrive (mặc định: theo biến môi trường)",
+          "OneDrive sign-in (default: from the environment)",
+        ),
+      ).choices(["token", "device-code", "client-secret", "certificate"]),
+    )
     .addOption(languageOption())
     .action(
       async (options: {
@@ -333,12 +372,23 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
         asOf?: string;
         kind?: string[];
         workers?: string;
+        concurrency?: string;
+        cache?: string | boolean;
+        auth?: string;
+        upload?: string;
         lang: string;
       }) => {
         const language = parseLanguage(options.lang);
         const asOf = options.asOf === undefined ? Date.now() : parseAsOf(options.asOf);
         const config = await loadMovementConfig(options, asOf);
         const kinds = options.kind ? options.kind.map(parseKind) : null;
+        // One Graph connection (one sign-in) for the source and the upload, made only if one is remote.
+        let connection: Promise<GraphConnection> | null = null;
+        const connect = (): Promise<GraphConnection> =>
+          (connection ??= import("./graph/open-graph-source").then(({ openGraphConnection }) =>
+            openGraphConnection(options.auth !== undefined ? { auth: options.auth } : {}),
+          ));
+        const uploadTo = options.upload === undefined ? null : parseUploadFolder(options.upload);
         const { checkOutputPaths } = await import("./consolidate/check-outputs");
         await checkOutputPaths({
           source: options.source,
@@ -353,6 +403,11 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
           sha256: registrySha256,
         } = await loadRegistry(options.registry);
         io.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
+        if (uploadTo) {
+          // The upload folder is checked before the run: a wrong folder or a missing right is said at once.
+          const { resolveFolder } = await import("./graph/resolve-folder");
+          await resolveFolder(await connect(), uploadTo, "Files.ReadWrite.All hoặc Sites.Selected (ghi)");
+        }
         const { formatConsolidationSummary, runConsolidate, toConsolidationJson } =
           await import("./commands/consolidate");
         const result = await runConsolidate({
@@ -370,7 +425,27 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
           ...(options.workers !== undefined
             ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) }
             : {}),
+          openRemote: async (address) => {
+            const { openGraphSource } = await import("./graph/open-graph-source");
+            return openGraphSource(await connect(), address, {
+              ...(options.concurrency !== undefined
+                ? { concurrency: parseWholeNumber(options.concurrency, "--concurrency", 1, 64) }
+                : {}),
+              ...(typeof options.cache === "string" || options.cache === false
+                ? { cache: options.cache }
+                : {}),
+            });
+          },
+          log: (line) => io.stderr.write(`${line}\n`),
         });
+        if (uploadTo) {
+          const { uploadOutputs } = await import("./commands/upload-outputs");
+          for (const line of await uploadOutputs(await connect(), uploadTo, [
+            options.out,
+            ...(options.report ? [options.report] : []),
+          ]))
+            io.stderr.write(`${line}\n`);
+        }
         if (options.json) {
           io.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
           return;
@@ -453,6 +528,16 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
   return program;
 }
 
+function parseUploadFolder(text: string): Exclude<SourceAddress, { kind: "local" }> {
+  const address = parseSourceAddress(text);
+  if (address.kind === "local")
+    throw new UsageError({
+      vi: `--upload phải là thư mục OneDrive (onedrive:<drive-id>/<item-id> hoặc onedrive:/đường/dẫn), không phải "${text}"`,
+      en: `--upload takes a OneDrive folder (onedrive:<drive-id>/<item-id> or onedrive:/path), not "${text}"`,
+    });
+  return address;
+}
+
 function parseWholeNumber(text: string, flag: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max)
@@ -520,6 +605,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof UsageError) {
       io.stderr.write(`thidua: ${error.messageIn(language)}\n`);
       return 2;
+    }
+    // A fault of the source that outlasted the retries (OneDrive unreachable, throttled for too
+    // long, a download that keeps failing): nothing was written, so nothing partial looks complete.
+    if (error instanceof Error && error.name === "GraphRequestError") {
+      const { status, code, requestId, target } = error as Error & {
+        status: number | null;
+        code: string | null;
+        requestId: string | null;
+        target: string;
+      };
+      const details = [status, code, requestId && `request-id ${requestId}`].filter(Boolean).join(", ");
+      const english = language === "en";
+      // An upload fails after the outputs were written locally; anything else, before.
+      const uploading = target.startsWith("upload");
+      const outcome = english
+        ? uploading
+          ? "the outputs were written locally, the upload failed"
+          : "nothing was written"
+        : uploading
+          ? "tệp tổng hợp đã ghi trên máy, chưa tải lên được"
+          : "chưa ghi tệp tổng hợp nào, hãy chạy lại sau";
+      const hint =
+        status === 401
+          ? english
+            ? " (sign in again, or get a new THIDUA_GRAPH_ACCESS_TOKEN)"
+            : " (hãy đăng nhập lại hoặc lấy THIDUA_GRAPH_ACCESS_TOKEN mới)"
+          : "";
+      io.stderr.write(
+        english
+          ? `thidua: OneDrive (Microsoft Graph) failed for ${target}: ${error.message}${details ? ` [${details}]` : ""}${hint}; ${outcome}\n`
+          : `thidua: lỗi OneDrive (Microsoft Graph) khi ${target}: ${error.message}${details ? ` [${details}]` : ""}${hint}; ${outcome}\n`,
+      );
+      return 3;
     }
     io.stderr.write(
       `thidua: ${language === "vi" ? "lỗi ngoài dự kiến" : "unexpected error"}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -73,6 +73,11 @@ export function checkFailed(file: string, bytes: Uint8Array | null, error: unkno
   );
 }
 
+/** The validation of a file the source listed but no longer has: FILE_GONE, so it is listed, not lost. */
+export function goneFile(file: string, reason: string): FileValidation {
+  return failedFile(file, null, createProblem("FILE_GONE", "error", {}, { reason: reason.slice(0, 200) }));
+}
+
 /** Reads and validates one file. A file that cannot be read is a problem of that file, never a crash. */
 export async function validateFile(file: string, options: FileValidationOptions): Promise<FileValidation> {
   // A lock file or an OS file is said to be one, by name: its bytes would only read as "not a workbook".

@@ -409,6 +409,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
         errors: counts.errors,
         warnings: counts.warnings,
         problems: decided.problems,
+        ...(file.origin ? { origin: file.origin } : {}),
       };
     });
   // Files the source found but did not read (a PDF scan beside a workbook): listed, never counted.

@@ -25,6 +25,7 @@ const FILE_LEVEL_CODES = new Set([
   "FILE_UNREADABLE",
   "FILE_CHECK_FAILED",
   "FILE_SYSTEM_FILE",
+  "FILE_GONE",
 ]);
 
 function text(row: ParsedRow, key: string): string | null {

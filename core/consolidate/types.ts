@@ -41,6 +41,15 @@ export const FILE_OUTCOMES: readonly FileOutcome[] = [
   "not_a_spreadsheet",
 ];
 
+/** A OneDrive/SharePoint file's identity and uploader, so that an officer can find it and say who sent it. */
+export interface FileOrigin {
+  readonly url: string | null;
+  readonly driveId: string;
+  readonly itemId: string;
+  /** `lastModifiedBy` of the version read: display name and e-mail when the service gives them. */
+  readonly uploadedBy: string | null;
+}
+
 /** What is known of any received file, before and after the consolidation judges it. */
 export interface ReceivedFile {
   /** Path relative to the source folder, with forward slashes. */
@@ -56,6 +65,8 @@ export interface ReceivedFile {
   readonly unitCode: string | null;
   readonly unitName: string | null;
   readonly problems: readonly Problem[];
+  /** Set by a remote source (OneDrive); absent for a local folder. */
+  readonly origin?: FileOrigin;
 }
 
 /** A validated file as the consolidation sees it (what a worker sends back). */

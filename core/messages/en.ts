@@ -49,6 +49,8 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `Folder "${p("folder")}" could not be read (${p("reason") === "EACCES" || p("reason") === "EPERM" ? "permission denied" : p("reason")}); the files in it were not consolidated.`;
     case "RECEIVED_TIMES_SHARED":
       return `${p("count")} of ${p("total")} files share one modification time (about ${p("at")}, Vietnam time): the folder may have been copied, and received times (file modification times) cannot be trusted; check before using the on-time and late figures.`;
+    case "FILE_GONE":
+      return `The file was in the source when listed but was deleted or moved before it could be downloaded (${p("reason")}); it is unchecked: ask the unit and run again.`;
     case "WORKBOOK_EMPTY":
       return "The workbook has no worksheet to check (empty, or every sheet was deleted).";
     case "TEMPLATE_STAMP_MISSING":

@@ -49,6 +49,8 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Không đọc được thư mục "${p("folder")}" (${p("reason") === "EACCES" || p("reason") === "EPERM" ? "không có quyền đọc" : p("reason")}); các tệp trong đó chưa được tổng hợp.`;
     case "RECEIVED_TIMES_SHARED":
       return `${p("count")} trên ${p("total")} tệp có cùng thời điểm sửa đổi (khoảng ${p("at")}, giờ Việt Nam): thư mục có thể đã được sao chép, nên thời điểm nhận (là thời điểm sửa đổi tệp) không đáng tin; hãy kiểm tra trước khi dùng số liệu đúng hạn, nộp muộn.`;
+    case "FILE_GONE":
+      return `Tệp đã có trong thư mục nguồn khi liệt kê nhưng bị xóa hoặc chuyển đi trước khi tải về (${p("reason")}); tệp chưa được kiểm tra, hãy hỏi đơn vị và chạy lại.`;
     case "WORKBOOK_EMPTY":
       return "Sổ làm việc không có trang tính nào để kiểm tra (tệp trống hoặc mọi trang đã bị xóa).";
     case "TEMPLATE_STAMP_MISSING":

@@ -18,7 +18,7 @@ import { writeConsolidatedWorkbookFile } from "../consolidate/write-workbook";
 import { renderHtmlReport } from "../consolidate/write-html-report";
 import { REPORT_TEXTS } from "../consolidate/labels";
 import { checkWritable, dataPart, withInterruptCleanup, writeOutputPair } from "../io/output-pair";
-import { createLocalFolderSource } from "../source/local-folder";
+import { openSource, type OpenSourceOptions } from "../source/open-source";
 
 export interface ConsolidateOptions {
   readonly source: string;
@@ -34,6 +34,10 @@ export interface ConsolidateOptions {
   readonly language: Language;
   readonly progress: boolean;
   readonly workers?: number;
+  /** Opens a OneDrive source (`onedrive:…` or a sharing link); absent, only local folders are read. */
+  readonly openRemote?: OpenSourceOptions["openRemote"];
+  /** Lines from the source (resyncs, deleted items) go here (stderr in the CLI). */
+  readonly log?: (line: string) => void;
 }
 
 /** The `--json` shape; a public interface. */
@@ -97,6 +101,7 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
       attribution: file.attribution,
       pointsTo: file.pointsTo,
       sha256: file.sha256,
+      ...(file.origin ? { origin: file.origin } : {}),
       problems: file.problems.map((problem) => ({
         code: problem.code,
         severity: problem.severity,
@@ -161,8 +166,9 @@ async function consolidateAndWrite(options: ConsolidateOptions): Promise<Consoli
   // Both outputs must be writable before hours of reading start (and stale temporaries go).
   await checkWritable(out);
   if (report) await checkWritable(report);
-  const source = createLocalFolderSource(options.source, {
+  const source = await openSource(options.source, {
     exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])],
+    ...(options.openRemote ? { openRemote: options.openRemote } : {}),
   });
   const bar = options.progress
     ? new SingleBar({
@@ -179,10 +185,11 @@ async function consolidateAndWrite(options: ConsolidateOptions): Promise<Consoli
     registryFile: options.registryFacts ? { file: options.registryPath, ...options.registryFacts } : null,
     kindsFilter: options.kinds,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    onStart: (files) => bar?.start(files, 0),
+    onListed: (files) => (files === 1 ? bar?.start(1, 0) : bar?.setTotal(files)),
     onFileDone: (done) => bar?.update(done),
   });
   bar?.stop();
+  for (const line of source.log ?? []) options.log?.(line);
   await writeOutputPair(
     { path: out, write: (file) => writeConsolidatedWorkbookFile(result, file, options.language) },
     report ? dataPart(report, () => renderHtmlReport(result, options.language)) : null,

@@ -198,6 +198,9 @@ export const HEADERS = {
   followUp: "Việc cần làm",
   file: "Tệp",
   receivedAt: "Thời điểm nhận (giờ Việt Nam)",
+  uploadedBy: "Người tải lên (OneDrive)",
+  oneDriveItem: "Mã mục OneDrive",
+  oneDriveUrl: "Địa chỉ trên OneDrive",
   errors: "Số lỗi",
   warnings: "Số cảnh báo",
   duplicates: "Số bản cũ",
@@ -310,6 +313,7 @@ export interface ReportTexts extends TotalsLabels {
   readonly status: string;
   readonly email: string;
   readonly receivedAt: string;
+  readonly uploadedBy: string;
   readonly errors: string;
   readonly nothingToFollowUp: string;
   readonly filesHeading: string;
@@ -371,6 +375,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     status: "Tình trạng",
     email: "Thư điện tử",
     receivedAt: "Thời điểm nhận",
+    uploadedBy: "tải lên bởi",
     errors: "Số lỗi",
     nothingToFollowUp: "Tất cả đơn vị đã nộp đúng hạn.",
     filesHeading: "Tệp đã nhận theo kết quả",
@@ -431,6 +436,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     status: "Status",
     email: "E-mail",
     receivedAt: "Received",
+    uploadedBy: "uploaded by",
     errors: "Errors",
     nothingToFollowUp: "Every unit sent its files on time.",
     filesHeading: "Files received by outcome",

@@ -383,6 +383,10 @@ function renderTopProblems(result: ConsolidationResult, texts: ReportTexts, lang
 
 function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
   const entries: readonly UnitKindStatus[] = result.followUp;
+  // From OneDrive: who uploaded the file judged (useful when a unit says it sent another one).
+  const uploaders = new Map(result.files.map((file) => [file.file, file.origin?.uploadedBy ?? null]));
+  const uploader = (file: string | null): string | null =>
+    file === null ? null : (uploaders.get(file) ?? null);
   const body =
     entries.length === 0
       ? html`<p class="empty">${texts.nothingToFollowUp}</p>`
@@ -413,6 +417,7 @@ function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, languag
                   <td data-label="${texts.email}" class="email">${entry.unit.email}</td>
                   <td data-label="${texts.receivedAt}" class="when">
                     ${entry.receivedAt === null ? "—" : formatVietnamDateTime(entry.receivedAt)}
+                    ${uploader(entry.file) ? html`<div class="sub">${texts.uploadedBy} ${uploader(entry.file)}</div>` : ""}
                   </td>
                   <td class="num" data-label="${texts.errors}">
                     ${entry.status === "missing" ? "—" : formatNumber(entry.errors, language)}

@@ -1115,6 +1115,32 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
       { header: HEADERS.supersededBy, min: 16, max: 40, value: (row) => row.supersededBy, style: STYLE.text },
       { header: HEADERS.errors, min: 8, max: 10, value: (row) => row.errors, style: STYLE.integer },
       { header: HEADERS.warnings, min: 10, max: 11, value: (row) => row.warnings, style: STYLE.integer },
+      // From OneDrive: who uploaded the version read, and where it is (a unit that says it sent a file).
+      ...(result.files.some((file) => file.origin)
+        ? ([
+            {
+              header: HEADERS.uploadedBy,
+              min: 16,
+              max: 40,
+              value: (row) => row.origin?.uploadedBy ?? null,
+              style: STYLE.text,
+            },
+            {
+              header: HEADERS.oneDriveItem,
+              min: 16,
+              max: 40,
+              value: (row) => row.origin?.itemId ?? null,
+              style: STYLE.code,
+            },
+            {
+              header: HEADERS.oneDriveUrl,
+              min: 20,
+              max: 60,
+              value: (row) => row.origin?.url ?? null,
+              style: STYLE.text,
+            },
+          ] satisfies Column<ConsolidatedFile>[])
+        : []),
     ],
     rows: result.files,
   };

@@ -67,18 +67,35 @@ async function walk(
   }
 }
 
+/** The local folder source; `list` and `read` serve callers that want the whole listing or the bytes at once. */
+export interface LocalFolderSource extends SubmissionSource {
+  list(): Promise<SourceEntry[]>;
+  read(entry: SourceEntry): Promise<Uint8Array>;
+}
+
+/** Files in flight at once from a local folder: validating threads read them, so this only bounds the queue. */
+const LOCAL_CONCURRENCY = 64;
+
 /** A local folder (for example one synced from OneDrive): every spreadsheet below it, sub-folders too. */
 export function createLocalFolderSource(
   root: string,
   options: { exclude?: readonly string[]; readFolder?: ReadFolder } = {},
-): SubmissionSource {
+): LocalFolderSource {
   const excluded = new Set((options.exclude ?? []).map((path) => resolve(path)));
   const readFolder = options.readFolder ?? ((folder: string) => readdir(folder));
   let listing: Listing = { otherFiles: [], problems: [] };
-  return {
+  const source: LocalFolderSource = {
     description: resolve(root),
     receivedTimes: "modification_time",
     listed: () => listing,
+    concurrency: LOCAL_CONCURRENCY,
+    async *entries() {
+      yield* await source.list();
+    },
+    fetch(entry) {
+      // The validating thread reads the file itself: no bytes cross threads.
+      return Promise.resolve({ localPath: entry.localPath ?? join(root, entry.path) });
+    },
     async list() {
       const info = await stat(root).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -105,4 +122,5 @@ export function createLocalFolderSource(
       return readFile(entry.localPath ?? join(root, entry.path));
     },
   };
+  return source;
 }

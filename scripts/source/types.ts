@@ -1,4 +1,4 @@
-import { classifySystemFileName } from "../../core/index";
+import { classifySystemFileName, type FileOrigin } from "../../core/index";
 
 /** One file in a source of submissions (a local folder or a OneDrive folder). */
 export interface SourceEntry {
@@ -9,6 +9,8 @@ export interface SourceEntry {
   readonly sizeBytes: number;
   /** Local absolute path, when the bytes can be read straight from disk (workers read it themselves). */
   readonly localPath: string | null;
+  /** Where the file lives when the source knows more than a path (OneDrive): shown in the outputs. */
+  readonly origin?: FileOrigin;
 }
 
 /** A file found in the source that is not handed over as a submission (a PDF scan, a Word file). */
@@ -24,18 +26,34 @@ export interface SourceProblem {
   readonly reason: string;
 }
 
+/**
+ * One file fetched: its bytes, or a local path that a validating thread reads itself (no copy
+ * through the main thread), or `gone` when the source no longer has it (deleted after listing).
+ */
+export type FetchedFile =
+  /** `entry` when the file changed since it was listed: the version read, with its own time and uploader. */
+  | { readonly bytes: Uint8Array; readonly entry?: SourceEntry }
+  | { readonly localPath: string }
+  | { readonly gone: string };
+
 /** Where submissions come from; the pipeline does not care which. Sources never modify what they read. */
 export interface SubmissionSource {
   readonly description: string;
   /** What `receivedAt` is: a file's modification time (a local folder) or its upload time (OneDrive). */
   readonly receivedTimes: "modification_time" | "upload_time";
-  list(): Promise<SourceEntry[]>;
-  read(entry: SourceEntry): Promise<Uint8Array>;
   /**
-   * After list(): the files found that are not spreadsheets, and the folders that could not be
-   * read. Every file under the source appears in an output; only OS and lock files are skipped.
+   * After entries() is exhausted: the files found that are not spreadsheets, and the folders that
+   * could not be read. Every file under the source appears in an output; only OS and lock files are skipped.
    */
   listed?(): { readonly otherFiles: readonly SourceOtherFile[]; readonly problems: readonly SourceProblem[] };
+  /** Files in flight at once (fetching or waiting for a validating thread); bounds memory and requests. */
+  readonly concurrency: number;
+  /** Every file, as the listing finds it (a remote listing pages; validation starts on the first page). */
+  entries(): AsyncIterable<SourceEntry>;
+  /** The bytes of one file; a fault that persists throws, a file deleted since the listing is `gone`. */
+  fetch(entry: SourceEntry): Promise<FetchedFile>;
+  /** Lines for the run log (deleted items, resyncs), gathered while listing and fetching. */
+  readonly log?: readonly string[];
 }
 
 /** Files a unit may send as its workbook; other files (signed PDF scans, images) are not submissions. */

@@ -27,6 +27,7 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   FILE_UNREADABLE: { reason: "1:19: disallowed character in tag name" },
   FILE_SYSTEM_FILE: { what: "office_lock", owner: "KH_SNV.xlsx" },
   FILE_CHECK_FAILED: { reason: "RangeError: Maximum call stack size exceeded" },
+  FILE_GONE: { reason: "404 itemNotFound" },
   WORKBOOK_EMPTY: {},
   TEMPLATE_STAMP_MISSING: {},
   TEMPLATE_KIND_UNKNOWN: { found: "KH-CU" },

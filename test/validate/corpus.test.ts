@@ -66,6 +66,8 @@ describe("the bad-input corpus: each file gives exactly its problems, at its cel
     // (test/core/deadlines.test.ts).
     const elsewhere = [
       "FILE_CHECK_FAILED",
+      // A file deleted at the source between listing and download (test/graph/faults.test.ts).
+      "FILE_GONE",
       "REGISTRY_DUPLICATE_CODE",
       "UNIT_CODE_FILE_NAME_MISMATCH",
       "SUBMISSION_LATE",
