@@ -64,10 +64,14 @@ const DEFAULT_TEMPLATES_AT: Readonly<Record<Language, string>> = {
   en: 'the "Biểu mẫu" folder in the movement’s shared folder (or the command "thidua templates")',
 };
 
-/** The Graph mailer is loaded only when --send asks for it. */
-async function createReminderMailer(sender: string): Promise<import("./commands/remind").ReminderMailer> {
+/** The Graph mailer is loaded only when --send asks for it (one sign-in, the run's one client). */
+async function createReminderMailer(
+  sender: string,
+  auth: string | undefined,
+): Promise<import("./commands/remind").ReminderMailer> {
+  const { openGraphConnection } = await import("./graph/open-graph-source");
   const { createGraphReminderMailer } = await import("./mail/graph-mailer");
-  return createGraphReminderMailer(sender);
+  return createGraphReminderMailer(await openGraphConnection(auth !== undefined ? { auth } : {}), sender);
 }
 
 function localizeHelp(program: Command, language: Language): void {
@@ -492,6 +496,15 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
     )
     .option("--sender <upn>", say("hộp thư gửi (quyền Mail.Send)", "mailbox that sends (Mail.Send)"))
     .option("--per-minute <n>", say("số thư gửi tối đa mỗi phút", "sends per minute at most"), "20")
+    .addOption(
+      new Option(
+        "--auth <kind>",
+        say(
+          "cách đăng nhập Microsoft 365 (mặc định: theo biến môi trường)",
+          "Microsoft 365 sign-in (default: from the environment)",
+        ),
+      ).choices(["token", "device-code", "client-secret", "certificate"]),
+    )
     .addOption(languageOption())
     .action(
       async (options: {
@@ -501,6 +514,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
         send?: boolean;
         sender?: string;
         perMinute: string;
+        auth?: string;
         lang: string;
       }) => {
         const language = parseLanguage(options.lang);
@@ -510,7 +524,8 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
             en: "--send needs --sender <upn>",
           });
         const { runRemind, formatRemindSummary } = await import("./commands/remind");
-        const mailer = options.send && options.sender ? await createReminderMailer(options.sender) : null;
+        const mailer =
+          options.send && options.sender ? await createReminderMailer(options.sender, options.auth) : null;
         const outcome = await runRemind({
           from: options.from,
           out: options.out,

@@ -1,10 +1,30 @@
+import type { ComposedReminder } from "../../core/index";
 import type { ReminderMailer } from "../commands/remind";
-import { UsageError } from "../errors";
+import type { GraphConnection } from "../graph/client";
 
-/** Sends reminders with POST /users/{sender}/sendMail (Mail.Send). Wired to the Graph client. */
-export async function createGraphReminderMailer(sender: string): Promise<ReminderMailer> {
-  throw new UsageError({
-    vi: `chưa gửi được thư qua Microsoft Graph từ ${sender}: dùng các tệp .eml`,
-    en: `sending through Microsoft Graph from ${sender} is not available yet: use the .eml files`,
-  });
+/** The sendMail body: plain text, as written in the .eml, saved to the sender's Sent Items. */
+export function toSendMailBody(message: ComposedReminder): unknown {
+  return {
+    message: {
+      subject: message.subject,
+      body: { contentType: "Text", content: message.body },
+      toRecipients: [{ emailAddress: { address: message.to.address, name: message.to.name } }],
+    },
+    saveToSentItems: true,
+  };
+}
+
+/**
+ * Sends reminders with POST /users/{sender}/sendMail (permission Mail.Send), through the one Graph
+ * client of the run: its retry handler honours Retry-After on 429 and retries 503/504.
+ */
+export function createGraphReminderMailer(connection: GraphConnection, sender: string): ReminderMailer {
+  return {
+    sender,
+    async send(message) {
+      await connection.client
+        .api(`/users/${encodeURIComponent(sender)}/sendMail`)
+        .post(toSendMailBody(message));
+    },
+  };
 }
