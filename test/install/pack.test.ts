@@ -88,6 +88,7 @@ describe("the release tarball, installed with npm install -g", () => {
         "package.json",
         "dist/scripts/cli.js",
         "dist/core/index.js",
+        "dist/xlsx-read/index.js",
         "templates/KH_ke-hoach-trien-khai.xlsx",
         "templates/BC_bao-cao-nam.xlsx",
         "templates/DN-KT_de-nghi-khen-thuong.xlsx",
