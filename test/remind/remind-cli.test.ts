@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import type { ComposedReminder } from "../../core/index";
 import { runCli as thidua } from "../cli/run-cli";
+import { consolidateSampleProvince } from "../support/consolidated-sample";
 import { LEDGER_FILE, runRemind, SUMMARY_FILE, type ReminderMailer } from "../../scripts/commands/remind";
 
 interface UnitJson {
@@ -20,31 +20,16 @@ interface FileJson {
 }
 
 describe("thidua remind over a consolidated sample province", () => {
-  const dir = mkdtempSync(join(tmpdir(), "thidua-remind-"));
-  const resultPath = join(dir, "result.json");
+  let dir: string;
+  let resultPath: string;
   let units: UnitJson[];
   let files: FileJson[];
 
   beforeAll(async () => {
-    expect(await thidua(["sample", "--units", "30", "--out", dir])).toMatchObject({ code: 0 });
-    const manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as { asOf: string };
-    const run = await thidua([
-      "consolidate",
-      "--source",
-      join(dir, "submissions"),
-      "--registry",
-      join(dir, "registry.xlsx"),
-      "--config",
-      join(dir, "thidua.config.json"),
-      "--as-of",
-      manifest.asOf,
-      "--out",
-      join(dir, "tong-hop.xlsx"),
-      "--json",
-    ]);
-    expect(run.code).toBe(0);
-    writeFileSync(resultPath, run.stdout);
-    ({ units, files } = JSON.parse(run.stdout) as { units: UnitJson[]; files: FileJson[] });
+    const sample = await consolidateSampleProvince(30, "thidua-remind-");
+    dir = sample.dir;
+    resultPath = sample.resultPath;
+    ({ units, files } = JSON.parse(sample.json) as { units: UnitJson[]; files: FileJson[] });
   }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,11 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeReminder, consolidationReportSchema, planReminders } from "../../core/index";
 import { LEDGER_FILE, runRemind } from "../../scripts/commands/remind";
 import { createGraphReminderMailer } from "../../scripts/mail/graph-mailer";
-import { runCli } from "../cli/run-cli";
+import { consolidateSampleProvince } from "../support/consolidated-sample";
 import { GraphTestServer } from "../graph/graph-test-server";
 import { connectTo } from "../graph/helpers";
 import { itFullLayer } from "../support/tools";
@@ -33,26 +32,7 @@ let resultPath: string;
 
 beforeAll(async () => {
   server = await new GraphTestServer().start();
-  dir = mkdtempSync(join(tmpdir(), "thidua-remind-send-"));
-  expect((await runCli(["sample", "--units", "12", "--out", dir])).code).toBe(0);
-  const manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as { asOf: string };
-  const run = await runCli([
-    "consolidate",
-    "--source",
-    join(dir, "submissions"),
-    "--registry",
-    join(dir, "registry.xlsx"),
-    "--config",
-    join(dir, "thidua.config.json"),
-    "--as-of",
-    manifest.asOf,
-    "--out",
-    join(dir, "tong-hop.xlsx"),
-    "--json",
-  ]);
-  expect(run.code).toBe(0);
-  resultPath = join(dir, "result.json");
-  writeFileSync(resultPath, run.stdout);
+  ({ dir, resultPath } = await consolidateSampleProvince(12, "thidua-remind-send-"));
 }, 120_000);
 
 afterAll(async () => {
