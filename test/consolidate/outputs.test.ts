@@ -12,6 +12,7 @@ import { renderHtmlReport } from "../../scripts/consolidate/write-html-report";
 import { writeConsolidatedWorkbook } from "../../scripts/consolidate/write-workbook";
 import { UsageError } from "../../scripts/errors";
 import { buildFixtureResult, buildSyntheticResult, HOSTILE } from "./fixture-result";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../e2e/browser";
 import { findTool, itFullLayer, itWithTool } from "../support/tools";
 
 /** Outputs a person looks at (workbook, PDF, screenshots) land here; the folder is not committed. */
@@ -19,17 +20,6 @@ const ARTIFACTS = resolve(__dirname, "..", "artifacts");
 const WORKBOOK = join(ARTIFACTS, "consolidated.xlsx");
 // The LibreOffice and Chromium tests are skipped where the program is missing (one line says so), failing under CI=true.
 const SOFFICE = findTool("soffice") ?? "soffice";
-const CHROMIUM = findTool("chromium") ?? "chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const EXPECTED_HEADERS: Record<string, string[]> = {
   "Tổng quan": [
@@ -571,7 +561,7 @@ describe("HTML report", () => {
       const file = join(ARTIFACTS, "report.html");
       await writeFile(file, report);
       const fileUrl = pathToFileURL(file).href;
-      const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS] });
       try {
         for (const [name, viewport, mobile] of [
           ["phone", { width: 390, height: 844 }, true],

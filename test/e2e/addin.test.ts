@@ -6,7 +6,8 @@ import ts from "typescript";
 import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
 import { hostFromExcelJs } from "../addin/host-from-exceljs";
-import { chromiumAvailable, launchChromium } from "./browser";
+import { describeWithTool } from "../support/tools";
+import { launchChromium } from "./browser";
 import { serveFolder } from "./serve";
 
 /**
@@ -21,8 +22,6 @@ const BUILD = join(ROOT, "dist-addin");
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
-
-const run = chromiumAvailable("add-in end-to-end") ? describe : describe.skip;
 
 function corpusCase(file: string) {
   const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
@@ -87,7 +86,7 @@ function fakeOfficeJs(hostJson: string): string {
   })();`;
 }
 
-run("the add-in in headless Chromium", () => {
+describeWithTool("chromium", "the add-in in headless Chromium", () => {
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let server: { url: string; close: () => Promise<void> };
 

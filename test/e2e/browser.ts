@@ -2,10 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { findTool } from "../support/find-tool";
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium, or $CHROMIUM_PATH, or `chromium` on PATH (test/support/tools.json). */
+export const CHROMIUM = findTool("chromium") ?? "/usr/bin/chromium";
 
-const FLAGS = [
+/** As root, offline: no sandbox, no background connections to services this machine cannot reach. */
+export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -17,8 +20,8 @@ const FLAGS = [
 ];
 
 /**
- * Whether the browser tests can run here. Outside CI a machine without Chromium skips them with
- * one line; in CI (CI=true) a missing Chromium is a failure, never a silent skip.
+ * Whether a benchmark can run here (tests use describeWithTool("chromium") instead). In CI
+ * (CI=true) a missing Chromium is a failure, never a silent skip.
  */
 export function chromiumAvailable(suite: string): boolean {
   if (existsSync(CHROMIUM)) return true;
@@ -33,7 +36,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
   });
   return {
     context,

@@ -1,11 +1,8 @@
-import { execFileSync } from "node:child_process";
+import { generate } from "selfsigned";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { quickXorHash } from "../../scripts/graph/quick-xor-hash";
 
 /**
@@ -63,40 +60,28 @@ interface DeltaMark {
   readonly sequence: number;
 }
 
-/** A self-signed certificate for localhost, made now with openssl (nothing is checked in). */
-export function makeCertificate(): { key: string; cert: string } {
-  const folder = mkdtempSync(join(tmpdir(), "thidua-cert-"));
-  try {
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-keyout",
-        join(folder, "key.pem"),
-        "-out",
-        join(folder, "cert.pem"),
-        "-days",
-        "1",
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=DNS:localhost,IP:127.0.0.1",
-      ],
-      { stdio: "ignore" },
-    );
-    return {
-      key: readFileSync(join(folder, "key.pem"), "utf8"),
-      cert: readFileSync(join(folder, "cert.pem"), "utf8"),
-    };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+/**
+ * A self-signed certificate for localhost and 127.0.0.1, made now in JavaScript (selfsigned): no
+ * openssl binary needed, nothing checked in.
+ */
+export async function makeCertificate(): Promise<{ key: string; cert: string }> {
+  const pems = await generate([{ name: "commonName", value: "localhost" }], {
+    keyType: "ec",
+    curve: "P-256",
+    algorithm: "sha256",
+    notAfterDate: new Date(Date.now() + 24 * 60 * 60 * 1000),
+    extensions: [
+      { name: "basicConstraints", cA: false },
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+        ],
+      },
+    ],
+  });
+  return { key: pems.private, cert: pems.cert };
 }
 
 function toBase64Url(text: string): string {
@@ -140,10 +125,10 @@ export class GraphTestServer {
   private nextId = 1;
   private server: Server | null = null;
   private port = 0;
-  readonly certificate: { key: string; cert: string };
+  private certificate: { key: string; cert: string } | null;
 
   constructor(certificate?: { key: string; cert: string }) {
-    this.certificate = certificate ?? makeCertificate();
+    this.certificate = certificate ?? null;
     this.items.set(ROOT_ID, {
       id: ROOT_ID,
       name: "root",
@@ -161,6 +146,7 @@ export class GraphTestServer {
 
   /** The certificate to trust (PEM). */
   get ca(): string {
+    if (!this.certificate) throw new Error("start() the server before asking for its certificate");
     return this.certificate.cert;
   }
 
@@ -174,6 +160,7 @@ export class GraphTestServer {
   }
 
   async start(): Promise<this> {
+    this.certificate ??= await makeCertificate();
     const server = createServer(this.certificate, (request, response) => {
       void this.handle(request, response);
     });

@@ -1,6 +1,7 @@
-import { accessSync, constants, statSync } from "node:fs";
-import { delimiter, isAbsolute, join } from "node:path";
 import TOOLS from "./tools.json";
+import { findTool, type Tool } from "./find-tool";
+
+export { findTool, type Tool };
 
 /**
  * End-to-end tests that need a program from outside npm (LibreOffice, Chromium). Where the program
@@ -9,31 +10,9 @@ import TOOLS from "./tools.json";
  * The quick layer (`npm run test:quick`) leaves them, and every other full-layer test, to `npm test`.
  */
 
-export type Tool = keyof typeof TOOLS;
-
 /** Tags read by summary-reporter.js from the titles of skipped tests. */
 const MISSING_TAG = (tool: Tool): string => `[skipped: no ${tool}]`;
 const FULL_LAYER_TAG = "[full layer only]";
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The program's path: the environment variable if set, else the first match on PATH; null when missing. */
-export function findTool(tool: Tool): string | null {
-  const { command, env } = TOOLS[tool];
-  const wanted = process.env[env] ?? command;
-  if (isAbsolute(wanted)) return isExecutable(wanted) ? wanted : null;
-  const names = process.platform === "win32" ? [`${wanted}.exe`, `${wanted}.cmd`, wanted] : [wanted];
-  for (const dir of (process.env.PATH ?? "").split(delimiter).filter(Boolean))
-    for (const name of names) if (isExecutable(join(dir, name))) return join(dir, name);
-  return null;
-}
 
 function isCi(): boolean {
   const ci = process.env.CI;

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { BC_SPEC, indicatorFieldKey } from "../../core/spec/index";
 import { validateFile } from "../../scripts/validate-file";
 import { FIXTURE_CONFIG, bcFill, writeWorkbook } from "../fixtures/make-fixtures";
+import { findTool, itWithTool } from "../support/tools";
 
 /**
  * Issue 8, case 3, with LibreOffice doing the writing: a yearly report saved by LibreOffice as a
@@ -13,7 +14,7 @@ import { FIXTURE_CONFIG, bcFill, writeWorkbook } from "../fixtures/make-fixtures
  * and its merge go), then saved back to xlsx by LibreOffice. Figures stay with their codes.
  */
 
-const SOFFICE = process.env.SOFFICE ?? "soffice";
+const SOFFICE = findTool("soffice") ?? "soffice";
 
 let dir: string;
 
@@ -49,41 +50,45 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it("a report whose instruction row LibreOffice deleted is read by code, with one warning", async () => {
-  const original = join(dir, "bc.xlsx");
-  writeFileSync(
-    original,
-    await writeWorkbook(
-      BC_SPEC,
-      bcFill({
-        fields: {
-          [indicatorFieldKey("ND1.SU_KIEN")]: 11,
-          [indicatorFieldKey("ND1.NGUOI_THAM_GIA")]: 22,
-          [indicatorFieldKey("ND3.TY_LE_HO_SO_TRUC_TUYEN")]: 77,
-        },
-      }),
-    ),
-  );
-  convert(original, "fods", dir);
-  const edited = join(dir, "edited");
-  mkdirSync(edited);
-  writeFileSync(
-    join(edited, "bc.fods"),
-    removeRow(readFileSync(join(dir, "bc.fods"), "utf8"), "Chỉ tiêu", 2),
-  );
-  const saved = join(dir, "saved");
-  convert(join(edited, "bc.fods"), "xlsx", saved);
+itWithTool(
+  "soffice",
+  "a report whose instruction row LibreOffice deleted is read by code, with one warning",
+  async () => {
+    const original = join(dir, "bc.xlsx");
+    writeFileSync(
+      original,
+      await writeWorkbook(
+        BC_SPEC,
+        bcFill({
+          fields: {
+            [indicatorFieldKey("ND1.SU_KIEN")]: 11,
+            [indicatorFieldKey("ND1.NGUOI_THAM_GIA")]: 22,
+            [indicatorFieldKey("ND3.TY_LE_HO_SO_TRUC_TUYEN")]: 77,
+          },
+        }),
+      ),
+    );
+    convert(original, "fods", dir);
+    const edited = join(dir, "edited");
+    mkdirSync(edited);
+    writeFileSync(
+      join(edited, "bc.fods"),
+      removeRow(readFileSync(join(dir, "bc.fods"), "utf8"), "Chỉ tiêu", 2),
+    );
+    const saved = join(dir, "saved");
+    convert(join(edited, "bc.fods"), "xlsx", saved);
 
-  const result = await validateFile(join(saved, "bc.xlsx"), {
-    config: FIXTURE_CONFIG,
-    registry: null,
-    receivedAt: null,
-  });
+    const result = await validateFile(join(saved, "bc.xlsx"), {
+      config: FIXTURE_CONFIG,
+      registry: null,
+      receivedAt: null,
+    });
 
-  expect(result.problems.map((problem) => `${problem.code} ${problem.sheet}!${problem.cell}`)).toEqual([
-    "INDICATOR_ROWS_MOVED Chỉ tiêu!E3",
-  ]);
-  expect(result.document?.fields[indicatorFieldKey("ND1.SU_KIEN")]).toBe(11);
-  expect(result.document?.fields[indicatorFieldKey("ND1.NGUOI_THAM_GIA")]).toBe(22);
-  expect(result.document?.fields[indicatorFieldKey("ND3.TY_LE_HO_SO_TRUC_TUYEN")]).toBe(77);
-});
+    expect(result.problems.map((problem) => `${problem.code} ${problem.sheet}!${problem.cell}`)).toEqual([
+      "INDICATOR_ROWS_MOVED Chỉ tiêu!E3",
+    ]);
+    expect(result.document?.fields[indicatorFieldKey("ND1.SU_KIEN")]).toBe(11);
+    expect(result.document?.fields[indicatorFieldKey("ND1.NGUOI_THAM_GIA")]).toBe(22);
+    expect(result.document?.fields[indicatorFieldKey("ND3.TY_LE_HO_SO_TRUC_TUYEN")]).toBe(77);
+  },
+);
