@@ -11,6 +11,14 @@ const FULL_LAYER_SUITES = [
   "test/consolidate/sample-300.test.ts",
   "test/validate/time-zone.test.ts",
   "test/install/pack.test.ts",
+  // Through the compiled CLI in a process of its own (exit codes, another user, the environment):
+  "test/consolidate/accounted-for.test.ts",
+  "test/consolidate/registry-layout.test.ts",
+  "test/consolidate/moved-figures.test.ts",
+  "test/graph/cli.test.ts",
+  // Slow oracles and waits: exceljs re-reads the corpus and a 30-unit sample; retries wait out back-offs.
+  "test/addin/conformance.test.ts",
+  "test/graph/faults.test.ts",
 ];
 
 module.exports = {
