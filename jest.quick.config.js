@@ -19,6 +19,9 @@ const FULL_LAYER_SUITES = [
   // Slow oracles and waits: exceljs re-reads the corpus and a 30-unit sample; retries wait out back-offs.
   "test/addin/conformance.test.ts",
   "test/graph/faults.test.ts",
+  // An HTTPS server and a sample province each: the in-process Graph source tests stay quick.
+  "test/graph/cache.test.ts",
+  "test/remind/remind-send.test.ts",
 ];
 
 module.exports = {

@@ -26,7 +26,7 @@ describe("thidua remind over a consolidated sample province", () => {
   let files: FileJson[];
 
   beforeAll(async () => {
-    const sample = await consolidateSampleProvince(30, "thidua-remind-");
+    const sample = await consolidateSampleProvince(12, "thidua-remind-");
     dir = sample.dir;
     resultPath = sample.resultPath;
     ({ units, files } = JSON.parse(sample.json) as { units: UnitJson[]; files: FileJson[] });
