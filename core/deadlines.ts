@@ -14,8 +14,13 @@ export interface Deadline {
   readonly basis: DeadlineBasis;
 }
 
+/** The first late instant of a last day: 00:00 Vietnam time on the day after it. */
+export function firstLateInstant(lastDay: IsoDate): number {
+  return startOfVietnamDay(addDays(lastDay, 1));
+}
+
 function deadlineOn(kind: TemplateKind, lastDay: IsoDate, basis: DeadlineBasis): Deadline {
-  return { kind, lastDay, dueBefore: startOfVietnamDay(addDays(lastDay, 1)), basis };
+  return { kind, lastDay, dueBefore: firstLateInstant(lastDay), basis };
 }
 
 /** The unit plan's deadline: 15 days after the provincial plan, and in any case within Q2 2026. */

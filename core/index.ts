@@ -13,6 +13,7 @@ export * from "./values/a1";
 export { parseInstant } from "./values/instant";
 export { readNumberText } from "./values/parse-number";
 export { formatNumber, formatPercent } from "./values/format-number";
+export { removeVietnameseMarks } from "./values/remove-marks";
 export { parseCellValue, type ParsedValue } from "./values/parse-value";
 export { detectTemplate, readDocument, type ParsedDocument, type ParsedRow } from "./validate/read-document";
 export {

@@ -1,3 +1,4 @@
+import { removeVietnameseMarks } from "../values/remove-marks";
 import { createProblem, type Problem } from "../problems";
 import { normaliseUnitCode, type Registry, type RegistryUnit } from "../registry";
 import { findFieldSpec } from "./read-document";
@@ -81,17 +82,8 @@ const GENERIC_WORDS = new Set(
     "trận",
     "tổ",
     "quốc",
-  ].map(foldDiacritics),
+  ].map(removeVietnameseMarks),
 );
-
-/** Vietnamese without its marks: "Ủy ban" → "uy ban", "đ" → "d". */
-function foldDiacritics(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D");
-}
 
 function normaliseName(name: string): string {
   let text = name.normalize("NFC").toLowerCase();
@@ -118,7 +110,7 @@ interface NameForms {
 
 function nameForms(name: string): NameForms {
   const exact = normaliseName(name);
-  const folded = foldDiacritics(exact);
+  const folded = removeVietnameseMarks(exact);
   const words = folded.split(" ").filter(Boolean);
   const firstOwn = words.findIndex((word) => !GENERIC_WORDS.has(word));
   const core = firstOwn < 0 ? [] : words.slice(firstOwn).filter((word) => word !== "va");

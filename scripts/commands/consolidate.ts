@@ -11,7 +11,7 @@ import {
   formatVietnamDateTime,
   formatNumber,
   formatPercent,
-  computeDeadline,
+  firstLateInstant,
 } from "../../core/index";
 import { runConsolidation } from "../consolidate/run-consolidation";
 import { writeConsolidatedWorkbookFile } from "../consolidate/write-workbook";
@@ -45,15 +45,12 @@ export function toConsolidationJson(result: ConsolidationResult, language: Langu
   return {
     asOf: new Date(result.asOf).toISOString(),
     config: result.config,
-    // Deadlines as judged (last day in Vietnam; the first late instant), so that reminders can quote them.
-    deadlines: result.config.expectedKinds
-      .map((kind) => computeDeadline(kind, result.config))
-      .filter((deadline) => deadline !== null)
-      .map((deadline) => ({
-        kind: deadline.kind,
-        lastDay: deadline.lastDay,
-        dueBefore: new Date(deadline.dueBefore).toISOString(),
-      })),
+    // Deadlines as the core judged them (last day in Vietnam; the first late instant), for reminders.
+    deadlines: result.deadlines.flatMap(({ kind, lastDay }) =>
+      lastDay === null
+        ? []
+        : [{ kind, lastDay, dueBefore: new Date(firstLateInstant(lastDay)).toISOString() }],
+    ),
     totals: result.totals,
     totalsByKind: result.totalsByKind,
     receivedTimes: result.receivedTimes,

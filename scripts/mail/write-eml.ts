@@ -1,3 +1,5 @@
+import { MOVEMENT_TIME_ZONE } from "../../core/index";
+
 /** An RFC 5322 / MIME message as text, for reminders that are written rather than sent. */
 
 export interface MailAddress {
@@ -60,13 +62,15 @@ function encodeAddress(mailbox: MailAddress): string {
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** RFC 5322 date in Vietnam time (+0700), the zone the reminders speak of. */
+/** RFC 5322 date in Vietnam time, the zone the reminders speak of. */
 function formatMailDate(epochMs: number): string {
-  const local = new Date(epochMs + 7 * 60 * 60 * 1000);
+  const offset = MOVEMENT_TIME_ZONE.utcOffsetMinutes;
+  const local = new Date(epochMs + offset * 60 * 1000);
   const pad = (value: number): string => String(value).padStart(2, "0");
   return (
     `${WEEKDAYS[local.getUTCDay()]}, ${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ` +
-    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} +0700`
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ` +
+    `${offset < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(offset) / 60))}${pad(Math.abs(offset) % 60)}`
   );
 }
 

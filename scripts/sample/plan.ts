@@ -18,6 +18,7 @@ import {
   startOfVietnamDay,
   toVietnamDate,
   type IsoDate,
+  removeVietnameseMarks,
 } from "../../core/index";
 import type { TemplateFill } from "../xlsx/write-template";
 import { DEFECTS, findDefect, locateField } from "./defects";
@@ -725,11 +726,7 @@ function firstIndicatorCellOneRowUp(keyed: KeyedRowsSpec): string {
 
 /** A unit name as officers type it in a file name: no marks ("Sở Tài chính" → "So Tai chinh"). */
 function asciiName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  return removeVietnameseMarks(name)
     .replace(/[^A-Za-z0-9 ]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -1,4 +1,4 @@
-import { BC_SPEC, WORKBOOK_SPECS } from "../../core/index";
+import { BC_SPEC, removeVietnameseMarks, WORKBOOK_SPECS } from "../../core/index";
 import { loadExcelJs } from "../xlsx/load-exceljs";
 import { buildTemplateWorkbook } from "../xlsx/write-template";
 import type { Workbook } from "exceljs";
@@ -31,11 +31,7 @@ function buildPlainWorkbook(sheetName: string, rows: readonly (readonly (string 
 /** A one-page PDF: what an officer sends when they renamed their scanned report to .xlsx. */
 function buildPdf(title: string): Buffer {
   // PDF text strings are Latin-1: keep the title readable without its Vietnamese marks.
-  const ascii = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  const ascii = removeVietnameseMarks(title)
     .replace(/[^\x20-\x7e]/g, "?")
     .replace(/[()\\]/g, "");
   const stream = `BT /F1 12 Tf 56 780 Td (${ascii}) Tj ET`;

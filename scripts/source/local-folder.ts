@@ -1,4 +1,4 @@
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors";
 import {
@@ -67,10 +67,9 @@ async function walk(
   }
 }
 
-/** The local folder source; `list` and `read` serve callers that want the whole listing or the bytes at once. */
+/** The local folder source; `list` serves callers that want the whole listing at once (the bench). */
 export interface LocalFolderSource extends SubmissionSource {
   list(): Promise<SourceEntry[]>;
-  read(entry: SourceEntry): Promise<Uint8Array>;
 }
 
 /** Files in flight at once from a local folder: validating threads read them, so this only bounds the queue. */
@@ -117,9 +116,6 @@ export function createLocalFolderSource(
       await walk(root, root, excluded, entries, new Set(), listing, readFolder);
       listing.otherFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    },
-    read(entry) {
-      return readFile(entry.localPath ?? join(root, entry.path));
     },
   };
   return source;
