@@ -23,7 +23,7 @@ export interface ValidationPool {
 const WORKER_FILE = join(__dirname, "validate-worker.js");
 const DEFAULT_BATCH_SIZE = 8;
 
-/** Validates jobs in this thread: used when asked (workers: 0) and when the compiled worker is not at hand (ts-jest). */
+/** Validates jobs in this thread: used when asked (workers: 0) and when the compiled worker is not at hand (under jest, from the .ts sources). */
 function createInThreadPool(options: ValidationPoolOptions): ValidationPool {
   let chain: Promise<unknown> = Promise.resolve();
   return {

@@ -26,7 +26,7 @@ export interface WriteFilesOptions {
   readonly workers: number;
 }
 
-/** Whether the compiled worker is at hand (under ts-jest only the .ts sources exist). */
+/** Whether the compiled worker is at hand (under jest only the .ts sources exist). */
 export function canUseWorkers(): boolean {
   return existsSync(WORKER_FILE);
 }

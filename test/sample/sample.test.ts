@@ -17,11 +17,11 @@ import { validateFile, type FileValidation } from "../../scripts/validate-file";
 import { describeFullLayer, itFullLayer } from "../support/tools";
 
 /**
- * `thidua sample` at N = 40: a small province that still shows every outcome. Each file is
+ * `thidua sample` at N = 20: a small province that still shows every outcome. Each file is
  * validated as the product validates it; the manifest says what each must produce.
  */
 
-const UNITS = 40;
+const UNITS = 20;
 
 function listFiles(root: string): string[] {
   const found: string[] = [];
@@ -76,11 +76,11 @@ async function sampleInto(
   name: string,
   options: Omit<SampleOptions, "out"> = { units: UNITS },
 ): Promise<SampleSummary> {
-  // In this thread: under ts-jest there is no compiled worker (the worker path is tested on dist/ below).
+  // In this thread: under jest there is no compiled worker (the worker path is tested on dist/ below).
   return runSample({ workers: 0, ...options, out: join(tempRoot, name) });
 }
 
-describe("thidua sample (N = 40, seed 1)", () => {
+describe("thidua sample (N = 20, seed 1)", () => {
   let summary: SampleSummary;
   let manifest: SampleManifest;
   let config: MovementConfig;
