@@ -266,6 +266,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
     .requiredOption("--out <dir>", say("thư mục ghi ra", "output folder"))
     .option("--seed <n>", say("hạt giống ngẫu nhiên", "random seed"), "1")
     .option("--year <year>", say("năm báo cáo", "report year"), "2026")
+    .addOption(languageOption())
     .option(
       "--nominating <percent>",
       say(
@@ -274,14 +275,22 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
       ),
     )
     .action(
-      async (options: { units: string; out: string; seed: string; year: string; nominating?: string }) => {
+      async (options: {
+        units: string;
+        out: string;
+        seed: string;
+        year: string;
+        lang: string;
+        nominating?: string;
+      }) => {
+        const language = parseLanguage(options.lang);
         const units = parseWholeNumber(options.units, "--units", 1, 100_000);
         const nominating =
           options.nominating === undefined
             ? {}
             : { nominatingShare: parseWholeNumber(options.nominating, "--nominating", 0, 100) / 100 };
         // Loaded on use: each command pulls in only what it needs (exceljs, workers, writers).
-        const { runSample } = await import("./commands/sample");
+        const { formatSampleSummary, runSample } = await import("./commands/sample");
         const summary = await runSample({
           units,
           out: options.out,
@@ -289,9 +298,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
           year: parseWholeNumber(options.year, "--year", 2026, 2030),
           ...nominating,
         });
-        io.stdout.write(
-          `${summary.files} files for ${summary.units} units in ${summary.submissionsDir}\nregistry: ${summary.registry}\nmanifest: ${summary.manifest}\nconfig: ${summary.config}\n`,
-        );
+        io.stdout.write(formatSampleSummary(summary, language));
       },
     );
 

@@ -72,7 +72,10 @@ export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number)
     file = parseJsonConfig(text, { vi: path, en: path });
   }
   if (flags.year !== undefined && !/^\s*\d{4}\s*$/.test(flags.year))
-    throw new UsageError(`--year must be a year such as 2026, not "${flags.year}"`);
+    throw new UsageError({
+      vi: `--year phải là một năm như 2026, không phải "${flags.year}"`,
+      en: `--year must be a year such as 2026, not "${flags.year}"`,
+    });
   const overrides = parseJsonConfig(
     JSON.stringify({
       ...(flags.planDate !== undefined ? { provincialPlanDate: flags.planDate } : {}),

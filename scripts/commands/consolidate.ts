@@ -186,7 +186,7 @@ async function consolidateAndWrite(options: ConsolidateOptions): Promise<Consoli
     onFileDone: (done) => bar?.update(done),
   });
   bar?.stop();
-  for (const line of source.log ?? []) options.log?.(line);
+  for (const line of source.log ?? []) options.log?.(line[options.language]);
   await writeOutputPair(
     { path: out, write: (file) => writeConsolidatedWorkbookFile(result, file, options.language) },
     report ? dataPart(report, () => renderHtmlReport(result, options.language)) : null,

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { REGISTRY_SPEC } from "../../core/index";
+import { REGISTRY_SPEC, type Language } from "../../core/index";
 import { UsageError } from "../errors";
 import { writeFileAtomic } from "../io/atomic-write";
 import {
@@ -13,7 +13,7 @@ import {
   writeSampleFiles,
 } from "../sample/index";
 import { writeTemplateBuffer } from "../xlsx/write-template";
-import { isUnwritableError } from "../io/output-folder";
+import { toOutputError } from "../io/output-folder";
 
 export interface SampleOptions {
   /** Units in the registry. */
@@ -52,14 +52,26 @@ function checkOptions(options: SampleOptions): {
   const seed = options.seed ?? 1;
   const year = options.year ?? FIRST_YEAR;
   if (!Number.isInteger(options.units) || options.units < 1)
-    throw new UsageError(`units must be a whole number ≥ 1, not ${options.units}`);
+    throw new UsageError({
+      vi: `số đơn vị phải là số nguyên ≥ 1, không phải ${options.units}`,
+      en: `units must be a whole number ≥ 1, not ${options.units}`,
+    });
   if (!Number.isInteger(seed) || seed < 0)
-    throw new UsageError(`seed must be a whole number ≥ 0, not ${seed}`);
+    throw new UsageError({
+      vi: `hạt giống phải là số nguyên ≥ 0, không phải ${seed}`,
+      en: `seed must be a whole number ≥ 0, not ${seed}`,
+    });
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
-    throw new UsageError(`year must be from ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
+    throw new UsageError({
+      vi: `năm phải từ ${FIRST_YEAR} đến ${LAST_YEAR}, không phải ${year}`,
+      en: `year must be from ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`,
+    });
   const nominatingShare = options.nominatingShare ?? DEFAULT_NOMINATING_SHARE;
   if (!(nominatingShare >= 0 && nominatingShare <= 1))
-    throw new UsageError(`the nominating share must be from 0 to 1, not ${nominatingShare}`);
+    throw new UsageError({
+      vi: `tỉ lệ đơn vị đề nghị khen thưởng phải từ 0 đến 1, không phải ${nominatingShare}`,
+      en: `the nominating share must be from 0 to 1, not ${nominatingShare}`,
+    });
   return { units: options.units, seed, year, nominatingShare };
 }
 
@@ -72,7 +84,13 @@ async function clearPreviousSample(out: string): Promise<void> {
   const existing = await readdir(submissions).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return [] as string[];
-    throw new UsageError(`cannot use ${submissions} for the submissions: ${code ?? error}`, { cause: error });
+    throw new UsageError(
+      {
+        vi: `không dùng được ${submissions} cho các hồ sơ: ${code ?? String(error)}`,
+        en: `cannot use ${submissions} for the submissions: ${code ?? String(error)}`,
+      },
+      { cause: error },
+    );
   });
   if (existing.length === 0) return;
   const manifest = await readFile(join(out, SAMPLE_FILES.manifest), "utf8").catch(() => null);
@@ -84,7 +102,10 @@ async function clearPreviousSample(out: string): Promise<void> {
     isSample = false;
   }
   if (!isSample)
-    throw new UsageError(`${submissions} is not empty and is not a previous sample: choose another --out`);
+    throw new UsageError({
+      vi: `${submissions} có tệp và không phải một bộ mẫu trước đó: hãy chọn --out khác`,
+      en: `${submissions} is not empty and is not a previous sample: choose another --out`,
+    });
   await rm(submissions, { recursive: true, force: true });
 }
 
@@ -115,10 +136,28 @@ export async function runSample(options: SampleOptions): Promise<SampleSummary> 
       writeSampleFiles(out, plan.jobs, { workers: options.workers ?? availableParallelism() }),
     ]);
   } catch (error) {
-    if (error instanceof SampleWriteError && isUnwritableError(error))
-      throw new UsageError(error.message, { cause: error });
+    if (error instanceof SampleWriteError) throw toOutputError(error.path, error);
     throw error;
   }
   await writeFileAtomic(paths.manifest, `${JSON.stringify(plan.manifest, null, 2)}\n`);
   return { ...paths, files: plan.jobs.length, units: plan.units.length };
+}
+
+/** What `thidua sample` prints: what it wrote, and where, in the user's language. */
+export function formatSampleSummary(summary: SampleSummary, language: Language): string {
+  const lines =
+    language === "vi"
+      ? [
+          `${summary.files} tệp của ${summary.units} đơn vị trong ${summary.submissionsDir}`,
+          `danh sách đơn vị: ${summary.registry}`,
+          `bản kê kết quả: ${summary.manifest}`,
+          `cấu hình: ${summary.config}`,
+        ]
+      : [
+          `${summary.files} files for ${summary.units} units in ${summary.submissionsDir}`,
+          `registry: ${summary.registry}`,
+          `manifest: ${summary.manifest}`,
+          `config: ${summary.config}`,
+        ];
+  return `${lines.join("\n")}\n`;
 }

@@ -75,7 +75,10 @@ export function chooseGraphAuth(flag: string | undefined, env: Environment): Gra
         certificatePath: required(env, ["AZURE_CLIENT_CERTIFICATE_PATH"], "certificate file"),
       };
     default:
-      throw new UsageError(`--auth takes ${AUTH_KINDS.join(", ")}, not "${kind}"`);
+      throw new UsageError({
+        vi: `--auth chỉ nhận ${AUTH_KINDS.join(", ")}, không nhận "${kind}"`,
+        en: `--auth takes ${AUTH_KINDS.join(", ")}, not "${kind}"`,
+      });
   }
 }
 

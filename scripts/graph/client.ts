@@ -39,11 +39,17 @@ function splitEndpoint(endpoint: string): { baseUrl: string; version: string; ho
   try {
     url = new URL(endpoint);
   } catch {
-    throw new UsageError(`THIDUA_GRAPH_ENDPOINT is not a URL: "${endpoint}"`);
+    throw new UsageError({
+      vi: `THIDUA_GRAPH_ENDPOINT không phải một địa chỉ URL: "${endpoint}"`,
+      en: `THIDUA_GRAPH_ENDPOINT is not a URL: "${endpoint}"`,
+    });
   }
   // The SDK attaches tokens only over https: a plain-http endpoint would fail in confusing ways.
   if (url.protocol !== "https:")
-    throw new UsageError(`THIDUA_GRAPH_ENDPOINT must be https://, not "${endpoint}"`);
+    throw new UsageError({
+      vi: `THIDUA_GRAPH_ENDPOINT phải bắt đầu bằng https://, không phải "${endpoint}"`,
+      en: `THIDUA_GRAPH_ENDPOINT must be https://, not "${endpoint}"`,
+    });
   const segments = url.pathname.split("/").filter(Boolean);
   const version = segments.pop() ?? "v1.0";
   return {

@@ -1,3 +1,4 @@
+import type { LocalizedText } from "../../core/index";
 import { describeAddress, graphGet, type RemoteAddress, resolveFolder } from "./resolve-folder";
 import {
   isSpreadsheetName,
@@ -58,7 +59,7 @@ export class GraphSource implements SubmissionSource {
   /** lastModifiedDateTime: when the service stored the version read (never the sender's clock). */
   readonly receivedTimes = "upload_time";
   readonly concurrency: number;
-  readonly log: string[] = [];
+  readonly log: LocalizedText[] = [];
   description: string;
   private readonly connection: GraphConnection;
   private readonly address: GraphSourceOptions["address"];
@@ -183,9 +184,11 @@ export class GraphSource implements SubmissionSource {
     if (this.previous)
       for (const file of Object.values(this.previous.files))
         if (!state.files[file.id]) {
-          this.log.push(
-            `OneDrive: ${this.pathOf(this.previous, file) ?? file.name} không còn trong thư mục nguồn (đã xóa hoặc chuyển đi)`,
-          );
+          const path = this.pathOf(this.previous, file) ?? file.name;
+          this.log.push({
+            vi: `OneDrive: ${path} không còn trong thư mục nguồn (đã xóa hoặc chuyển đi)`,
+            en: `OneDrive: ${path} is no longer in the source folder (deleted or moved away)`,
+          });
           await this.cache?.forget(file);
         }
     await this.cache?.save(state);
@@ -205,9 +208,10 @@ export class GraphSource implements SubmissionSource {
         error.status !== null &&
         [400, 403, 404, 501].includes(error.status)
       ) {
-        this.log.push(
-          `OneDrive: không dùng được truy vấn thay đổi (delta, ${error.status}); lần chạy sau liệt kê lại toàn bộ và so eTag`,
-        );
+        this.log.push({
+          vi: `OneDrive: không dùng được truy vấn thay đổi (delta, ${error.status}); lần chạy sau liệt kê lại toàn bộ và so eTag`,
+          en: `OneDrive: the changes query (delta) failed (${error.status}); the next run lists everything again and compares eTags`,
+        });
         return null;
       }
       throw error;
@@ -238,9 +242,10 @@ export class GraphSource implements SubmissionSource {
         page = await this.get<DriveItemPage>(link);
       } catch (error) {
         if (error instanceof GraphRequestError && error.status === 410) {
-          this.log.push(
-            "OneDrive: liên kết thay đổi (delta) đã hết hạn (410); liệt kê lại toàn bộ thư mục nguồn",
-          );
+          this.log.push({
+            vi: "OneDrive: liên kết thay đổi (delta) đã hết hạn (410); liệt kê lại toàn bộ thư mục nguồn",
+            en: "OneDrive: the changes link (delta) has expired (410); listing the whole source folder again",
+          });
           return null;
         }
         throw error;
@@ -257,9 +262,11 @@ export class GraphSource implements SubmissionSource {
       const oldFile = state.files[item.id];
       if (item.deleted || (!inScope(parentId) && (oldFile || state.folders[item.id]))) {
         if (oldFile) {
-          this.log.push(
-            `OneDrive: ${this.pathOf(state, oldFile) ?? oldFile.name} đã bị xóa hoặc chuyển khỏi thư mục nguồn; không còn tính`,
-          );
+          const path = this.pathOf(state, oldFile) ?? oldFile.name;
+          this.log.push({
+            vi: `OneDrive: ${path} đã bị xóa hoặc chuyển khỏi thư mục nguồn; không còn tính`,
+            en: `OneDrive: ${path} was deleted or moved out of the source folder; no longer counted`,
+          });
           await this.cache?.forget(oldFile);
           delete state.files[item.id];
         }
@@ -287,7 +294,10 @@ export class GraphSource implements SubmissionSource {
       if (folder.parentId === folderId) this.dropFolder(state, folder.id);
     for (const file of Object.values(state.files))
       if (file.parentId === folderId) {
-        this.log.push(`OneDrive: ${file.name} đã bị xóa hoặc chuyển khỏi thư mục nguồn; không còn tính`);
+        this.log.push({
+          vi: `OneDrive: ${file.name} đã bị xóa hoặc chuyển khỏi thư mục nguồn; không còn tính`,
+          en: `OneDrive: ${file.name} was deleted or moved out of the source folder; no longer counted`,
+        });
         delete state.files[file.id];
       }
   }
@@ -363,9 +373,10 @@ export class GraphSource implements SubmissionSource {
             redactUrl(link),
             `the service repeated a page link after ${count} of ${childCount} items`,
           );
-        this.log.push(
-          `OneDrive: dịch vụ trả lại cùng một liên kết trang cho thư mục ${id}; đã dừng sau ${count} mục (đủ số mục)`,
-        );
+        this.log.push({
+          vi: `OneDrive: dịch vụ trả lại cùng một liên kết trang cho thư mục ${id}; đã dừng sau ${count} mục (đủ số mục)`,
+          en: `OneDrive: the service returned the same page link for folder ${id}; stopped after ${count} items (all of them)`,
+        });
         break;
       }
     }
@@ -388,9 +399,10 @@ export class GraphSource implements SubmissionSource {
         // No URL (a cached file whose bytes are gone), or one that expired or went stale: ask again.
         const refreshed = await this.refresh(file);
         if (!refreshed) {
-          this.log.push(
-            `OneDrive: ${entry.path} bị xóa sau khi liệt kê, trước khi tải về (404); tệp vẫn được liệt kê với lỗi FILE_GONE`,
-          );
+          this.log.push({
+            vi: `OneDrive: ${entry.path} bị xóa sau khi liệt kê, trước khi tải về (404); tệp vẫn được liệt kê với lỗi FILE_GONE`,
+            en: `OneDrive: ${entry.path} was deleted after listing, before download (404); the file stays listed with FILE_GONE`,
+          });
           return { gone: "404 itemNotFound" };
         }
         ({ file, downloadUrl } = refreshed);

@@ -1,4 +1,4 @@
-import { classifySystemFileName, type FileOrigin } from "../../core/index";
+import { classifySystemFileName, type FileOrigin, type LocalizedText } from "../../core/index";
 
 /** One file in a source of submissions (a local folder or a OneDrive folder). */
 export interface SourceEntry {
@@ -53,7 +53,7 @@ export interface SubmissionSource {
   /** The bytes of one file; a fault that persists throws, a file deleted since the listing is `gone`. */
   fetch(entry: SourceEntry): Promise<FetchedFile>;
   /** Lines for the run log (deleted items, resyncs), gathered while listing and fetching. */
-  readonly log?: readonly string[];
+  readonly log?: readonly LocalizedText[];
 }
 
 /** Files a unit may send as its workbook; other files (signed PDF scans, images) are not submissions. */

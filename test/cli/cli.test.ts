@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KH_SPEC } from "../../core/spec/index";
@@ -146,6 +146,33 @@ describe("the CLI speaks the user's language: Vietnamese by default, English wit
 
     expect(stdout).toContain("  Thông tin!B6  unitType  Unit type (*)  [enum: CQ|MT|DN]\n");
     expect(stdout).toMatch(/ {2}Nhiệm vụ — Tasks: headers on row \d+, data from row \d+\n/);
+  });
+
+  it("says what `thidua sample` wrote, and why it refuses a folder, in the user's language", async () => {
+    const out = mkdtempSync(join(tmpdir(), "thidua-cli-sample-"));
+    const vi = await thidua(["sample", "--units", "2", "--out", out]);
+    const en = await thidua(["sample", "--units", "2", "--out", out, "--lang", "en"]);
+
+    expect(vi).toMatchObject({ code: 0, stderr: "" });
+    expect(vi.stdout).toMatch(
+      /^\d+ tệp của 2 đơn vị trong .+\ndanh sách đơn vị: .+\nbản kê kết quả: .+\ncấu hình: .+\n$/,
+    );
+    expect(en.stdout).toMatch(/^\d+ files for 2 units in .+\nregistry: .+\nmanifest: .+\nconfig: .+\n$/);
+
+    const someonesFolder = mkdtempSync(join(tmpdir(), "thidua-cli-taken-"));
+    mkdirSync(join(someonesFolder, "submissions"));
+    writeFileSync(join(someonesFolder, "submissions", "KH_SNV.xlsx"), "x");
+    const refusedVi = await thidua(["sample", "--units", "2", "--out", someonesFolder]);
+    const refusedEn = await thidua(["sample", "--units", "2", "--out", someonesFolder, "--lang", "en"]);
+
+    expect(refusedVi).toMatchObject({ code: 2, stdout: "" });
+    expect(refusedVi.stderr).toMatch(
+      /^thidua: .+ có tệp và không phải một bộ mẫu trước đó: hãy chọn --out khác\n$/,
+    );
+    expect(refusedEn.stderr).toMatch(
+      /^thidua: .+ is not empty and is not a previous sample: choose another --out\n$/,
+    );
+    expect(readFileSync(join(someonesFolder, "submissions", "KH_SNV.xlsx"), "utf8")).toBe("x");
   });
 
   it("prints the version of package.json with --version", async () => {

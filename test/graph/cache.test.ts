@@ -95,7 +95,7 @@ describe("incremental runs", () => {
     const result = await consolidateSource(province, source);
     expect(result.files.map((file) => file.file)).not.toContain(victim.path);
     expect(result.files.length).toBe(fileCount - 1);
-    expect(source.log.join("\n")).toContain(victim.path);
+    expect(source.log.map((line) => line.vi).join("\n")).toContain(victim.path);
     expect(server.count("download")).toBe(0);
     victim.item.deleted = false;
     server.putFile(`ThiDua/2026/${victim.path}`, victim.item.bytes, {
@@ -111,7 +111,7 @@ describe("incremental runs", () => {
     const source = cachedSource();
     const result = await consolidateSource(province, source);
     expect(comparable(result)).toEqual(localJson);
-    expect(source.log.join("\n")).toMatch(/410/);
+    expect(source.log.map((line) => line.vi).join("\n")).toMatch(/410/);
     expect(server.requests.some((request) => request.url.includes("/children"))).toBe(true);
     expect(server.count("download")).toBe(0);
   });
