@@ -9,7 +9,6 @@ import {
   SAMPLE_FILES,
   SampleWriteError,
   planSample,
-  repackZip,
   writeSampleFiles,
 } from "../sample/index";
 import { writeTemplateBuffer } from "../xlsx/write-template";
@@ -131,7 +130,7 @@ export async function runSample(options: SampleOptions): Promise<SampleSummary> 
     // The registry is written here while the threads write the submissions.
     await Promise.all([
       writeTemplateBuffer(REGISTRY_SPEC, { fill: plan.registryFill }).then((bytes) =>
-        writeFileAtomic(paths.registry, repackZip(bytes)),
+        writeFileAtomic(paths.registry, bytes),
       ),
       writeSampleFiles(out, plan.jobs, { workers: options.workers ?? availableParallelism() }),
     ]);

@@ -12,7 +12,6 @@ export {
 } from "./plan";
 export type { SampleManifest, ManifestFile, ManifestUnit, ExpectedProblem, FileScenario } from "./manifest";
 export { writeSampleFiles, canUseWorkers, SampleWriteError } from "./write-files";
-export { repackZip } from "./zip-repack";
 export { createRandom, deriveRandom, type Random } from "./random";
 export { buildSampleUnits, type SampleUnit } from "./units";
 export { DEFECTS, type Defect } from "./defects";

@@ -3,16 +3,10 @@ import { loadExcelJs } from "../xlsx/load-exceljs";
 import { buildTemplateWorkbook } from "../xlsx/write-template";
 import type { Workbook } from "exceljs";
 import type { FileBody } from "./plan";
-import { repackZip } from "./zip-repack";
+import { writeWorkbookBytes } from "../xlsx/zip-repack";
 
 /** The moment every sample workbook says it was made, like the templates (write-template.ts). */
 const MADE_AT = new Date(Date.UTC(2026, 0, 1));
-
-async function writeWorkbook(workbook: Workbook): Promise<Buffer> {
-  // Stored by exceljs, deflated by zlib: see zip-repack.ts.
-  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  return repackZip(stored as unknown as Uint8Array);
-}
 
 function buildPlainWorkbook(sheetName: string, rows: readonly (readonly (string | number)[])[]): Workbook {
   const ExcelJS = loadExcelJs();
@@ -73,16 +67,16 @@ function deleteIndicatorInstructionRow(workbook: Workbook): Workbook {
 export async function renderFile(body: FileBody): Promise<Buffer> {
   switch (body.type) {
     case "template":
-      return writeWorkbook(
+      return writeWorkbookBytes(
         buildTemplateWorkbook(
           WORKBOOK_SPECS[body.kind],
           body.version === undefined ? { fill: body.fill } : { fill: body.fill, version: body.version },
         ),
       );
     case "plain":
-      return writeWorkbook(buildPlainWorkbook(body.sheet, body.rows));
+      return writeWorkbookBytes(buildPlainWorkbook(body.sheet, body.rows));
     case "truncated": {
-      const whole = await writeWorkbook(
+      const whole = await writeWorkbookBytes(
         buildTemplateWorkbook(WORKBOOK_SPECS[body.kind], { fill: body.fill }),
       );
       return whole.subarray(0, Math.floor(whole.byteLength * body.keepFraction));
@@ -90,7 +84,7 @@ export async function renderFile(body: FileBody): Promise<Buffer> {
     case "pdf":
       return buildPdf(body.title);
     case "indicator_row_deleted":
-      return writeWorkbook(
+      return writeWorkbookBytes(
         deleteIndicatorInstructionRow(buildTemplateWorkbook(BC_SPEC, { fill: body.fill })),
       );
   }

@@ -15,6 +15,7 @@ import {
   toA1,
 } from "../../core/index";
 import { loadExcelJs } from "./load-exceljs";
+import { writeWorkbookBytes } from "./zip-repack";
 
 /** What a filled-in cell may hold when a workbook is written with data (samples, tests). */
 export type RawCellValue =
@@ -257,6 +258,5 @@ export async function writeTemplateBuffer(
   spec: TemplateSpec,
   options: TemplateWriteOptions = {},
 ): Promise<Buffer> {
-  const workbook = buildTemplateWorkbook(spec, options);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeWorkbookBytes(buildTemplateWorkbook(spec, options));
 }

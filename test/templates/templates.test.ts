@@ -52,6 +52,12 @@ describe.each(kinds)("the %s template", (kind) => {
     expect(describeWorkbook(committed)).toEqual(describeWorkbook(regenerated));
   });
 
+  it("in templates/ is byte for byte what the generator writes (run `thidua templates` after a change)", async () => {
+    const [first, second] = [await writeTemplateBuffer(spec), await writeTemplateBuffer(spec)];
+    expect(first.equals(second)).toBe(true);
+    expect(first.equals(await readFile(join(TEMPLATES_DIR, spec.fileName)))).toBe(true);
+  });
+
   it("carries its kind and version in a very hidden sheet reachable by defined names", () => {
     const stamp = committed.getWorksheet(STAMP.sheet);
     expect(stamp?.state).toBe("veryHidden");

@@ -1,4 +1,5 @@
 import { deflateRawSync } from "node:zlib";
+import type { Workbook } from "exceljs";
 
 /**
  * Re-packs a zip written by exceljs: entries it stored uncompressed (STORE) are deflated with the
@@ -126,4 +127,10 @@ export function repackZip(stored: Uint8Array): Buffer {
   end.writeUInt32LE(directory.byteLength, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** The workbook's bytes: stored by exceljs, deflated by zlib, with fixed entry dates (see above). */
+export async function writeWorkbookBytes(workbook: Workbook): Promise<Buffer> {
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  return repackZip(stored as unknown as Uint8Array);
 }
