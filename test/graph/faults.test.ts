@@ -105,7 +105,12 @@ describe("faults that pass: the run completes with the local folder's result", (
     try {
       const goneSource = source();
       const result = await consolidateSource(province, goneSource);
-      expect(goneSource.log.join("\n")).toContain(`KH/${target?.path} bị xóa sau khi liệt kê`);
+      expect(goneSource.log.map((line) => line.vi).join("\n")).toContain(
+        `KH/${target?.path} bị xóa sau khi liệt kê`,
+      );
+      expect(goneSource.log.map((line) => line.en).join("\n")).toContain(
+        `KH/${target?.path} was deleted after listing`,
+      );
       const gone = result.files.find((file) => file.file === `KH/${target?.path}`);
       // Its name says whose it is and what: the unit sent something, so it is "invalid" (send again), not missing.
       expect(gone?.outcome).toBe("invalid");
