@@ -19,9 +19,14 @@ const FULL_LAYER_SUITES = [
   // Slow oracles and waits: exceljs re-reads the corpus and a 30-unit sample; retries wait out back-offs.
   "test/addin/conformance.test.ts",
   "test/graph/faults.test.ts",
-  // An HTTPS server and a sample province each: the in-process Graph source tests stay quick.
+  // A sample province each, run end to end through a command or the HTTPS Graph test server (2-6 s
+  // apiece); the rules they exercise have unit suites in this layer, and the sample suite stays here
+  // as the one end-to-end check of the edit loop.
   "test/graph/cache.test.ts",
   "test/remind/remind-send.test.ts",
+  "test/graph/graph-source.test.ts",
+  "test/consolidate/cli-edges.test.ts",
+  "test/remind/remind-cli.test.ts",
 ];
 
 module.exports = {
