@@ -1,8 +1,7 @@
 import type { LocalizedText } from "./catalogue/types";
 
-/** Every problem the product can report. Wording lives in core/messages/, one catalogue per language. */
-export const PROBLEM_CODES = [
-  // The file itself
+/** Problems that leave nothing to read in the file: its content counts for nothing. */
+const UNREADABLE_FILE_CODE_LIST = [
   "FILE_EMPTY",
   "FILE_NOT_ZIP",
   "FILE_LEGACY_XLS",
@@ -13,9 +12,15 @@ export const PROBLEM_CODES = [
   "FILE_UNREADABLE",
   "FILE_CHECK_FAILED",
   "FILE_SYSTEM_FILE",
+  "FILE_GONE",
+] as const;
+
+/** Every problem the product can report. Wording lives in core/messages/, one catalogue per language. */
+export const PROBLEM_CODES = [
+  // The file itself
+  ...UNREADABLE_FILE_CODE_LIST,
   "FOLDER_UNREADABLE",
   "RECEIVED_TIMES_SHARED",
-  "FILE_GONE",
   "WORKBOOK_EMPTY",
   // The template
   "TEMPLATE_STAMP_MISSING",
@@ -84,6 +89,8 @@ export const PROBLEM_CODES = [
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export const UNREADABLE_FILE_CODES: ReadonlySet<ProblemCode> = new Set(UNREADABLE_FILE_CODE_LIST);
 
 export type Severity = "error" | "warning";
 

@@ -8,7 +8,6 @@ import { type LocalizedText, type Language } from "../core/index";
 export class UsageError extends Error {
   override readonly name = "UsageError";
   readonly localized: LocalizedText;
-  // Both wordings, always: what the user did wrong is said in the language they chose.
   constructor(message: LocalizedText, options?: { cause?: unknown }) {
     super(message.en, options);
     this.localized = message;

@@ -3,6 +3,7 @@ import type { ContentCode } from "../catalogue/contents";
 import { INDICATORS } from "../catalogue/indicators";
 import type { IndividualGroupCode, NomineeKindCode } from "../catalogue/unit-types";
 import { indicatorFieldKey } from "../spec/bc";
+import { UNREADABLE_FILE_CODES } from "../problems";
 import { isTemplateKind } from "../spec/index";
 import type { ParsedDocument, ParsedRow } from "../validate/read-document";
 import type { ValidationResult } from "../validate/validate";
@@ -13,20 +14,6 @@ import type {
   SubmittedFile,
   TaskExtract,
 } from "./types";
-
-const FILE_LEVEL_CODES = new Set([
-  "FILE_EMPTY",
-  "FILE_NOT_ZIP",
-  "FILE_LEGACY_XLS",
-  "FILE_ENCRYPTED",
-  "FILE_TRUNCATED",
-  "FILE_ZIP_BOMB",
-  "FILE_NOT_WORKBOOK",
-  "FILE_UNREADABLE",
-  "FILE_CHECK_FAILED",
-  "FILE_SYSTEM_FILE",
-  "FILE_GONE",
-]);
 
 function text(row: ParsedRow, key: string): string | null {
   const value = row.values[key];
@@ -99,7 +86,7 @@ export function toSubmittedFile(
     ...file,
     kind,
     version: validation.version,
-    readable: !validation.problems.some((problem) => FILE_LEVEL_CODES.has(problem.code)),
+    readable: !validation.problems.some((problem) => UNREADABLE_FILE_CODES.has(problem.code)),
     unitCode: validation.unit?.code ?? null,
     unitName: validation.unit?.name ?? null,
     problems: validation.problems,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { SampleManifest } from "../../scripts/sample/manifest";
 import { runCli as thidua } from "../cli/run-cli";
+import { sampleConsolidateArgs } from "../support/consolidated-sample";
 
 /**
  * What a user may do to `thidua consolidate` that a sample alone does not: a registry with gaps,
@@ -97,15 +98,7 @@ describe("thidua consolidate at the edges", () => {
     "refuses %s with exit 2 before writing anything, in the user's language",
     async (_label, outputs, message) => {
       const registryBefore = readFileSync(join(dir, "registry.xlsx"));
-      const run = await thidua([
-        "consolidate",
-        "--source",
-        join(dir, "submissions"),
-        "--registry",
-        join(dir, "registry.xlsx"),
-        ...common(),
-        ...outputs(),
-      ]);
+      const run = await thidua([...sampleConsolidateArgs(dir, manifest.asOf), ...outputs()]);
 
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(message);
@@ -117,16 +110,7 @@ describe("thidua consolidate at the edges", () => {
 
   it("replaces its own previous workbook kept inside the source folder", async () => {
     const out = join(dir, "submissions", "tong-hop.xlsx");
-    const args = [
-      "consolidate",
-      "--source",
-      join(dir, "submissions"),
-      "--registry",
-      join(dir, "registry.xlsx"),
-      ...common(),
-      "--out",
-      out,
-    ];
+    const args = [...sampleConsolidateArgs(dir, manifest.asOf), "--out", out];
 
     expect(await thidua(args)).toMatchObject({ code: 0 });
     expect(await thidua(args)).toMatchObject({ code: 0 });
@@ -135,12 +119,7 @@ describe("thidua consolidate at the edges", () => {
 
   it("--kind DN-KT consolidates the nominations without calling every unit that sent none missing", async () => {
     const run = await thidua([
-      "consolidate",
-      "--source",
-      join(dir, "submissions"),
-      "--registry",
-      join(dir, "registry.xlsx"),
-      ...common(),
+      ...sampleConsolidateArgs(dir, manifest.asOf),
       "--kind",
       "DN-KT",
       "--out",

@@ -3,6 +3,7 @@ import type { SubmittedFile } from "../../core/consolidate/types";
 import { resolveConfig } from "../../core/config";
 import { createProblem, type Problem } from "../../core/problems";
 import { createRegistry } from "../../core/registry";
+import { submitted } from "./submitted-file";
 
 /**
  * Decisions the core takes for the writers (issue 8, cases 1, 2, 11, 12): identity conflicts,
@@ -44,23 +45,6 @@ const conflict: Problem = createProblem(
     pointsToName: "Sở Tài chính",
   },
 );
-
-function submitted(file: string, overrides: Partial<SubmittedFile>): SubmittedFile {
-  return {
-    file,
-    receivedAt: Date.parse("2026-05-12T03:00:00Z"),
-    sizeBytes: 1000,
-    sha256: "0".repeat(64),
-    kind: "KH",
-    version: "2026.1",
-    readable: true,
-    unitCode: "SNV",
-    unitName: "Sở Nội vụ",
-    problems: [],
-    extracts: { tasks: [], indicators: [], nominations: [] },
-    ...overrides,
-  };
-}
 
 const run = (files: SubmittedFile[], kindsFilter: ("KH" | "BC" | "DN-KT")[] | null = null) =>
   consolidate({ registry, config, asOf, source: "test", files, kindsFilter });

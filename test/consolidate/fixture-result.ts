@@ -103,17 +103,19 @@ const RECEIVED: Record<UnitStatus, Record<"KH" | "BC", number | null>> = {
 
 const field = (vi: string, en: string): { vi: string; en: string } => ({ vi, en });
 
+/** The invalid files' shared error: the document number left blank. */
+const missingDocumentNumber = (): Problem =>
+  createProblem(
+    "REQUIRED_MISSING",
+    "error",
+    { sheet: "Thông tin", cell: "C6" },
+    { field: field("Số văn bản", "Document number") },
+  );
+
 function problemsFor(unit: RegistryUnit, kind: "KH" | "BC", status: UnitStatus): Problem[] {
   const problems: Problem[] = [];
   if (status === "invalid") {
-    problems.push(
-      createProblem(
-        "REQUIRED_MISSING",
-        "error",
-        { sheet: "Thông tin", cell: "C6" },
-        { field: field("Số văn bản", "Document number") },
-      ),
-    );
+    problems.push(missingDocumentNumber());
     if (kind === "BC")
       problems.push(
         createProblem(
@@ -444,15 +446,7 @@ export function buildSyntheticResult(units: number): ConsolidationResult {
       const problems: Problem[] = [];
       if (status === "missing")
         problems.push(createProblem("FILE_UNREADABLE", "error", {}, { reason: "zip" }));
-      if (status === "invalid")
-        problems.push(
-          createProblem(
-            "REQUIRED_MISSING",
-            "error",
-            { sheet: "Thông tin", cell: "C6" },
-            { field: field("Số văn bản", "Document number") },
-          ),
-        );
+      if (status === "invalid") problems.push(missingDocumentNumber());
       if (status === "late")
         problems.push(
           createProblem(

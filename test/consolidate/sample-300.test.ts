@@ -6,6 +6,7 @@ import type { SampleManifest } from "../../scripts/sample/manifest";
 import { inspectWorkbookBytes } from "../../xlsx-read/index";
 import { inflateWithZlib } from "../../scripts/xlsx/node-inflate";
 import { openZipParts } from "../../xlsx-read/index";
+import { sampleConsolidateArgs } from "../support/consolidated-sample";
 
 /**
  * The issue's acceptance check, end to end through the compiled CLI as a user runs it:
@@ -80,42 +81,21 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
     expect(sample).toMatchObject({ code: 0 });
     manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as SampleManifest;
     sourcesBefore = snapshotFolder(join(dir, "submissions"));
-    const run = await thidua([
-      "consolidate",
-      "--source",
-      join(dir, "submissions"),
-      "--registry",
-      join(dir, "registry.xlsx"),
-      "--config",
-      join(dir, "thidua.config.json"),
-      "--as-of",
-      manifest.asOf,
-      "--out",
-      join(dir, "tong-hop.xlsx"),
-      "--report",
-      join(dir, "bao-cao.html"),
-      "--json",
-    ]);
+    // The consolidation on all cores, then again into another folder on one worker.
+    const consolidateInto = (folder: string, extra: readonly string[] = []) =>
+      thidua([
+        ...sampleConsolidateArgs(dir, manifest.asOf),
+        "--out",
+        join(folder, "tong-hop.xlsx"),
+        "--report",
+        join(folder, "bao-cao.html"),
+        "--json",
+        ...extra,
+      ]);
+    const run = await consolidateInto(dir);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
     result = JSON.parse(run.stdout) as ConsolidationJson;
-    rerun = await thidua([
-      "consolidate",
-      "--source",
-      join(dir, "submissions"),
-      "--registry",
-      join(dir, "registry.xlsx"),
-      "--config",
-      join(dir, "thidua.config.json"),
-      "--as-of",
-      manifest.asOf,
-      "--out",
-      join(dir, "again", "tong-hop.xlsx"),
-      "--report",
-      join(dir, "again", "bao-cao.html"),
-      "--json",
-      "--workers",
-      "1",
-    ]);
+    rerun = await consolidateInto(join(dir, "again"), ["--workers", "1"]);
   }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

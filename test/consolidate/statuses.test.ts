@@ -3,6 +3,7 @@ import type { SubmittedFile } from "../../core/consolidate/types";
 import { resolveConfig } from "../../core/config";
 import { createProblem, type Problem } from "../../core/problems";
 import { createRegistry } from "../../core/registry";
+import { submitted } from "./submitted-file";
 
 const registry = createRegistry([
   { code: "SNV", name: "Sở Nội vụ", type: "CQ", cluster: "Khối các sở", email: "snv@example.vn" },
@@ -27,23 +28,6 @@ const error: Problem = createProblem(
   { sheet: "Thông tin", cell: "B5" },
   { field: { vi: "Tên đơn vị", en: "Unit name" } },
 );
-
-function submitted(file: string, overrides: Partial<SubmittedFile>): SubmittedFile {
-  return {
-    file,
-    receivedAt: Date.parse("2026-05-12T03:00:00Z"),
-    sizeBytes: 1000,
-    sha256: "0".repeat(64),
-    kind: "KH",
-    version: "2026.1",
-    readable: true,
-    unitCode: "SNV",
-    unitName: "Sở Nội vụ",
-    problems: [],
-    extracts: { tasks: [], indicators: [], nominations: [] },
-    ...overrides,
-  };
-}
 
 function statusOf(result: ReturnType<typeof consolidate>, unit: string, kind: string): string | undefined {
   return result.statuses.find((entry) => entry.unit.code === unit && entry.kind === kind)?.status;

@@ -1,20 +1,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLocalFolderSource } from "../../scripts/source/local-folder";
 import { GraphSource } from "../../scripts/graph/graph-source";
 import { GraphTestServer, TEST_DRIVE_ID } from "./graph-test-server";
 import {
   comparable,
   connectTo,
   consolidateSource,
-  makeSampleProvince,
+  serveSampleProvince,
+  type ServedProvince,
+  stopServedProvince,
   type SampleProvince,
-  uploadFolder,
 } from "./helpers";
 
 /** Incremental runs: the cache keyed by item id and cTag, the drive's delta with a stored deltaLink. */
 
+let served: ServedProvince;
 let server: GraphTestServer;
 let province: SampleProvince;
 let folderId: string;
@@ -22,16 +23,13 @@ let localJson: unknown;
 let cacheFolder: string;
 
 beforeAll(async () => {
-  province = await makeSampleProvince(8);
-  server = await new GraphTestServer().start();
-  folderId = uploadFolder(server, province.submissionsDir, "ThiDua/2026");
-  localJson = comparable(await consolidateSource(province, createLocalFolderSource(province.submissionsDir)));
+  served = await serveSampleProvince(8);
+  ({ province, server, folderId, localJson } = served);
   cacheFolder = mkdtempSync(join(tmpdir(), "thidua-cache-"));
 }, 120_000);
 
 afterAll(async () => {
-  await server.close();
-  rmSync(province.folder, { recursive: true, force: true });
+  await stopServedProvince(served);
   rmSync(cacheFolder, { recursive: true, force: true });
 });
 

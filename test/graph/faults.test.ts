@@ -1,5 +1,3 @@
-import { rmSync } from "node:fs";
-import { createLocalFolderSource } from "../../scripts/source/local-folder";
 import { GraphSource } from "../../scripts/graph/graph-source";
 import { type FaultKind, type Fault, GraphTestServer, TEST_DRIVE_ID } from "./graph-test-server";
 import {
@@ -7,9 +5,10 @@ import {
   connectTo,
   consolidateSource,
   CountingCredential,
-  makeSampleProvince,
+  serveSampleProvince,
+  type ServedProvince,
+  stopServedProvince,
   type SampleProvince,
-  uploadFolder,
 } from "./helpers";
 
 /**
@@ -18,21 +17,19 @@ import {
  * when the fault persists, fails with a GraphRequestError instead of a partial consolidation.
  */
 
+let served: ServedProvince;
 let server: GraphTestServer;
 let province: SampleProvince;
 let folderId: string;
 let localJson: unknown;
 
 beforeAll(async () => {
-  province = await makeSampleProvince(8);
-  server = await new GraphTestServer().start();
-  folderId = uploadFolder(server, province.submissionsDir, "ThiDua/2026");
-  localJson = comparable(await consolidateSource(province, createLocalFolderSource(province.submissionsDir)));
+  served = await serveSampleProvince(8);
+  ({ province, server, folderId, localJson } = served);
 }, 120_000);
 
 afterAll(async () => {
-  await server.close();
-  rmSync(province.folder, { recursive: true, force: true });
+  await stopServedProvince(served);
 });
 
 beforeEach(() => {

@@ -1,31 +1,28 @@
-import { rmSync } from "node:fs";
-import { createLocalFolderSource } from "../../scripts/source/local-folder";
 import { GraphSource } from "../../scripts/graph/graph-source";
 import { GraphTestServer, TEST_DRIVE_ID } from "./graph-test-server";
 import {
   comparable,
   connectTo,
   consolidateSource,
-  makeSampleProvince,
+  serveSampleProvince,
+  type ServedProvince,
+  stopServedProvince,
   type SampleProvince,
-  uploadFolder,
 } from "./helpers";
 
+let served: ServedProvince;
 let server: GraphTestServer;
 let province: SampleProvince;
 let folderId: string;
 let localJson: unknown;
 
 beforeAll(async () => {
-  province = await makeSampleProvince(8);
-  server = await new GraphTestServer().start();
-  folderId = uploadFolder(server, province.submissionsDir, "ThiDua/2026");
-  localJson = comparable(await consolidateSource(province, createLocalFolderSource(province.submissionsDir)));
+  served = await serveSampleProvince(8);
+  ({ province, server, folderId, localJson } = served);
 }, 120_000);
 
 afterAll(async () => {
-  await server.close();
-  rmSync(province.folder, { recursive: true, force: true });
+  await stopServedProvince(served);
 });
 
 afterEach(() => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import type { AccessToken, TokenCredential } from "@azure/identity";
@@ -10,9 +10,10 @@ import { createGraphClient, type GraphConnection } from "../../scripts/graph/cli
 import type { RetryPolicy } from "../../scripts/graph/retry-policy";
 import { loadRegistry } from "../../scripts/registry-loader";
 import { runSample } from "../../scripts/commands/sample";
+import { createLocalFolderSource } from "../../scripts/source/local-folder";
 import type { SubmissionSource } from "../../scripts/source/types";
 import type { ConsolidationResult } from "../../core/index";
-import type { GraphTestServer } from "./graph-test-server";
+import { GraphTestServer } from "./graph-test-server";
 
 /** Short waits so that fault tests take seconds; the policy's logic is the product's. */
 export const FAST_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 20, maxDelayMs: 3000 };
@@ -108,4 +109,28 @@ export function comparable(result: ConsolidationResult): unknown {
   };
   const { receivedTimes: _receivedTimes, ...rest } = json;
   return { ...rest, files: json.files.map(({ origin: _origin, ...file }) => file) };
+}
+
+/** A sample province on the test server under ThiDua/2026, and what the same files give from a local folder. */
+export interface ServedProvince {
+  readonly province: SampleProvince;
+  readonly server: GraphTestServer;
+  readonly folderId: string;
+  /** `comparable()` of the local folder's consolidation: what every Graph run must equal. */
+  readonly localJson: unknown;
+}
+
+export async function serveSampleProvince(units: number): Promise<ServedProvince> {
+  const province = await makeSampleProvince(units);
+  const server = await new GraphTestServer().start();
+  const folderId = uploadFolder(server, province.submissionsDir, "ThiDua/2026");
+  const localJson = comparable(
+    await consolidateSource(province, createLocalFolderSource(province.submissionsDir)),
+  );
+  return { province, server, folderId, localJson };
+}
+
+export async function stopServedProvince({ server, province }: ServedProvince): Promise<void> {
+  await server.close();
+  rmSync(province.folder, { recursive: true, force: true });
 }

@@ -10,13 +10,9 @@ export interface ConsolidatedSample {
   readonly json: string;
 }
 
-/** `thidua sample --units N`, then `thidua consolidate --json` of it as of the sample's moment, in process. */
-export async function consolidateSampleProvince(units: number, prefix: string): Promise<ConsolidatedSample> {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const sample = await runCli(["sample", "--units", String(units), "--out", dir]);
-  if (sample.code !== 0) throw new Error(`thidua sample failed: ${sample.stderr}`);
-  const manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as { asOf: string };
-  const run = await runCli([
+/** `thidua consolidate` of a sample folder (as `thidua sample` writes it) as of `asOf`: add the outputs. */
+export function sampleConsolidateArgs(dir: string, asOf: string): string[] {
+  return [
     "consolidate",
     "--source",
     join(dir, "submissions"),
@@ -25,7 +21,18 @@ export async function consolidateSampleProvince(units: number, prefix: string): 
     "--config",
     join(dir, "thidua.config.json"),
     "--as-of",
-    manifest.asOf,
+    asOf,
+  ];
+}
+
+/** `thidua sample --units N`, then `thidua consolidate --json` of it as of the sample's moment, in process. */
+export async function consolidateSampleProvince(units: number, prefix: string): Promise<ConsolidatedSample> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const sample = await runCli(["sample", "--units", String(units), "--out", dir]);
+  if (sample.code !== 0) throw new Error(`thidua sample failed: ${sample.stderr}`);
+  const manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as { asOf: string };
+  const run = await runCli([
+    ...sampleConsolidateArgs(dir, manifest.asOf),
     "--out",
     join(dir, "tong-hop.xlsx"),
     "--json",
