@@ -5,9 +5,11 @@ import { writeTemplateBuffer } from "../scripts/xlsx/write-template";
 export const CONFIG: MovementConfig = {
   provincialPlanDate: "2026-05-05",
   reportYear: 2026,
-  round: "SOKET",
   nominationDeadline: null,
   expectedKinds: ["KH", "BC"],
+  nominationDeadlines: {},
+  planPhases: ["GD1"],
+  retiredKeys: [],
 };
 
 export function buildPlan(rows: number): Promise<Buffer> {

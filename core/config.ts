@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isValidCalendarDate, parseIsoDate, toVietnamDate } from "./values/calendar";
 import { MOVEMENT_YEARS } from "./catalogue/bounds";
+import { parsePeriodKey, type PeriodKey } from "./catalogue/periods";
+import type { PhaseCode } from "./catalogue/schedule";
 
 const isoDateSchema = z
   .string()
@@ -18,12 +20,27 @@ export const configFileSchema = z
   .object({
     /** Date of the provincial plan (ngày ban hành Kế hoạch của UBND tỉnh); blank in the draft, so configuration. */
     provincialPlanDate: isoDateSchema.nullable().optional(),
-    /** The year whose reports are being collected. */
+    /**
+     * The year consolidated. In the file it is retired (accepted, ignored, with a note): the year is
+     * `--year`, else the year of `--as-of`, so the same config serves all five years.
+     */
     reportYear: z.number().int().min(firstYear).max(lastYear).optional(),
-    /** The round whose nominations are being collected. */
+    /** Retired (accepted, ignored, with a note): every round of the consolidated year is consolidated. */
     round: z.enum(["HANGNAM", "SOKET", "TONGKET"]).optional(),
-    /** The plan sets no deadline for nominations: Sở KH&CN announces one per round. */
+    /** The plan sets no deadline for nominations: Sở KH&CN announces one per round. This one applies to every round without its own. */
     nominationDeadline: isoDateSchema.nullable().optional(),
+    /** A deadline per round, keyed by period: `{"DN-KT:SOKET:2027": "2027-03-31", "DN-KT:HANGNAM:2026": "2026-12-15"}`. */
+    nominationDeadlines: z
+      .record(
+        z.string().refine((key) => parsePeriodKey(key)?.kind === "DN-KT", "a round such as DN-KT:SOKET:2027"),
+        isoDateSchema,
+      )
+      .optional(),
+    /** Phases whose unit plans are expected: phase 1 by the plan; phase 2 (2028) only if the province asks. */
+    planPhases: z
+      .array(z.enum(["GD1", "GD2"]))
+      .min(1)
+      .optional(),
     /** Which kinds every registered unit must send (DN-KT is optional per unit by nature). */
     expectedKinds: z
       .array(z.enum(["KH", "BC", "DN-KT"]))
@@ -33,26 +50,50 @@ export const configFileSchema = z
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
+/** Keys a config file may still hold from before the movement was counted period by period. */
+export type RetiredConfigKey = "reportYear" | "round";
+
 export interface MovementConfig {
   readonly provincialPlanDate: string | null;
+  /**
+   * The year consolidated (its report, its rounds; the plan stays expected): `--year`, else the year
+   * of the as-of moment in Vietnam, within the movement's years.
+   */
   readonly reportYear: number;
-  readonly round: "HANGNAM" | "SOKET" | "TONGKET";
+  /** Applies to every round that has no deadline of its own in `nominationDeadlines`. */
   readonly nominationDeadline: string | null;
+  readonly nominationDeadlines: Readonly<Record<PeriodKey, string>>;
   readonly expectedKinds: readonly ("KH" | "BC" | "DN-KT")[];
+  readonly planPhases: readonly PhaseCode[];
+  /** Keys of the file that are no longer used: the caller says so once. */
+  readonly retiredKeys: readonly RetiredConfigKey[];
 }
 
-/** Fills what the file and the flags leave open; the report year defaults to the current year in Vietnam. */
+/** The movement year of an instant in Vietnam, clamped to the movement's years. */
+export function movementYearAt(epochMs: number): number {
+  const year = Number(toVietnamDate(epochMs).slice(0, 4));
+  return Math.min(Math.max(year, firstYear), lastYear);
+}
+
+/**
+ * Fills what the file and the flags leave open. The year is the flag's, else the year of `nowEpochMs`
+ * (the as-of moment) in Vietnam; the file's `reportYear` and `round` no longer choose a period.
+ */
 export function resolveConfig(file: ConfigFile, overrides: ConfigFile, nowEpochMs: number): MovementConfig {
   const merged = {
     ...file,
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   } as ConfigFile;
-  const currentYear = Number(toVietnamDate(nowEpochMs).slice(0, 4));
+  const retiredKeys: RetiredConfigKey[] = [];
+  if (file.reportYear !== undefined && overrides.reportYear === undefined) retiredKeys.push("reportYear");
+  if (merged.round !== undefined) retiredKeys.push("round");
   return {
     provincialPlanDate: merged.provincialPlanDate ?? null,
-    reportYear: merged.reportYear ?? Math.min(Math.max(currentYear, firstYear), lastYear),
-    round: merged.round ?? "HANGNAM",
+    reportYear: overrides.reportYear ?? movementYearAt(nowEpochMs),
     nominationDeadline: merged.nominationDeadline ?? null,
+    nominationDeadlines: merged.nominationDeadlines ?? {},
     expectedKinds: merged.expectedKinds ?? ["KH", "BC"],
+    planPhases: merged.planPhases ?? ["GD1"],
+    retiredKeys,
   };
 }

@@ -1,4 +1,5 @@
 import { DEADLINE_RULES } from "./catalogue/schedule";
+import { periodKey, type Period } from "./catalogue/periods";
 import type { MovementConfig } from "./config";
 import type { TemplateKind } from "./spec/types";
 import { addDays, formatIsoDate, startOfVietnamDay, type IsoDate } from "./values/calendar";
@@ -42,17 +43,38 @@ export function computeReportDeadline(reportYear: number): Deadline {
   return deadlineOn("BC", addDays(formatIsoDate(reportYear, month, day), -1), "yearlyReport");
 }
 
-export function computeDeadline(kind: TemplateKind, config: MovementConfig): Deadline | null {
+/**
+ * The deadline of one period. A phase-2 plan and a round without an announced date have none:
+ * what has none is never late, and never missing (see the consolidation's "not due").
+ */
+export function computePeriodDeadline(period: Period, config: MovementConfig): Deadline | null {
+  switch (period.kind) {
+    case "KH":
+      return period.phase === "GD1" ? computePlanDeadline(config) : null;
+    case "BC":
+      return computeReportDeadline(period.year);
+    case "DN-KT": {
+      const lastDay = config.nominationDeadlines[periodKey(period)] ?? config.nominationDeadline;
+      return lastDay ? deadlineOn("DN-KT", lastDay, "nominationRound") : null;
+    }
+  }
+}
+
+/** The period a kind is collected for in the configured year when a file does not say (plan phase 1, the yearly round). */
+export function defaultPeriod(kind: TemplateKind, config: MovementConfig): Period {
   switch (kind) {
     case "KH":
-      return computePlanDeadline(config);
+      return { kind: "KH", phase: "GD1" };
     case "BC":
-      return computeReportDeadline(config.reportYear);
+      return { kind: "BC", year: config.reportYear };
     case "DN-KT":
-      return config.nominationDeadline
-        ? deadlineOn("DN-KT", config.nominationDeadline, "nominationRound")
-        : null;
+      return { kind: "DN-KT", round: "HANGNAM", year: config.reportYear };
   }
+}
+
+/** The deadline of a kind in the configured year (the pane's and a reminder's "due by", when no file says otherwise). */
+export function computeDeadline(kind: TemplateKind, config: MovementConfig): Deadline | null {
+  return computePeriodDeadline(defaultPeriod(kind, config), config);
 }
 
 export function isReceivedLate(receivedAtEpochMs: number, deadline: Deadline): boolean {

@@ -33,6 +33,7 @@ function failedFile(file: string, bytes: Uint8Array | null, problem: Problem): F
     kind: null,
     version: null,
     unit: null,
+    period: null,
     document: null,
     problems: [problem],
   };

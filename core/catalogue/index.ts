@@ -5,4 +5,5 @@ export * from "./criteria";
 export * from "./awards";
 export * from "./indicators";
 export * from "./schedule";
+export * from "./periods";
 export * from "./bounds";

@@ -1,25 +1,45 @@
+import { UNIT_TYPES } from "../catalogue/unit-types";
 import { INDICATORS } from "../catalogue/indicators";
-import { UNIT_TYPES, type UnitTypeCode } from "../catalogue/unit-types";
+import {
+  comparePeriods,
+  movementYears,
+  parsePeriodKey,
+  periodKey,
+  periodsOfYear,
+  type Period,
+  type PeriodKey,
+} from "../catalogue/periods";
+import { AWARDS, DEPARTMENTS } from "../catalogue/awards";
 import type { MovementConfig } from "../config";
-import { computeDeadline, isReceivedLate } from "../deadlines";
+import { computePeriodDeadline, isReceivedLate } from "../deadlines";
 import { countBySeverity, createProblem, type Problem, type ProblemCode } from "../problems";
 import { normaliseUnitCode, type Registry, type RegistryUnit } from "../registry";
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_KINDS } from "../spec/index";
 import type { TemplateKind } from "../spec/types";
 import { RULES_VERSION } from "../version";
 import { findIdentityConflict, findUnitByName } from "../validate/unit-identity";
-import { formatVietnamDateTime } from "../values/calendar";
+import { periodOfDocument } from "../validate/period-of-document";
+import {
+  attributeByFileName,
+  checkFileNameHint,
+  classifyUnattributed,
+  kindFromFileName,
+  unitFromFileName,
+} from "./attribution";
+import { checkSharedReceivedTimes } from "./received-times";
+import { aggregate, computeIndicatorTotals, computeTotals, groupTotals } from "./totals";
 import {
   FILE_OUTCOMES,
   FOLLOW_UP_ORDER,
+  type AcrossYears,
   type ConsolidatedFile,
   type ConsolidationResult,
   type FileOutcome,
-  type GroupTotals,
-  type IndicatorTotal,
+  type PeriodFacts,
+  type RoundTotals,
+  type RowUnit,
   type SourceListing,
   type SubmittedFile,
-  type Totals,
   type UnitKindStatus,
   type UnitStatus,
 } from "./types";
@@ -32,6 +52,18 @@ const LATENESS_CODES: ReadonlySet<ProblemCode> = new Set([
   "BC_DATED_AFTER_DEADLINE",
 ]);
 
+/** Outcomes that a file of another period than the year's is shown with instead: it is listed, never counted. */
+const PERIOD_BOUND_OUTCOMES: ReadonlySet<FileOutcome> = new Set([
+  "on_time",
+  "late",
+  "invalid",
+  "duplicate",
+  "unknown_unit",
+  "identity_conflict",
+  "unreadable",
+  "not_a_template",
+]);
+
 function registeredCode(code: string | null, registry: Registry): string | null {
   if (code === null) return null;
   const normalised = normaliseUnitCode(code);
@@ -41,6 +73,7 @@ function registeredCode(code: string | null, registry: Registry): string | null 
 export interface ConsolidationInput {
   readonly files: readonly SubmittedFile[];
   readonly registry: Registry;
+  /** `reportYear` is the year consolidated (--year, else the year of the as-of moment). */
   readonly config: MovementConfig;
   /** Epoch ms: files received after it are not counted (they had not arrived yet). */
   readonly asOf: number;
@@ -53,105 +86,6 @@ export interface ConsolidationInput {
   readonly kindsFilter?: readonly TemplateKind[] | null;
   /** What the source found besides the files handed over, and what its received times are. */
   readonly listing?: SourceListing;
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function computeTotals(statuses: readonly UnitKindStatus[]): Totals {
-  const count = (status: UnitStatus): number => statuses.filter((entry) => entry.status === status).length;
-  const expected = statuses.length;
-  const onTime = count("on_time");
-  const late = count("late");
-  const invalid = count("invalid");
-  const missing = count("missing");
-  const received = onTime + late + invalid;
-  return {
-    expected,
-    received,
-    onTime,
-    late,
-    invalid,
-    missing,
-    reportingRate: expected === 0 ? 0 : round1((received / expected) * 100),
-    onTimeRate: expected === 0 ? 0 : round1((onTime / expected) * 100),
-  };
-}
-
-/** Separators between the parts of a file name; "-" is not one, as codes may contain it ("UBND-KY"). */
-const FILE_NAME_SEPARATORS = /[\s_.,;()[\]]+/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** A kind's code as a whole part of an upper-cased file name. */
-const KIND_MENTIONS = TEMPLATE_KINDS.map(
-  (kind) => new RegExp(`(^|[^A-Z0-9])${escapeRegExp(kind)}(?=$|[^A-Z0-9])`),
-);
-
-/**
- * Parts of a file name that may be unit codes ("KH_SNV_2026.xlsx" → SNV, 2026): each part, and
- * each part split at hyphens too. A template kind ("DN-KT", "KH") is the kind, not a unit, even
- * when a registered unit's code equals it or one of its pieces: its first mention is left out.
- */
-function fileNameCandidates(file: string): string[] {
-  let base = (file.split("/").pop() ?? file).replace(/\.[^.]+$/, "").toUpperCase();
-  for (const mention of KIND_MENTIONS) base = base.replace(mention, "$1 ");
-  const parts = base.split(FILE_NAME_SEPARATORS).filter(Boolean);
-  const pieces = parts.flatMap((part) => part.split(/[^A-Z0-9]+/)).filter(Boolean);
-  return [...new Set([...parts, ...pieces])];
-}
-
-/** The file name is only a hint: when it names another registered unit, say so and trust the workbook. */
-function checkFileNameHint(file: SubmittedFile, registry: Registry, unitCode: string): Problem[] {
-  const named = fileNameCandidates(file.file).filter((candidate) => registry.byCode.has(candidate));
-  if (named.length === 0 || named.includes(unitCode)) return [];
-  return [
-    createProblem(
-      "UNIT_CODE_FILE_NAME_MISMATCH",
-      "warning",
-      {},
-      { fromFileName: named[0] ?? "", found: unitCode },
-    ),
-  ];
-}
-
-function classifyUnattributed(file: SubmittedFile): FileOutcome | null {
-  if (file.blank === true) return "blank_template";
-  if (!file.readable) return "unreadable";
-  if (file.kind === null) return "not_a_template";
-  if (file.unitCode === null)
-    return file.version !== null && countBySeverity(file.problems).errors > 0 ? "invalid" : "not_a_template";
-  return null;
-}
-
-/** The kind a file name names ("KH_SNV.xlsx" → KH), when it names exactly one. */
-function kindFromFileName(file: string): TemplateKind | null {
-  const base = (file.split("/").pop() ?? file).toUpperCase();
-  const named = TEMPLATE_KINDS.filter((_kind, index) => KIND_MENTIONS[index]?.test(base) === true);
-  return named.length === 1 ? (named[0] ?? null) : null;
-}
-
-/** The one registered unit a file name names, or null (none, or several). */
-function unitFromFileName(file: string, registry: Registry): string | null {
-  const named = [...new Set(fileNameCandidates(file).filter((candidate) => registry.byCode.has(candidate)))];
-  return named.length === 1 ? (named[0] ?? null) : null;
-}
-
-/**
- * A file that cannot be read, or is not a template, is still the unit's attempt when its name
- * names a registered unit and a kind ("KH_DN031.xlsx", 0 bytes): the unit sent something, so it
- * is invalid (resend), not missing. A blank template is never attributed: nothing was sent.
- */
-function attributeByFileName(
-  file: SubmittedFile,
-  registry: Registry,
-): { unitCode: string; kind: TemplateKind } | null {
-  const unitCode = unitFromFileName(file.file, registry);
-  const kind = file.kind ?? kindFromFileName(file.file);
-  return unitCode !== null && kind !== null ? { unitCode, kind } : null;
 }
 
 /** What the consolidation decided about one file. */
@@ -169,48 +103,27 @@ function decision(outcome: FileOutcome, problems: readonly Problem[]): Decision 
   return { outcome, supersededBy: null, problems, attribution: null, pointsTo: null, unitCode: null };
 }
 
-/** A copy of the folder gives every file the copy's time: at least this many in one minute, and this share. */
-const SHARED_TIME_MIN_FILES = 10;
-const SHARED_TIME_MIN_SHARE = 0.25;
-const SHARED_TIME_WINDOW_MS = 60_000;
+/** The newest file of one unit and period, and what it makes of the unit. */
+interface Chosen {
+  readonly file: SubmittedFile;
+  readonly period: PeriodKey;
+  readonly status: Exclude<UnitStatus, "missing" | "not_due">;
+  readonly problems: readonly Problem[];
+  readonly duplicates: number;
+}
 
-/**
- * Received times from a folder are file modification times: a plain copy of the folder gives
- * them all the time of the copy. Many files within one minute is the sign; say so.
- */
-function checkSharedReceivedTimes(
-  files: readonly ConsolidatedFile[],
-  meaning: "modification_time" | "upload_time",
-): Problem[] {
-  if (meaning !== "modification_time") return [];
-  const times = files.map((file) => file.receivedAt).sort((a, b) => a - b);
-  let best = 0;
-  let bestAt = 0;
-  for (let start = 0, end = 0; end < times.length; end += 1) {
-    while ((times[end] ?? 0) - (times[start] ?? 0) > SHARED_TIME_WINDOW_MS) start += 1;
-    if (end - start + 1 > best) {
-      best = end - start + 1;
-      bestAt = times[start] ?? 0;
-    }
-  }
-  if (best < SHARED_TIME_MIN_FILES || best < times.length * SHARED_TIME_MIN_SHARE) return [];
-  return [
-    createProblem(
-      "RECEIVED_TIMES_SHARED",
-      "warning",
-      {},
-      { count: best, total: times.length, at: formatVietnamDateTime(bestAt) },
-    ),
-  ];
+function groupKey(unitCode: string, period: PeriodKey): string {
+  return `${unitCode}\u0000${period}`;
 }
 
 function judgeChosenFile(
+  period: Period | null,
   file: SubmittedFile,
   problems: readonly Problem[],
   config: MovementConfig,
-): Exclude<UnitStatus, "missing"> {
+): Chosen["status"] {
   if (countBySeverity(problems).errors > 0) return "invalid";
-  const deadline = file.kind ? computeDeadline(file.kind, config) : null;
+  const deadline = period ? computePeriodDeadline(period, config) : null;
   if (deadline && isReceivedLate(file.receivedAt, deadline)) return "late";
   return problems.some((problem) => LATENESS_CODES.has(problem.code)) ? "late" : "on_time";
 }
@@ -220,27 +133,28 @@ function byNewest(a: SubmittedFile, b: SubmittedFile): number {
   return b.receivedAt - a.receivedAt || (a.file < b.file ? 1 : a.file > b.file ? -1 : 0);
 }
 
-function groupTotals(
-  statuses: readonly UnitKindStatus[],
-  keyOf: (unit: RegistryUnit) => string,
-): GroupTotals[] {
-  const keys = [...new Set(statuses.map((entry) => keyOf(entry.unit)))];
-  return keys.map((key) => ({
-    key,
-    totals: computeTotals(statuses.filter((entry) => keyOf(entry.unit) === key)),
-  }));
+function byPath(a: { file: string }, b: { file: string }): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-function aggregate(values: readonly number[], measure: "count" | "percent"): number | null {
-  if (values.length === 0) return null;
-  const sum = values.reduce((total, value) => total + value, 0);
-  return measure === "count" ? sum : round1(sum / values.length);
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The period of a file known by its name alone: the default period of its kind in the year it was received. */
+function periodOfNamedFile(kind: TemplateKind, file: SubmittedFile, config: MovementConfig): PeriodKey {
+  return periodKey(periodOfDocument(kind, null, file.receivedAt, config).period);
 }
 
 /**
- * Who sent what: matches every file to its registry unit by the code inside the workbook, keeps
- * the newest per unit and kind (older ones are duplicates, listed), and judges each expected unit
- * on time, late, invalid or missing as of a given moment. Pure: the same input gives the same result.
+ * Who sent what, for which period: matches every file to its registry unit by the code inside the
+ * workbook and to the period written in it, keeps the newest per unit and period (older ones are
+ * duplicates, listed), and judges each expected unit and period of the year on time, late,
+ * invalid, missing or not yet due as of a given moment. Files of other periods are listed, never
+ * counted; the year's report is set beside those of earlier years. Pure: the same input gives the
+ * same result.
  */
 export function consolidate(input: ConsolidationInput): ConsolidationResult {
   const { registry, asOf } = input;
@@ -252,15 +166,20 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
         expectedKinds: input.config.expectedKinds.filter((kind) => kindsFilter.includes(kind)),
       }
     : input.config;
-  const byPath = (a: { file: string }, b: { file: string }): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  const received = input.files.filter((file) => file.receivedAt <= asOf).sort(byPath);
+  const year = config.reportYear;
+  const inScope = (kind: TemplateKind | null): boolean =>
+    kindsFilter === null || kind === null || kindsFilter.includes(kind);
+
+  const sorted = input.files.slice().sort(byPath);
+  const received = sorted.filter((file) => file.receivedAt <= asOf);
   // Files received after the as-of moment are not judged (the figures are as of then), but listed, never dropped.
-  const later = input.files.filter((file) => file.receivedAt > asOf);
+  const later = sorted.filter((file) => file.receivedAt > asOf);
   const outcomes = new Map<string, Decision>();
   const groups = new Map<string, SubmittedFile[]>();
   const namedOnly = new Map<string, SubmittedFile[]>();
   const attributedKind = new Map<string, TemplateKind>();
+  const periodOf = new Map<string, PeriodKey>();
+  for (const file of sorted) if (file.period !== null) periodOf.set(file.file, file.period);
 
   for (const file of received) {
     const unattributed = classifyUnattributed(file);
@@ -272,8 +191,9 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     if (unattributed) {
       const named = attributeByFileName(file, registry);
       if (named) {
-        const key = `${named.unitCode}\u0000${named.kind}`;
-        namedOnly.set(key, [...(namedOnly.get(key) ?? []), file]);
+        const period = file.period ?? periodOfNamedFile(named.kind, file, config);
+        periodOf.set(file.file, period);
+        push(namedOnly, groupKey(named.unitCode, period), file);
         attributedKind.set(file.file, named.kind);
         const problems = [
           ...file.problems,
@@ -310,21 +230,20 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
       });
       continue;
     }
-    const key = `${unitCode}\u0000${file.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), file]);
+    const period = file.period ?? periodOfNamedFile(file.kind ?? "KH", file, config);
+    periodOf.set(file.file, period);
+    push(groups, groupKey(unitCode, period), file);
   }
 
-  const chosen = new Map<
-    string,
-    { file: SubmittedFile; status: UnitStatus; problems: readonly Problem[]; duplicates: number }
-  >();
+  const chosen = new Map<string, Chosen>();
   for (const [key, files] of groups) {
     const [newest, ...older] = files.slice().sort(byNewest);
     if (!newest) continue;
     const unitCode = normaliseUnitCode(newest.unitCode ?? "");
+    const period = periodOf.get(newest.file) ?? "";
     const newestProblems = [...newest.problems, ...checkFileNameHint(newest, registry, unitCode)];
-    const status = judgeChosenFile(newest, newestProblems, config);
-    chosen.set(key, { file: newest, status, problems: newestProblems, duplicates: older.length });
+    const status = judgeChosenFile(parsePeriodKey(period), newest, newestProblems, config);
+    chosen.set(key, { file: newest, period, status, problems: newestProblems, duplicates: older.length });
     outcomes.set(newest.file, { ...decision(status, newestProblems), attribution: "workbook" });
     for (const file of older) {
       outcomes.set(file.file, {
@@ -343,6 +262,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     if (!newest || !newestDecision) continue;
     chosen.set(key, {
       file: newest,
+      period: periodOf.get(newest.file) ?? "",
       status: "invalid",
       problems: newestDecision.problems,
       duplicates: older.length,
@@ -355,42 +275,64 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     }
   }
 
+  // The year's periods (those of the kinds in scope): what the statuses, rows and totals are about.
+  const yearPeriods = periodsOfYear(year, config.planPhases).filter((period) => inScope(period.kind));
+  const yearPeriodKeys = new Set(yearPeriods.map(periodKey));
+  const isExpected = (period: Period): boolean => config.expectedKinds.includes(period.kind);
+  const periodFacts: PeriodFacts[] = yearPeriods.map((period) => {
+    const deadline = computePeriodDeadline(period, config);
+    return {
+      period: periodKey(period),
+      kind: period.kind,
+      lastDay: deadline?.lastDay ?? null,
+      passed: deadline !== null && asOf >= deadline.dueBefore,
+      expected: isExpected(period),
+    };
+  });
+
   // A unit whose name sits in a file coded for another unit: that file may be its own, sent wrong.
   const pointedBy = new Map<string, string[]>();
   for (const file of received) {
     const decided = outcomes.get(file.file);
-    if (decided === undefined || decided.pointsTo === null) continue;
-    const key = `${decided.pointsTo}\u0000${file.kind}`;
-    pointedBy.set(key, [...(pointedBy.get(key) ?? []), file.file]);
-  }
-  const expectedKinds = TEMPLATE_KINDS.filter((candidate) => config.expectedKinds.includes(candidate));
-  const statuses: UnitKindStatus[] = [];
-  for (const unit of registry.units) {
-    for (const kind of expectedKinds) {
-      const entry = chosen.get(`${normaliseUnitCode(unit.code)}\u0000${kind}`);
-      const counts = entry ? countBySeverity(entry.problems) : { errors: 0, warnings: 0 };
-      statuses.push({
-        unit,
-        kind,
-        status: entry?.status ?? "missing",
-        file: entry?.file.file ?? null,
-        receivedAt: entry?.file.receivedAt ?? null,
-        errors: counts.errors,
-        warnings: counts.warnings,
-        duplicates: entry?.duplicates ?? 0,
-        underReview: pointedBy.get(`${normaliseUnitCode(unit.code)}\u0000${kind}`) ?? [],
-      });
-    }
+    const period = periodOf.get(file.file);
+    if (decided === undefined || decided.pointsTo === null || period === undefined) continue;
+    push(pointedBy, groupKey(decided.pointsTo, period), file.file);
   }
 
+  const statusOf = (unit: RegistryUnit, period: Period): UnitKindStatus => {
+    const key = groupKey(normaliseUnitCode(unit.code), periodKey(period));
+    const entry = chosen.get(key);
+    const deadline = computePeriodDeadline(period, config);
+    const counts = entry ? countBySeverity(entry.problems) : { errors: 0, warnings: 0 };
+    const due = deadline !== null && asOf >= deadline.dueBefore;
+    return {
+      unit,
+      kind: period.kind,
+      period: periodKey(period),
+      lastDay: deadline?.lastDay ?? null,
+      status: entry?.status ?? (due ? "missing" : "not_due"),
+      file: entry?.file.file ?? null,
+      receivedAt: entry?.file.receivedAt ?? null,
+      errors: counts.errors,
+      warnings: counts.warnings,
+      duplicates: entry?.duplicates ?? 0,
+      underReview: pointedBy.get(key) ?? [],
+    };
+  };
+  const expectedPeriods = yearPeriods.filter(isExpected);
+  const statuses: UnitKindStatus[] = registry.units.flatMap((unit) =>
+    expectedPeriods.map((period) => statusOf(unit, period)),
+  );
+
   for (const file of later) outcomes.set(file.file, decision("after_as_of", file.problems));
-  const inScope = (kind: TemplateKind | null): boolean =>
-    kindsFilter === null || kind === null || kindsFilter.includes(kind);
-  const judged: ConsolidatedFile[] = [...received, ...later]
+  const judged: ConsolidatedFile[] = sorted
     // A file whose kind is unknown is in scope unless its name names another kind ("KH_scan.xlsx").
     .filter((file) => inScope(file.kind ?? attributedKind.get(file.file) ?? kindFromFileName(file.file)))
     .map((file) => {
       const decided = outcomes.get(file.file) ?? decision("not_a_template", file.problems);
+      const period = periodOf.get(file.file) ?? null;
+      const otherPeriod =
+        period !== null && !yearPeriodKeys.has(period) && PERIOD_BOUND_OUTCOMES.has(decided.outcome);
       const counts = countBySeverity(decided.problems);
       return {
         file: file.file,
@@ -402,7 +344,8 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
         // A code typed " syt " that the registry knows is shown as the registry's SYT.
         unitCode: decided.unitCode ?? registeredCode(file.unitCode, registry),
         unitName: file.unitName,
-        outcome: decided.outcome,
+        period,
+        outcome: otherPeriod ? "other_period" : decided.outcome,
         supersededBy: decided.supersededBy,
         attribution: decided.attribution,
         pointsTo: decided.pointsTo,
@@ -424,6 +367,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
       version: null,
       unitCode: null,
       unitName: null,
+      period: null,
       outcome: "not_a_spreadsheet",
       supersededBy: null,
       attribution: null,
@@ -437,68 +381,70 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     ...(input.listing?.unreadableFolders ?? []).map((folder) =>
       createProblem("FOLDER_UNREADABLE", "error", {}, { folder: folder.folder, reason: folder.reason }),
     ),
-    ...checkSharedReceivedTimes(files, input.listing?.receivedTimes ?? "upload_time"),
+    ...checkSharedReceivedTimes(
+      files.map((file) => file.receivedAt),
+      input.listing?.receivedTimes ?? "upload_time",
+    ),
   ];
 
-  // Province-wide rows come from the accepted file of each unit and kind, never from invalid or older ones.
+  // Province-wide rows come from the accepted file of each unit and period, never from invalid or older ones.
   const accepted = [...chosen.values()]
-    .filter((entry) => entry.status !== "invalid")
+    .filter((entry) => entry.status !== "invalid" && inScope(entry.file.kind))
     .map((entry) => ({ ...entry, unit: registry.byCode.get(normaliseUnitCode(entry.file.unitCode ?? "")) }))
     .filter((entry): entry is typeof entry & { unit: RegistryUnit } => entry.unit !== undefined)
-    .sort((a, b) => (a.file.file < b.file.file ? -1 : 1));
-  const tasks = accepted.flatMap(({ file, unit }) =>
-    file.extracts.tasks.map((task) => ({
-      ...task,
-      unitCode: unit.code,
-      unitName: unit.name,
-      file: file.file,
-    })),
-  );
-  const indicators = accepted.flatMap(({ file, unit }) =>
-    file.extracts.indicators.map((indicator) => ({
-      ...indicator,
-      unitCode: unit.code,
-      unitName: unit.name,
-      unitType: unit.type,
-      file: file.file,
-    })),
-  );
-  const nominations = accepted.flatMap(({ file, unit }) =>
-    file.extracts.nominations.map((nomination) => ({
-      ...nomination,
-      unitCode: unit.code,
-      unitName: unit.name,
-      file: file.file,
-    })),
-  );
-
-  const indicatorTotals: IndicatorTotal[] = INDICATORS.map((indicator) => {
-    const rows = indicators.filter((row) => row.code === indicator.code);
-    const byUnitType = Object.fromEntries(
-      UNIT_TYPES.map((type) => [
-        type.code,
-        aggregate(
-          rows.filter((row) => row.unitType === type.code).map((row) => row.value),
-          indicator.measure,
-        ),
-      ]),
-    ) as Record<UnitTypeCode, number | null>;
-    return {
-      code: indicator.code,
-      content: indicator.content,
-      measure: indicator.measure,
-      reporting: rows.length,
-      province: aggregate(
-        rows.map((row) => row.value),
-        indicator.measure,
-      ),
-      byUnitType,
-    };
+    .sort((a, b) => byPath(a.file, b.file));
+  const rowUnit = (entry: (typeof accepted)[number]): RowUnit => ({
+    unitCode: entry.unit.code,
+    unitName: entry.unit.name,
+    unitType: entry.unit.type,
+    cluster: entry.unit.cluster,
+    file: entry.file.file,
+    period: entry.period,
   });
+  const ofYear = accepted.filter((entry) => yearPeriodKeys.has(entry.period));
+  const tasks = ofYear.flatMap((entry) =>
+    entry.file.extracts.tasks.map((task) => ({ ...task, ...rowUnit(entry) })),
+  );
+  const indicatorRowsOf = (entries: readonly (typeof accepted)[number][]) =>
+    entries.flatMap((entry) =>
+      entry.file.extracts.indicators.map((indicator) => ({ ...indicator, ...rowUnit(entry) })),
+    );
+  const indicators = indicatorRowsOf(ofYear);
+  const nominations = ofYear.flatMap((entry) =>
+    entry.file.extracts.nominations.map((nomination) => ({ ...nomination, ...rowUnit(entry) })),
+  );
+  const roundTotals: RoundTotals[] = yearPeriods
+    .filter((period) => period.kind === "DN-KT")
+    .map((period) => {
+      const key = periodKey(period);
+      const rows = nominations.filter((row) => row.period === key);
+      return {
+        period: key,
+        files: ofYear.filter((entry) => entry.period === key).length,
+        nominations: rows.length,
+        byAward: AWARDS.map((award) => ({
+          award: award.code,
+          count: rows.filter((row) => row.award === award.code).length,
+        })),
+        byDepartment: DEPARTMENTS.map((department) => ({
+          department: department.code,
+          count: rows.filter((row) => row.department === department.code).length,
+        })),
+      };
+    });
+
+  const acrossYears = computeAcrossYears(
+    year,
+    config,
+    registry,
+    statusOf,
+    accepted.filter((entry) => entry.file.kind === "BC"),
+    indicatorRowsOf,
+  );
 
   const problemCounts = new Map<string, { count: number; files: Set<string> }>();
   for (const file of files) {
-    if (file.outcome === "after_as_of") continue;
+    if (file.outcome === "after_as_of" || file.outcome === "other_period") continue;
     for (const problem of file.problems) {
       const entry = problemCounts.get(problem.code) ?? { count: 0, files: new Set<string>() };
       entry.count += 1;
@@ -511,21 +457,30 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
 
   const typeOrder = (code: string): number => UNIT_TYPES.findIndex((type) => type.code === code);
+  const expectedKinds = TEMPLATE_KINDS.filter((kind) => config.expectedKinds.includes(kind));
   return {
     asOf,
     source: input.source,
+    year,
     registry: input.registryFile ? { ...input.registryFile, units: registry.units.length } : null,
     kindsFilter,
     config,
     templateVersion: CURRENT_TEMPLATE_VERSION,
     ruleVersion: RULES_VERSION,
+    periods: periodFacts,
     totals: computeTotals(statuses),
-    totalsByKind: TEMPLATE_KINDS.filter((kind) => config.expectedKinds.includes(kind)).map(
-      (kind: TemplateKind) => ({
-        kind,
-        totals: computeTotals(statuses.filter((entry) => entry.kind === kind)),
-      }),
-    ),
+    totalsByKind: expectedKinds.map((kind: TemplateKind) => ({
+      kind,
+      totals: computeTotals(statuses.filter((entry) => entry.kind === kind)),
+    })),
+    totalsByPeriod: expectedPeriods.map((period) => {
+      const key = periodKey(period);
+      return {
+        period: key,
+        kind: period.kind,
+        totals: computeTotals(statuses.filter((entry) => entry.period === key)),
+      };
+    }),
     byUnitType: groupTotals(statuses, (unit) => unit.type ?? "").sort(
       (a, b) => typeOrder(a.key) - typeOrder(b.key),
     ),
@@ -534,8 +489,10 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     files,
     tasks,
     indicators,
-    indicatorTotals,
+    indicatorTotals: computeIndicatorTotals(indicators),
     nominations,
+    roundTotals,
+    acrossYears,
     topProblems,
     sourceProblems,
     receivedTimes: input.listing?.receivedTimes ?? null,
@@ -545,9 +502,87 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
       outcome,
       count: files.filter((file) => file.outcome === outcome).length,
     })),
-    deadlines: expectedKinds.map((kind) => ({
-      kind,
-      lastDay: computeDeadline(kind, config)?.lastDay ?? null,
+    deadlines: expectedPeriods.map((period) => ({
+      kind: period.kind,
+      period: periodKey(period),
+      lastDay: computePeriodDeadline(period, config)?.lastDay ?? null,
     })),
   };
+}
+
+/**
+ * Each year of the movement up to the consolidated one: every unit's report status and figures,
+ * and the province's totals per indicator. Sơ kết 2027 and tổng kết 2030 are built on this.
+ */
+function computeAcrossYears<Entry extends { readonly period: PeriodKey; readonly unit: RegistryUnit }>(
+  year: number,
+  config: MovementConfig,
+  registry: Registry,
+  statusOf: (unit: RegistryUnit, period: Period) => UnitKindStatus,
+  acceptedReports: readonly Entry[],
+  indicatorRowsOf: (
+    entries: readonly Entry[],
+  ) => readonly { code: string; value: number; unitCode: string }[],
+): AcrossYears {
+  if (!config.expectedKinds.includes("BC")) return { years: [], units: [], indicators: [], totals: [] };
+  const years = movementYears().filter((candidate) => candidate <= year);
+  const rowsByYear = new Map(
+    years.map((candidate) => [
+      candidate,
+      indicatorRowsOf(
+        acceptedReports.filter((entry) => entry.period === periodKey({ kind: "BC", year: candidate })),
+      ),
+    ]),
+  );
+  const valuesOf = new Map<string, Record<string, number>>();
+  for (const [candidate, rows] of rowsByYear)
+    for (const row of rows) {
+      const key = `${row.unitCode}\u0000${candidate}`;
+      const values = valuesOf.get(key) ?? {};
+      values[row.code] = row.value;
+      valuesOf.set(key, values);
+    }
+  const statusesByYear = new Map(
+    years.map((candidate) => [
+      candidate,
+      registry.units.map((unit) => statusOf(unit, { kind: "BC", year: candidate })),
+    ]),
+  );
+  return {
+    years,
+    units: registry.units.map((unit, index) => ({
+      unit,
+      years: years.map((candidate) => {
+        const entry = statusesByYear.get(candidate)?.[index];
+        return {
+          year: candidate,
+          status: entry?.status ?? "not_due",
+          file: entry?.file ?? null,
+          indicators: valuesOf.get(`${unit.code}\u0000${candidate}`) ?? {},
+        };
+      }),
+    })),
+    indicators: INDICATORS.map((indicator) => ({
+      code: indicator.code,
+      measure: indicator.measure,
+      byYear: years.map((candidate) => {
+        const values = (rowsByYear.get(candidate) ?? [])
+          .filter((row) => row.code === indicator.code)
+          .map((row) => row.value);
+        return { year: candidate, reporting: values.length, province: aggregate(values, indicator.measure) };
+      }),
+    })),
+    totals: years.map((candidate) => ({
+      year: candidate,
+      totals: computeTotals(statusesByYear.get(candidate) ?? []),
+    })),
+  };
+}
+
+/** Periods in their order, for a writer that lists them (the JSON keeps keys). */
+export function sortPeriodKeys(keys: readonly PeriodKey[]): PeriodKey[] {
+  const periods = keys.map((key) => ({ key, period: parsePeriodKey(key) }));
+  return periods
+    .sort((a, b) => (a.period && b.period ? comparePeriods(a.period, b.period) : a.key < b.key ? -1 : 1))
+    .map((entry) => entry.key);
 }

@@ -1,6 +1,7 @@
 import { routeNomination, type AwardCode } from "../catalogue/awards";
 import type { ContentCode } from "../catalogue/contents";
 import { INDICATORS } from "../catalogue/indicators";
+import { periodKey } from "../catalogue/periods";
 import type { IndividualGroupCode, NomineeKindCode } from "../catalogue/unit-types";
 import { indicatorFieldKey } from "../spec/bc";
 import { UNREADABLE_FILE_CODES } from "../problems";
@@ -91,6 +92,7 @@ export function toSubmittedFile(
     unitName: validation.unit?.name ?? null,
     problems: validation.problems,
     blank: isBlankDocument(validation.document),
+    period: validation.period ? periodKey(validation.period.period) : null,
     extracts: extractSubmission(validation.document),
   };
 }

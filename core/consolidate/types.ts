@@ -5,9 +5,13 @@ import type { MovementConfig } from "../config";
 import type { Problem } from "../problems";
 import type { RegistryUnit } from "../registry";
 import type { TemplateKind } from "../spec/types";
+import type { PeriodKey } from "../catalogue/periods";
 
-/** Status of one expected unit for one kind of submission (DHIS2-style completeness and timeliness). */
-export type UnitStatus = "on_time" | "late" | "invalid" | "missing";
+/**
+ * Status of one expected unit for one kind and period (DHIS2-style completeness and timeliness).
+ * "not_due": nothing received yet and the deadline has not passed (or none is set): never missing.
+ */
+export type UnitStatus = "on_time" | "late" | "invalid" | "missing" | "not_due";
 
 /** What became of one file: the chosen file of its unit and kind carries that unit's status. */
 export type FileOutcome =
@@ -21,12 +25,17 @@ export type FileOutcome =
   | "after_as_of"
   | "identity_conflict"
   | "blank_template"
-  | "not_a_spreadsheet";
+  | "not_a_spreadsheet"
+  | "other_period";
 
-export const UNIT_STATUSES: readonly UnitStatus[] = ["on_time", "late", "invalid", "missing"];
+export const UNIT_STATUSES: readonly UnitStatus[] = ["on_time", "late", "invalid", "missing", "not_due"];
 
 /** Order in which units are followed up: the most urgent first. */
-export const FOLLOW_UP_ORDER: readonly Exclude<UnitStatus, "on_time">[] = ["missing", "invalid", "late"];
+export const FOLLOW_UP_ORDER: readonly Exclude<UnitStatus, "on_time" | "not_due">[] = [
+  "missing",
+  "invalid",
+  "late",
+];
 export const FILE_OUTCOMES: readonly FileOutcome[] = [
   "on_time",
   "late",
@@ -39,6 +48,7 @@ export const FILE_OUTCOMES: readonly FileOutcome[] = [
   "identity_conflict",
   "blank_template",
   "not_a_spreadsheet",
+  "other_period",
 ];
 
 /** A OneDrive/SharePoint file's identity and uploader, so that an officer can find it and say who sent it. */
@@ -67,6 +77,11 @@ export interface ReceivedFile {
   readonly problems: readonly Problem[];
   /** Set by a remote source (OneDrive); absent for a local folder. */
   readonly origin?: FileOrigin;
+  /**
+   * The period the file is for (periodOfDocument: the year or round written in it); null when its
+   * kind is unknown. A file attributed by its name alone takes its period from its received time.
+   */
+  readonly period: PeriodKey | null;
 }
 
 /** A validated file as the consolidation sees it (what a worker sends back). */
@@ -137,6 +152,9 @@ export interface ConsolidatedFile extends ReceivedFile {
 export interface UnitKindStatus {
   readonly unit: RegistryUnit;
   readonly kind: TemplateKind;
+  readonly period: PeriodKey;
+  /** The period's last day (YYYY-MM-DD), null when none is set. */
+  readonly lastDay: string | null;
   readonly status: UnitStatus;
   /** The chosen file (newest received), or null when missing. */
   readonly file: string | null;
@@ -145,7 +163,7 @@ export interface UnitKindStatus {
   readonly warnings: number;
   /** Older files of the same unit and kind, listed as duplicates. */
   readonly duplicates: number;
-  /** Files of this kind that carry this unit's name under another code (identity conflicts, unknown codes): to review. */
+  /** Files of this kind and period that carry this unit's name under another code (identity conflicts, unknown codes): to review. */
   readonly underReview: readonly string[];
 }
 
@@ -156,9 +174,13 @@ export interface Totals {
   readonly late: number;
   readonly invalid: number;
   readonly missing: number;
-  /** received / expected, 0–100, one decimal; 0 when nothing is expected. */
+  /** Not received and not yet due: in no rate. */
+  readonly notDue: number;
+  /** expected − notDue: what is due or already in, the rates' denominator. */
+  readonly due: number;
+  /** received / due, 0–100, one decimal; 0 when nothing is due. */
   readonly reportingRate: number;
-  /** onTime / expected, 0–100, one decimal. */
+  /** onTime / due, 0–100, one decimal. */
   readonly onTimeRate: number;
 }
 
@@ -205,9 +227,73 @@ export interface RegistryFacts {
   readonly problems: readonly Problem[];
 }
 
+/** Who a row is from, as the registry lists it: every province-wide row carries it. */
+export interface RowUnit {
+  readonly unitCode: string;
+  readonly unitName: string;
+  /** Null when the registry gives no type of the catalogue. */
+  readonly unitType: UnitTypeCode | null;
+  readonly cluster: string;
+  /** The accepted file the row comes from. */
+  readonly file: string;
+  readonly period: PeriodKey;
+}
+
+export type TaskRow = TaskExtract & RowUnit;
+export type IndicatorRow = IndicatorExtract & RowUnit;
+export type NominationRow = NominationExtract & RowUnit;
+
+/** A period the run counts, its deadline and whether it has passed at the as-of moment. */
+export interface PeriodFacts {
+  readonly period: PeriodKey;
+  readonly kind: TemplateKind;
+  /** YYYY-MM-DD, the last day; null when none is set (then nothing of it is ever missing). */
+  readonly lastDay: string | null;
+  readonly passed: boolean;
+  /** Whether every registered unit must send it (config expectedKinds). */
+  readonly expected: boolean;
+}
+
+/** One round's nominations, from the accepted files of that round. */
+export interface RoundTotals {
+  readonly period: PeriodKey;
+  readonly files: number;
+  readonly nominations: number;
+  readonly byAward: readonly { readonly award: string; readonly count: number }[];
+  readonly byDepartment: readonly { readonly department: string; readonly count: number }[];
+}
+
+/** Sơ kết 2027 and tổng kết 2030 look across the years: each unit's report per year, the province's totals per year. */
+export interface AcrossYears {
+  readonly years: readonly number[];
+  readonly units: readonly {
+    readonly unit: RegistryUnit;
+    readonly years: readonly {
+      readonly year: number;
+      readonly status: UnitStatus;
+      readonly file: string | null;
+      /** Indicator code → value, from the accepted report of that year. */
+      readonly indicators: Readonly<Record<string, number>>;
+    }[];
+  }[];
+  readonly indicators: readonly {
+    readonly code: string;
+    readonly measure: "count" | "percent";
+    readonly byYear: readonly {
+      readonly year: number;
+      readonly reporting: number;
+      readonly province: number | null;
+    }[];
+  }[];
+  /** The report's totals per year (received, on time, … of that year's report). */
+  readonly totals: readonly { readonly year: number; readonly totals: Totals }[];
+}
+
 export interface ConsolidationResult {
   readonly asOf: number;
   readonly source: string;
+  /** The year consolidated: its report and rounds, and the plan (sent once, still expected). */
+  readonly year: number;
   /** Null when the caller gave the registry as data, not as a file. */
   readonly registry: RegistryFacts | null;
   /** Kinds the run was limited to (--kind), or null for all. */
@@ -215,43 +301,42 @@ export interface ConsolidationResult {
   readonly config: MovementConfig;
   readonly templateVersion: string;
   readonly ruleVersion: string;
+  /** The periods of the year, in order, with their deadlines: what every other list is about. */
+  readonly periods: readonly PeriodFacts[];
   readonly totals: Totals;
   readonly totalsByKind: readonly { readonly kind: TemplateKind; readonly totals: Totals }[];
+  readonly totalsByPeriod: readonly {
+    readonly period: PeriodKey;
+    readonly kind: TemplateKind;
+    readonly totals: Totals;
+  }[];
   readonly byUnitType: readonly GroupTotals[];
   readonly byCluster: readonly GroupTotals[];
   readonly statuses: readonly UnitKindStatus[];
   readonly files: readonly ConsolidatedFile[];
-  /** Rows of accepted (non-duplicate, known-unit) submissions, with their unit. */
-  readonly tasks: readonly (TaskExtract & {
-    readonly unitCode: string;
-    readonly unitName: string;
-    readonly file: string;
-  })[];
-  readonly indicators: readonly (IndicatorExtract & {
-    readonly unitCode: string;
-    readonly unitName: string;
-    /** Null when the registry gives no type of the catalogue. */
-    readonly unitType: UnitTypeCode | null;
-    readonly file: string;
-  })[];
+  /** Rows of accepted (non-duplicate, known-unit) submissions of the year's periods and the kinds in scope. */
+  readonly tasks: readonly TaskRow[];
+  readonly indicators: readonly IndicatorRow[];
   readonly indicatorTotals: readonly IndicatorTotal[];
-  readonly nominations: readonly (NominationExtract & {
-    readonly unitCode: string;
-    readonly unitName: string;
-    readonly file: string;
-  })[];
+  readonly nominations: readonly NominationRow[];
+  readonly roundTotals: readonly RoundTotals[];
+  readonly acrossYears: AcrossYears;
   /** Problems of the source itself (an unreadable folder, received times that look copied). */
   readonly sourceProblems: readonly Problem[];
   /** What the received times are; null when the caller did not say. */
   readonly receivedTimes: "modification_time" | "upload_time" | null;
-  /** Units to follow up (not on time): missing first, then invalid, then late; registry order within. */
+  /** Units to follow up (not on time, and due): missing first, then invalid, then late; registry order within. */
   readonly followUp: readonly UnitKindStatus[];
   /** Files for an officer to look at: identity conflicts, in path order (each says the unit it points to). */
   readonly review: readonly ConsolidatedFile[];
   /** Files per outcome, every outcome listed, in FILE_OUTCOMES order. */
   readonly outcomeCounts: readonly { readonly outcome: FileOutcome; readonly count: number }[];
-  /** The deadline of each expected kind (YYYY-MM-DD, the last day), null when none is set. */
-  readonly deadlines: readonly { readonly kind: TemplateKind; readonly lastDay: string | null }[];
+  /** The deadline of each expected kind and period (YYYY-MM-DD, the last day), null when none is set. */
+  readonly deadlines: readonly {
+    readonly kind: TemplateKind;
+    readonly period: PeriodKey;
+    readonly lastDay: string | null;
+  }[];
   /** Most frequent problem codes across the files in the result, most frequent first. */
   readonly topProblems: readonly { readonly code: string; readonly count: number; readonly files: number }[];
 }

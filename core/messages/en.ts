@@ -169,7 +169,7 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "KH_ISSUED_AFTER_PHASE1":
       return `The plan was issued on ${p("found")}, after the Q2 2026 deadline (${p("lastDay")}).`;
     case "BC_YEAR_MISMATCH":
-      return `Report year ${p("found")} differs from the year being collected, ${p("expected")}.`;
+      return `The report says year ${p("found")} but was received in ${p("expected")}: a report is sent in or after its year. It is counted for ${p("expected")}; correct the report year.`;
     case "BC_DATED_AFTER_DEADLINE":
       return `The report is dated ${p("found")}, after its deadline (before 15/11: the end of ${p("lastDay")}).`;
     case "BC_NO_INDICATORS":
@@ -177,7 +177,7 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "DNKT_NO_NOMINATIONS":
       return "No collective or individual is nominated.";
     case "DNKT_ROUND_MISMATCH":
-      return `Round ${p("found")} differs from the round being collected, ${p("expected")}.`;
+      return `Round ${p("found")}, but the submission is dated in ${p("expected")}: check the round (the file counts for round ${p("found")}).`;
     case "DNKT_AWARD_NOT_IN_ROUND":
       return `Row ${p("row")}: award ${p("found")} is not given in round ${p("round")} (allowed: ${p("expected")}).`;
     case "DNKT_FLAG_FOR_INDIVIDUAL":

@@ -167,7 +167,7 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "KH_ISSUED_AFTER_PHASE1":
       return `Kế hoạch ban hành ngày ${p("found")}, sau hạn hoàn thành trong quý II năm 2026 (${p("lastDay")}).`;
     case "BC_YEAR_MISMATCH":
-      return `Năm báo cáo ${p("found")} khác năm đang tổng hợp ${p("expected")}.`;
+      return `Báo cáo ghi năm ${p("found")} nhưng được nhận trong năm ${p("expected")}: báo cáo năm nào gửi trong hoặc sau năm đó. Tệp được tính cho năm ${p("expected")}; sửa lại năm báo cáo.`;
     case "BC_DATED_AFTER_DEADLINE":
       return `Báo cáo ghi ngày ${p("found")}, sau hạn gửi (trước ngày 15/11, tức hết ngày ${p("lastDay")}).`;
     case "BC_NO_INDICATORS":
@@ -175,7 +175,7 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "DNKT_NO_NOMINATIONS":
       return "Chưa có tập thể, cá nhân nào được đề nghị.";
     case "DNKT_ROUND_MISMATCH":
-      return `Đợt khen thưởng ${p("found")} khác đợt đang tổng hợp ${p("expected")}.`;
+      return `Đợt khen thưởng ${p("found")} nhưng tờ trình ghi năm ${p("expected")}: kiểm tra lại đợt (tệp được tính cho đợt ${p("found")}).`;
     case "DNKT_AWARD_NOT_IN_ROUND":
       return `Dòng ${p("row")}: hình thức ${p("found")} không có trong đợt ${p("round")} (được đề nghị: ${p("expected")}).`;
     case "DNKT_FLAG_FOR_INDIVIDUAL":

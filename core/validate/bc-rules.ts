@@ -5,17 +5,23 @@ import { formatVietnameseDate } from "../values/calendar";
 import { findFieldSpec } from "./read-document";
 import { numberField, textField, type Rule } from "./rule-context";
 
-/** The report is for the year being collected. */
+/**
+ * A report is sent in its year or after it: one written for a year that had not begun when it was
+ * received has its year mistyped. It is counted for the year it was received in (periodOfDocument),
+ * as invalid, so that the unit corrects the year rather than being shown as not having sent.
+ */
 export const ruleBcYearMatches: Rule = (context) => {
   const year = numberField(context, "reportYear");
-  if (year === null || year === context.config.reportYear) return [];
+  const period = context.period.period;
+  if (year === null || context.period.source === "document" || period.kind !== "BC" || year <= period.year)
+    return [];
   const field = findFieldSpec(BC_SPEC, "reportYear");
   return [
     createProblem(
       "BC_YEAR_MISMATCH",
       "error",
       { sheet: field.sheet, cell: field.cell },
-      { found: year, expected: context.config.reportYear },
+      { found: year, expected: period.year },
     ),
   ];
 };
@@ -23,7 +29,8 @@ export const ruleBcYearMatches: Rule = (context) => {
 /** A report dated on or after 15/11 of its year is late. */
 export const ruleBcDatedBeforeDeadline: Rule = (context) => {
   const date = textField(context, "reportDate");
-  const year = numberField(context, "reportYear") ?? context.config.reportYear;
+  const period = context.period.period;
+  const year = period.kind === "BC" ? period.year : context.config.reportYear;
   if (date === null) return [];
   const deadline = computeReportDeadline(year);
   if (!isDatedAfter(date, deadline)) return [];

@@ -1,4 +1,4 @@
-import { computeDeadline, isReceivedLate } from "../deadlines";
+import { computePeriodDeadline, isReceivedLate } from "../deadlines";
 import { createProblem } from "../problems";
 import { normaliseUnitCode } from "../registry";
 import { formatVietnamDateTime, formatVietnameseDate } from "../values/calendar";
@@ -40,7 +40,8 @@ export const ruleUnitIsRegistered: Rule = (context) => {
 export const ruleReceivedBeforeDeadline: Rule = (context) => {
   const kind = context.document.spec.kind;
   if (context.receivedAt === null || !isTemplateKind(kind)) return [];
-  const deadline = computeDeadline(kind, context.config);
+  // The deadline of the file's own period: a 2026 report sent in 2027 is late by 14/11/2026.
+  const deadline = computePeriodDeadline(context.period.period, context.config);
   if (!deadline || !isReceivedLate(context.receivedAt, deadline)) return [];
   return [
     createProblem(

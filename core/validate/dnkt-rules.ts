@@ -1,4 +1,4 @@
-import { AWARDS, isAwardAllowedInRound, type RoundCode } from "../catalogue/awards";
+import { AWARDS, ROUNDS, isAwardAllowedInRound, type RoundCode } from "../catalogue/awards";
 import { createProblem } from "../problems";
 import { DNKT_SPEC } from "../spec/dnkt";
 import { toA1 } from "../values/a1";
@@ -31,17 +31,24 @@ export const ruleDnktHasNominations: Rule = (context) => {
   ];
 };
 
-/** A file for another round than the one being collected is probably the wrong file. */
+/**
+ * A review round has its own year (sơ kết 2027, tổng kết 2030): a submission dated in another
+ * year is probably for another round. The file still counts for the round written in it.
+ */
 export const ruleDnktRoundIsCollected: Rule = (context) => {
   const round = textField(context, "round");
-  if (round === null || round === context.config.round) return [];
+  const roundYear = ROUNDS.find((entry) => entry.code === round)?.year ?? null;
+  const date = textField(context, "docDate");
+  if (round === null || roundYear === null || date === null) return [];
+  const dated = Number(date.slice(0, 4));
+  if (dated === roundYear) return [];
   const field = findFieldSpec(DNKT_SPEC, "round");
   return [
     createProblem(
       "DNKT_ROUND_MISMATCH",
       "warning",
       { sheet: field.sheet, cell: field.cell },
-      { found: round, expected: context.config.round },
+      { found: round, expected: dated },
     ),
   ];
 };

@@ -2,6 +2,7 @@ import type { MovementConfig } from "../config";
 import type { Problem } from "../problems";
 import type { Registry } from "../registry";
 import type { ParsedDocument } from "./read-document";
+import type { DocumentPeriod } from "./period-of-document";
 
 export interface RuleContext {
   readonly document: ParsedDocument;
@@ -10,6 +11,8 @@ export interface RuleContext {
   readonly registry: Registry | null;
   /** When the file was received (epoch ms), when known: upload time or file modification time. */
   readonly receivedAt: number | null;
+  /** The period the document is for (its year, round or phase), read once for every rule. */
+  readonly period: DocumentPeriod;
 }
 
 /** A rule of the movement: a small named function from a parsed document to the problems it finds. */

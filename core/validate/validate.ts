@@ -1,5 +1,6 @@
 import type { UnitTypeCode } from "../catalogue/unit-types";
 import type { MovementConfig } from "../config";
+import { periodOfDocument, type DocumentPeriod } from "./period-of-document";
 import { createProblem, type Problem, type ProblemCode } from "../problems";
 import type { Registry } from "../registry";
 import { workbookSnapshotSchema, type WorkbookSnapshot } from "../snapshot";
@@ -45,6 +46,8 @@ export interface ValidationResult {
   readonly problems: readonly Problem[];
   /** The parsed content, when the template was recognised. */
   readonly document: ParsedDocument | null;
+  /** The period the file is for, when its kind is known (see periodOfDocument). */
+  readonly period: DocumentPeriod | null;
 }
 
 function readUnit(document: ParsedDocument): SubmissionUnit {
@@ -77,6 +80,7 @@ export function validateWorkbook(input: unknown, options: ValidationOptions): Va
       version: null,
       unit: null,
       document: null,
+      period: null,
       problems: [
         createProblem("FILE_UNREADABLE", "error", {}, { reason: shape.error.issues[0]?.message ?? "" }),
       ],
@@ -84,28 +88,44 @@ export function validateWorkbook(input: unknown, options: ValidationOptions): Va
   }
   const snapshot: WorkbookSnapshot = shape.data;
   const detection = detectTemplate(snapshot);
+  const receivedAt = options.receivedAt ?? null;
   if (!detection.ok)
     return {
       kind: detection.kind,
       version: detection.version,
       unit: readUnitOfRefusedVersion(snapshot, detection.kind),
       document: null,
+      period:
+        detection.kind !== null && isTemplateKind(detection.kind)
+          ? periodOfDocument(detection.kind, null, receivedAt, options.config)
+          : null,
       problems: [detection.problem],
     };
   const { spec, version } = detection;
   const { document, problems } = readDocument(snapshot, spec);
+  const period = isTemplateKind(spec.kind)
+    ? periodOfDocument(spec.kind, document.fields, receivedAt, options.config)
+    : periodOfDocument("KH", null, receivedAt, options.config);
   const context: RuleContext = {
     document,
     config: options.config,
     registry: options.registry ?? null,
-    receivedAt: options.receivedAt ?? null,
+    receivedAt,
+    period,
   };
   // With a sheet missing or a table not found, the kind's rules would report its tables as empty:
   // the structure comes first.
   const sheetMissing = problems.some((problem) => STRUCTURE_CODES.has(problem.code));
   const rules = spec.kind === "DS-DV" ? [] : sheetMissing ? COMMON_RULES : RULES_BY_KIND[spec.kind];
   for (const rule of rules) problems.push(...rule(context));
-  return { kind: spec.kind, version, unit: readUnit(document), document, problems: sortProblems(problems) };
+  return {
+    kind: spec.kind,
+    version,
+    unit: readUnit(document),
+    document,
+    period: isTemplateKind(spec.kind) ? period : null,
+    problems: sortProblems(problems),
+  };
 }
 
 /** Whole-file problems first, then by sheet order of appearance, row, column. */

@@ -12,8 +12,14 @@ import {
  */
 
 export const STATUS_LABELS: Readonly<Record<Language, Readonly<Record<UnitStatus, string>>>> = {
-  vi: { on_time: "Đúng hạn", late: "Nộp muộn", invalid: "Không hợp lệ", missing: "Chưa nộp" },
-  en: { on_time: "On time", late: "Late", invalid: "Invalid", missing: "Missing" },
+  vi: {
+    on_time: "Đúng hạn",
+    late: "Nộp muộn",
+    invalid: "Không hợp lệ",
+    missing: "Chưa nộp",
+    not_due: "Chưa đến hạn",
+  },
+  en: { on_time: "On time", late: "Late", invalid: "Invalid", missing: "Missing", not_due: "Not yet due" },
 };
 
 /** The province's figures, named once for the workbook, the report and the CLI. */
@@ -70,6 +76,7 @@ export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutco
     identity_conflict: "Tên đơn vị không khớp mã (cần xem lại, chưa tính)",
     blank_template: "Biểu mẫu trống (chưa tính)",
     not_a_spreadsheet: "Không phải bảng tính (không đọc)",
+    other_period: "Kỳ khác (không tính cho kỳ này)",
   },
   en: {
     on_time: "On time",
@@ -83,6 +90,7 @@ export const OUTCOME_LABELS: Readonly<Record<Language, Readonly<Record<FileOutco
     identity_conflict: "Unit name does not match its code (to review, not counted)",
     blank_template: "Blank template (not counted)",
     not_a_spreadsheet: "Not a spreadsheet (not read)",
+    other_period: "Another period (not counted for this one)",
   },
 };
 
@@ -98,7 +106,7 @@ export const SEVERITY_LABELS: Readonly<Record<Language, Readonly<Record<Severity
 
 /** What the officer does next about a unit that is not on time (the reminder's subject). */
 export const FOLLOW_UP_LABELS: Readonly<
-  Record<Language, Readonly<Record<Exclude<UnitStatus, "on_time">, string>>>
+  Record<Language, Readonly<Record<Exclude<UnitStatus, "on_time" | "not_due">, string>>>
 > = {
   vi: { missing: "Nhắc đơn vị gửi hồ sơ", invalid: "Đề nghị sửa lỗi và gửi lại", late: "Ghi nhận nộp muộn" },
   en: {
@@ -135,6 +143,7 @@ export const STATUS_COLOURS: Readonly<Record<UnitStatus, StatusColour>> = {
   late: { fill: "FFEB9C", text: "7A4F01", strong: "C58A00" },
   invalid: { fill: "FFC7CE", text: "9C0006", strong: "B4232C" },
   missing: { fill: "E7E6E6", text: "3A3A3A", strong: "8C8C8C" },
+  not_due: { fill: "DDEBF7", text: "1F3864", strong: "5B7DB1" },
 };
 
 export const SEVERITY_COLOURS: Readonly<Record<Severity, StatusColour>> = {

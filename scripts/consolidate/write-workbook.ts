@@ -9,6 +9,8 @@ import {
   columnNumberToLetter,
   DEPARTMENTS,
   ROUNDS,
+  describePeriod,
+  parsePeriodKey,
   CONTENTS,
   type ContentCode,
   INDICATORS,
@@ -628,7 +630,8 @@ function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
         header: HEADERS.followUp,
         min: 20,
         max: 30,
-        value: (row) => (row.status === "on_time" ? null : FOLLOW_UP_LABELS.vi[row.status]),
+        value: (row) =>
+          row.status === "on_time" || row.status === "not_due" ? null : FOLLOW_UP_LABELS.vi[row.status],
         style: STYLE.text,
       },
       { header: HEADERS.file, min: 16, max: 48, value: (row) => row.file, style: STYLE.text },
@@ -877,11 +880,7 @@ function nominationsSheet(context: WorkbookContext): TableSheet<NominationRow> {
   ): string | null => (code === null ? null : (entries.find((entry) => entry.code === code)?.short ?? code));
   return {
     key: "nominations",
-    preamble: titleLines(
-      "nominations",
-      context,
-      `Đợt khen thưởng: ${ROUNDS.find((round) => round.code === context.result.config.round)?.short ?? context.result.config.round}`,
-    ),
+    preamble: titleLines("nominations", context, `Đợt khen thưởng: ${roundsOfYear(context.result)}`),
     columns: [
       ...unitColumns<NominationRow>((row) => registeredUnit(context, row.unitCode, row.unitName)),
       { header: HEADERS.file, min: 16, max: 40, value: (row) => row.file, style: STYLE.text },
@@ -1064,7 +1063,7 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
       LOG_LABELS.provincialPlanDate,
       config.provincialPlanDate ? formatVietnameseDate(config.provincialPlanDate) : LOG_LABELS.notSet,
     ),
-    keyValue(LOG_LABELS.round, ROUNDS.find((round) => round.code === config.round)?.vi ?? config.round),
+    keyValue(LOG_LABELS.round, roundsOfYear(result)),
     keyValue(
       LOG_LABELS.nominationDeadline,
       config.nominationDeadline ? formatVietnameseDate(config.nominationDeadline) : LOG_LABELS.notSet,
@@ -1237,4 +1236,15 @@ export async function writeConsolidatedWorkbook(
     await rm(temporary, { force: true }).catch(() => undefined);
     throw toOutputError(path, error);
   }
+}
+
+/** The rounds of the consolidated year, named ("Hằng năm 2027; Sơ kết 2027"). */
+function roundsOfYear(result: ConsolidationResult): string {
+  return result.periods
+    .filter((facts) => facts.kind === "DN-KT")
+    .map((facts) => {
+      const period = parsePeriodKey(facts.period);
+      return period ? describePeriod(period, "vi") : facts.period;
+    })
+    .join("; ");
 }

@@ -11,7 +11,7 @@ import {
   toA1,
 } from "../../core/index";
 import type { FillRow, MutableFill } from "./fills";
-import { toOption } from "./fills";
+import { sampleRound, toOption } from "./fills";
 import type { ExpectedProblem } from "./manifest";
 import type { Random } from "./random";
 import { PLACEHOLDER_NAMES } from "./texts";
@@ -32,6 +32,8 @@ export interface DefectContext {
 export interface Defect {
   readonly id: string;
   readonly kind: TemplateKind;
+  /** Whether the defect can be made in a sample of that year (an award outside the round needs a review round). */
+  readonly appliesIn?: (year: number) => boolean;
   apply(fill: MutableFill, context: DefectContext): ExpectedProblem[];
 }
 
@@ -209,6 +211,8 @@ const DNKT_DEFECTS: readonly Defect[] = [
   {
     id: "DNKT_AWARD_NOT_IN_ROUND",
     kind: "DN-KT",
+    // The yearly round is within each unit's own authority: no award is outside it.
+    appliesIn: (year) => sampleRound(year) !== "HANGNAM" && sampleRound(year) !== "TONGKET",
     apply(fill, { random }) {
       const rows = rowsOf(fill, "nominations");
       const index = random.int(0, rows.length - 1);
@@ -221,15 +225,19 @@ const DNKT_DEFECTS: readonly Defect[] = [
   {
     id: "DNKT_FLAG_FOR_INDIVIDUAL",
     kind: "DN-KT",
-    apply(fill, { unit, random }) {
+    apply(fill, { unit, year, random }) {
       const index = individual(fill, random, {
         position: `Trưởng phòng, ${unit.name}`,
         individualGroup: toOption("individualGroup", unit.type === "DN" ? "DNH" : "CBCCVC"),
         award: toOption("award", "CTDT"),
       });
       const where = locateTableCell(DNKT_SPEC, "nominations", "award", index);
-      // A provincial flag: for collectives only, and only in the final review; both rules speak.
-      return [error("DNKT_AWARD_NOT_IN_ROUND", where), error("DNKT_FLAG_FOR_INDIVIDUAL", where)];
+      // A provincial flag: for collectives only, and only in the final review (the yearly round lists none).
+      const outsideRound = !["HANGNAM", "TONGKET"].includes(sampleRound(year));
+      return [
+        ...(outsideRound ? [error("DNKT_AWARD_NOT_IN_ROUND", where)] : []),
+        error("DNKT_FLAG_FOR_INDIVIDUAL", where),
+      ];
     },
   },
   {
@@ -277,6 +285,11 @@ export const DEFECTS: Readonly<Record<TemplateKind, readonly Defect[]>> = {
   BC: BC_DEFECTS,
   "DN-KT": DNKT_DEFECTS,
 };
+
+/** The defects a sample of that year can carry. */
+export function applicableDefects(kind: TemplateKind, year: number): readonly Defect[] {
+  return DEFECTS[kind].filter((defect) => defect.appliesIn?.(year) ?? true);
+}
 
 export function findDefect(id: string): Defect {
   const defect = Object.values(DEFECTS)

@@ -1,4 +1,5 @@
 import {
+  ROUNDS,
   type ContentCode,
   CONTENTS,
   listCriteriaForSubject,
@@ -198,6 +199,11 @@ export function buildBcFill({ unit, year, reportDate, docNumber, random }: BcFil
     }
   }
   return { fields, tables: { activities } };
+}
+
+/** The round a sample year's nominations are for: the year's review round if it has one, else the yearly round. */
+export function sampleRound(year: number): RoundCode {
+  return ROUNDS.find((round) => round.year === year)?.code ?? "HANGNAM";
 }
 
 /** Awards a sample nominates in each round: only those the plan lists for it (flags only for collectives). */

@@ -4,7 +4,7 @@ export {
   DEFAULT_NOMINATING_SHARE,
   SAMPLE_FILES,
   SAMPLE_PLAN_DATE,
-  SAMPLE_ROUND,
+  sampleRound,
   type SamplePlan,
   type FileJob,
   type FileBody,

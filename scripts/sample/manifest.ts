@@ -35,7 +35,8 @@ export type FileScenario =
   | "shifted_indicators"
   | "copied_neighbour"
   | "pdf_scan"
-  | "blank_template";
+  | "blank_template"
+  | "other_period";
 
 export interface ManifestFile {
   /** Path relative to the sample folder, forward slashes. */

@@ -9,7 +9,10 @@ import {
   computePlanDeadline,
   computeReportDeadline,
   BC_SPEC,
+  DNKT_SPEC,
   KH_SPEC,
+  MOVEMENT_YEARS,
+  ROUNDS,
   type KeyedRowsSpec,
   SUBMISSION_SPECS,
   type TemplateKind,
@@ -21,8 +24,8 @@ import {
   removeVietnameseMarks,
 } from "../../core/index";
 import type { TemplateFill } from "../xlsx/write-template";
-import { DEFECTS, findDefect, locateField } from "./defects";
-import { buildBcFill, buildDnktFill, buildKhFill, toOption, type MutableFill } from "./fills";
+import { applicableDefects, findDefect, locateField } from "./defects";
+import { buildBcFill, buildDnktFill, buildKhFill, sampleRound, toOption, type MutableFill } from "./fills";
 import type { ExpectedProblem, FileScenario, ManifestFile, ManifestUnit, SampleManifest } from "./manifest";
 import { deriveRandom, type Random } from "./random";
 import {
@@ -84,7 +87,7 @@ export const SAMPLE_FILES = {
 
 /** The provincial plan's date is blank in the seed: the sample picks one. */
 export const SAMPLE_PLAN_DATE: IsoDate = "2026-05-05";
-export const SAMPLE_ROUND: RoundCode = "SOKET";
+export { sampleRound } from "./fills";
 /** A stamp the templates no longer accept (core/spec/common-fields.ts lists it as retired). */
 const OLD_VERSION = KH_SPEC.retiredVersions[0] ?? "2026.0";
 
@@ -119,9 +122,12 @@ type SlotScenario =
 type ScenarioType = SlotScenario["type"];
 
 /** Every scenario a kind must show at least once, most telling first (they go to the first units when N is small). */
-function requiredScenarios(kind: TemplateKind): SlotScenario[] {
-  const defects = DEFECTS[kind].map((defect): SlotScenario => ({ type: "defect", defect: defect.id }));
-  const firstDefect = DEFECTS[kind][0]?.id ?? "";
+function requiredScenarios(kind: TemplateKind, year: number): SlotScenario[] {
+  const defects = applicableDefects(kind, year).map((defect): SlotScenario => ({
+    type: "defect",
+    defect: defect.id,
+  }));
+  const firstDefect = applicableDefects(kind, year)[0]?.id ?? "";
   switch (kind) {
     case "KH":
       return [
@@ -200,7 +206,7 @@ export const DEFAULT_NOMINATING_SHARE = 0.22;
 /** Share of units that send a file under a code the registry does not know. */
 const UNKNOWN_UNIT_SHARE = 0.01;
 
-function drawScenario(kind: TemplateKind, random: Random): SlotScenario {
+function drawScenario(kind: TemplateKind, random: Random, year: number): SlotScenario {
   const roll = random.next();
   let total = 0;
   let chosen: ScenarioType = "valid";
@@ -212,7 +218,7 @@ function drawScenario(kind: TemplateKind, random: Random): SlotScenario {
     }
   }
   if (chosen === "defect" || chosen === "duplicate_invalid_first")
-    return { type: chosen, defect: random.pick(DEFECTS[kind]).id };
+    return { type: chosen, defect: random.pick(applicableDefects(kind, year)).id };
   return { type: chosen } as SlotScenario;
 }
 
@@ -221,12 +227,15 @@ function assignScenarios(
   kind: TemplateKind,
   units: readonly SampleUnit[],
   seed: number,
+  year: number,
 ): Map<string, SlotScenario> {
   const random = deriveRandom(seed, "assign", kind);
   const order = random.shuffle(units);
-  const required = requiredScenarios(kind);
+  const required = requiredScenarios(kind, year);
   const assigned = new Map<string, SlotScenario>();
-  order.forEach((unit, index) => assigned.set(unit.code, required[index] ?? drawScenario(kind, random)));
+  order.forEach((unit, index) =>
+    assigned.set(unit.code, required[index] ?? drawScenario(kind, random, year)),
+  );
   return assigned;
 }
 
@@ -339,7 +348,7 @@ function buildFill(
     case "BC":
       return buildBcFill({ unit, year, reportDate: documentDate, docNumber, random });
     case "DN-KT":
-      return buildDnktFill({ unit, round: SAMPLE_ROUND, docDate: documentDate, docNumber, random });
+      return buildDnktFill({ unit, round: sampleRound(year), docDate: documentDate, docNumber, random });
   }
 }
 
@@ -770,13 +779,16 @@ export interface PlanOptions {
  */
 export function planSample(options: PlanOptions): SamplePlan {
   const { seed, year } = options;
-  const config: ConfigFile = { provincialPlanDate: SAMPLE_PLAN_DATE, reportYear: year, round: SAMPLE_ROUND };
+  // The year is the as-of date's: the config names no period, so one config serves every year.
+  const config: ConfigFile = { provincialPlanDate: SAMPLE_PLAN_DATE };
   const movement: MovementConfig = {
     provincialPlanDate: SAMPLE_PLAN_DATE,
     reportYear: year,
-    round: SAMPLE_ROUND,
     nominationDeadline: null,
     expectedKinds: ["KH", "BC"],
+    nominationDeadlines: {},
+    planPhases: ["GD1"],
+    retiredKeys: [],
   };
   const windows = computeWindows(movement, year);
   const units = buildSampleUnits(options.units);
@@ -785,18 +797,18 @@ export function planSample(options: PlanOptions): SamplePlan {
 
   const expectedKinds = ["KH", "BC"] as const;
   const assignments = Object.fromEntries(
-    expectedKinds.map((kind) => [kind, assignScenarios(kind, units, seed)]),
+    expectedKinds.map((kind) => [kind, assignScenarios(kind, units, seed, year)]),
   ) as Record<(typeof expectedKinds)[number], Map<string, SlotScenario>>;
   // Nominations: a share of units, with the required cases among them.
   const nominationRandom = deriveRandom(seed, "nominating");
-  const required = requiredScenarios("DN-KT").length;
+  const required = requiredScenarios("DN-KT", year).length;
   const nominating = nominationRandom
     .shuffle(units)
     .filter(
       (_, index) =>
         index < required || nominationRandom.chance(options.nominatingShare ?? DEFAULT_NOMINATING_SHARE),
     );
-  const nominationScenarios = assignScenarios("DN-KT", nominating, seed);
+  const nominationScenarios = assignScenarios("DN-KT", nominating, seed, year);
 
   for (const unit of units) {
     for (const kind of expectedKinds) {
@@ -866,6 +878,53 @@ export function planSample(options: PlanOptions): SamplePlan {
       scenario: "not_a_template",
     },
   );
+
+  // A file of another period in the folder: nominations for the next review round sent early (before
+  // 2027), or else last year's report sent again this year. Listed, never counted for this year.
+  const otherUnit = units[1] ?? units[0];
+  if (otherUnit) {
+    const otherRandom = deriveRandom(seed, "other-period");
+    const nextReview = ROUNDS.find((round) => round.year !== null && round.year > year);
+    const timing = timingOnTime(windows.BC, otherRandom);
+    if (year < MOVEMENT_YEARS.last && nextReview?.year != null) {
+      planner.template(
+        "DN-KT",
+        planner.freePath(`submissions/DN-KT/DN-KT_${otherUnit.code}_${nextReview.code.toLowerCase()}`),
+        buildDnktFill({
+          unit: otherUnit,
+          round: nextReview.code,
+          docDate: timing.documentDate,
+          docNumber: 7,
+          random: otherRandom,
+        }),
+        timing,
+        {
+          unit: otherUnit.code,
+          expectedOutcome: "other_period",
+          expectedProblems: [
+            { code: "DNKT_ROUND_MISMATCH", severity: "warning", ...locateField(DNKT_SPEC, "round") },
+          ],
+          scenario: "other_period",
+        },
+      );
+    } else {
+      planner.template(
+        "BC",
+        planner.freePath(`submissions/BC/BC_${otherUnit.code}_nam-${year - 1}`),
+        buildFill("BC", otherUnit, timing.documentDate, year - 1, otherRandom),
+        timing,
+        {
+          unit: otherUnit.code,
+          expectedOutcome: "other_period",
+          expectedProblems: [
+            { code: "SUBMISSION_LATE", severity: "warning", ...WHOLE_FILE },
+            { code: "BC_DATED_AFTER_DEADLINE", severity: "warning", ...locateField(BC_SPEC, "reportDate") },
+          ],
+          scenario: "other_period",
+        },
+      );
+    }
+  }
 
   const files = planner.files
     .slice()

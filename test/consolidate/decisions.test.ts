@@ -244,14 +244,16 @@ describe("12. the decisions the writers only format", () => {
 
   it("lists follow-ups missing first, then invalid, then late, registry order within", () => {
     const result = run(files);
+    // No nomination deadline is set: the units that sent none are not yet due, and not followed up.
+    expect(
+      result.statuses.filter((entry) => entry.status === "not_due").map((entry) => entry.unit.code),
+    ).toEqual(["STC", "TD"]);
 
     expect(result.followUp.map((entry) => `${entry.unit.code}/${entry.kind}: ${entry.status}`)).toEqual([
       "SNV/BC: missing",
       "STC/KH: missing",
       "STC/BC: missing",
-      "STC/DN-KT: missing",
       "TD/KH: missing",
-      "TD/DN-KT: missing",
       "SNV/KH: invalid",
       "SNV/DN-KT: invalid",
       "TD/BC: late",
@@ -273,12 +275,13 @@ describe("12. the decisions the writers only format", () => {
       identity_conflict: 0,
       blank_template: 0,
       not_a_spreadsheet: 0,
+      other_period: 0,
     });
     // KH: 15 days after the provincial plan of 05/05/2026; BC: before 15/11; DN-KT: no deadline set.
     expect(result.deadlines).toEqual([
-      { kind: "KH", lastDay: "2026-05-20" },
-      { kind: "BC", lastDay: "2026-11-14" },
-      { kind: "DN-KT", lastDay: null },
+      { kind: "KH", period: "KH:GD1", lastDay: "2026-05-20" },
+      { kind: "BC", period: "BC:2026", lastDay: "2026-11-14" },
+      { kind: "DN-KT", period: "DN-KT:HANGNAM:2026", lastDay: null },
     ]);
   });
 

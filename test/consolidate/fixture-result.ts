@@ -35,9 +35,11 @@ export const FIXTURE_AS_OF = Date.parse("2026-11-25T12:00:00+07:00");
 const config: MovementConfig = {
   provincialPlanDate: "2026-05-05",
   reportYear: 2026,
-  round: "SOKET",
   nominationDeadline: null,
   expectedKinds: ["KH", "BC"],
+  nominationDeadlines: {},
+  planPhases: ["GD1"],
+  retiredKeys: [],
 };
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -99,6 +101,7 @@ const RECEIVED: Record<UnitStatus, Record<"KH" | "BC", number | null>> = {
   late: { KH: at("2026-06-02T08:15:00"), BC: at("2026-11-15T03:00:00") },
   invalid: { KH: at("2026-05-19T16:45:00"), BC: at("2026-11-10T10:00:00") },
   missing: { KH: null, BC: null },
+  not_due: { KH: null, BC: null },
 };
 
 const field = (vi: string, en: string): { vi: string; en: string } => ({ vi, en });
@@ -315,6 +318,7 @@ export function buildFixtureResult(): ConsolidationResult {
         unitCode: unit.code,
         unitName: unit.name,
         problems: problemsFor(unit, kind, status),
+        period: kind === "KH" ? "KH:GD1" : "BC:2026",
         readable: true,
         extracts: { tasks: own(taskRows), indicators, nominations: own(nominationRows) },
       });
@@ -326,6 +330,7 @@ export function buildFixtureResult(): ConsolidationResult {
     sizeBytes: 9_216,
     sha256: sha(file),
     kind: null,
+    period: null,
     version: null,
     unitCode: null,
     unitName: null,
@@ -510,6 +515,14 @@ export function buildSyntheticResult(units: number): ConsolidationResult {
         unitCode: status === "missing" ? null : unit.code,
         unitName: status === "missing" ? null : unit.name,
         problems,
+        period:
+          status === "missing"
+            ? null
+            : kind === "KH"
+              ? "KH:GD1"
+              : kind === "BC"
+                ? "BC:2026"
+                : "DN-KT:HANGNAM:2026",
         readable: status !== "missing",
         extracts: status === "missing" ? NO_EXTRACTS : { tasks, indicators, nominations },
       });

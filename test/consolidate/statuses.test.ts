@@ -161,7 +161,8 @@ describe("consolidate: who sent what", () => {
       ["TD_resent.xlsx", "after_as_of"],
       ["future.xlsx", "after_as_of"],
     ]);
-    expect(statusOf(result, "SNV", "KH")).toBe("missing");
+    // 12/05/2026 is before the plan's deadline (20/05): nothing received is not yet due, not missing.
+    expect(statusOf(result, "SNV", "KH")).toBe("not_due");
     expect(statusOf(result, "TD", "KH")).toBe("on_time");
     expect(result.totals.received).toBe(1);
     expect(result.topProblems).toEqual([]);

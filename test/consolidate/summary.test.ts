@@ -15,6 +15,8 @@ describe("the consolidation summary", () => {
       late: 40,
       invalid: 23,
       missing: 184,
+      notDue: 0,
+      due: 1_234,
       reportingRate: 85.1,
       onTimeRate: 80,
     },

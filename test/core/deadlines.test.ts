@@ -15,9 +15,11 @@ import { buildSnapshot, date, num, text, type SnapshotFill } from "../fixtures/s
 const CONFIG: MovementConfig = {
   provincialPlanDate: "2026-05-05",
   reportYear: 2026,
-  round: "SOKET",
   nominationDeadline: null,
   expectedKinds: ["KH", "BC"],
+  nominationDeadlines: {},
+  planPhases: ["GD1"],
+  retiredKeys: [],
 };
 const at = (iso: string): number => Date.parse(iso);
 

@@ -10,9 +10,11 @@ import { buildSnapshot, date, num, text, type SnapshotFill } from "../fixtures/s
 const CONFIG: MovementConfig = {
   provincialPlanDate: "2026-05-05",
   reportYear: 2026,
-  round: "SOKET",
   nominationDeadline: null,
   expectedKinds: ["KH", "BC"],
+  nominationDeadlines: {},
+  planPhases: ["GD1"],
+  retiredKeys: [],
 };
 const UNIT = { unitCode: text("SKHCN"), unitName: text("Sở Khoa học và Công nghệ"), unitType: text("CQ") };
 const SIGNATURE = {
@@ -218,7 +220,8 @@ describe("rules that depend on the unit type and round", () => {
         ...UNIT,
         round: text(round),
         docNumber: text("15/TTr-SKHCN"),
-        docDate: date("2027-03-10"),
+        // A review round is dated in its own year (else DNKT_ROUND_MISMATCH warns).
+        docDate: date(round === "TONGKET" ? "2030-03-10" : "2027-03-10"),
         ...SIGNATURE,
       },
       tables: {
@@ -231,7 +234,7 @@ describe("rules that depend on the unit type and round", () => {
         })),
       },
     };
-    const result = validateWorkbook(buildSnapshot(DNKT_SPEC, fill), { config: { ...CONFIG, round } });
+    const result = validateWorkbook(buildSnapshot(DNKT_SPEC, fill), { config: CONFIG });
     const refused = result.problems
       .filter((problem) => problem.code === "DNKT_AWARD_NOT_IN_ROUND")
       .map((problem) => problem.params.found);

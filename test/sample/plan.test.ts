@@ -1,5 +1,5 @@
 import { FILE_OUTCOMES, UNIT_STATUSES } from "../../core/consolidate/types";
-import { DEFECTS } from "../../scripts/sample/defects";
+import { DEFECTS, applicableDefects } from "../../scripts/sample/defects";
 import { planSample } from "../../scripts/sample/plan";
 import { createRandom, deriveRandom } from "../../scripts/sample/random";
 import { buildSampleUnits, splitByType } from "../../scripts/sample/units";
@@ -47,16 +47,35 @@ describe("sample plan", () => {
     for (const units of [20, 21, 33, 57]) {
       const { manifest } = planSample({ units, seed: 7, year: 2026 });
       expect(FILE_OUTCOMES.filter((outcome) => manifest.counts.outcomes[outcome] === 0)).toEqual([]);
+      // The sample's as-of (25/11) is past every deadline of its year: nothing is "not yet due".
       for (const kind of ["KH", "BC"])
-        expect(UNIT_STATUSES.filter((status) => manifest.counts.statuses[kind]?.[status] === 0)).toEqual([]);
+        expect(
+          UNIT_STATUSES.filter(
+            (status) => status !== "not_due" && manifest.counts.statuses[kind]?.[status] === 0,
+          ),
+        ).toEqual([]);
       const defects = new Set(manifest.files.map((file) => file.defect));
       expect(
-        Object.values(DEFECTS)
-          .flat()
+        (["KH", "BC", "DN-KT"] as const)
+          .flatMap((kind) => applicableDefects(kind, 2026))
           .map((defect) => defect.id)
           .filter((id) => !defects.has(id)),
       ).toEqual([]);
     }
+  });
+
+  it("makes an award outside the round only where the year has a review round (sơ kết 2027), every defect then", () => {
+    expect(applicableDefects("DN-KT", 2026).map((defect) => defect.id)).not.toContain(
+      "DNKT_AWARD_NOT_IN_ROUND",
+    );
+    const { manifest } = planSample({ units: 20, seed: 7, year: 2027 });
+    const defects = new Set(manifest.files.map((file) => file.defect));
+    expect(
+      Object.values(DEFECTS)
+        .flat()
+        .map((defect) => defect.id)
+        .filter((id) => !defects.has(id)),
+    ).toEqual([]);
   });
 
   it("has units nominate at the share asked: every unit at 1, none beyond the required cases at 0", () => {

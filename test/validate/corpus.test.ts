@@ -25,7 +25,7 @@ function validateCase(corpusCase: CorpusCase): Promise<FileValidation> {
   return validateFile(join(dir, corpusCase.file), {
     config: { ...FIXTURE_CONFIG, ...corpusCase.config },
     registry: corpusCase.withRegistry === true ? registry : null,
-    receivedAt: null,
+    receivedAt: corpusCase.receivedAt === undefined ? null : Date.parse(corpusCase.receivedAt),
   });
 }
 

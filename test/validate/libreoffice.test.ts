@@ -80,7 +80,7 @@ function validateIn(folder: "in" | "out", corpusCase: CorpusCase): Promise<FileV
   return validateFile(join(dir, folder, corpusCase.file), {
     config: { ...FIXTURE_CONFIG, ...corpusCase.config },
     registry: corpusCase.withRegistry === true ? registry : null,
-    receivedAt: null,
+    receivedAt: corpusCase.receivedAt === undefined ? null : Date.parse(corpusCase.receivedAt),
   });
 }
 
