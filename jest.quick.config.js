@@ -27,6 +27,8 @@ const FULL_LAYER_SUITES = [
   "test/graph/graph-source.test.ts",
   "test/consolidate/cli-edges.test.ts",
   "test/remind/remind-cli.test.ts",
+  // Two sample years in one shared folder, consolidated three ways.
+  "test/consolidate/five-years.test.ts",
 ];
 
 module.exports = {

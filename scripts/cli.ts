@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { Command, CommanderError, Help, Option } from "commander";
 import { isLanguage, type Language, parseInstant, TEMPLATE_KINDS, type TemplateKind } from "../core/index";
 import { UsageError } from "./errors";
-import { loadMovementConfig } from "./config-loader";
+import { formatRetiredConfigNotes, loadMovementConfig } from "./config-loader";
 import { formatRegistryProblems, loadRegistry } from "./registry-loader";
 import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
 import { formatDescriptions, selectDescriptions } from "./commands/describe";
@@ -153,8 +153,14 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
   const configHelp = say("tệp cấu hình thidua.config.json", "thidua.config.json");
   const registryHelp = say("danh sách đơn vị (tệp DS-DV)", "registry of units (DS-DV workbook)");
   const planDateHelp = say("ngày Kế hoạch của UBND tỉnh", "date of the provincial plan");
-  const yearHelp = say("năm báo cáo", "report year being collected");
-  const roundHelp = say("đợt khen thưởng: HANGNAM | SOKET | TONGKET", "HANGNAM | SOKET | TONGKET");
+  const yearHelp = say(
+    "năm tổng hợp: báo cáo năm đó, các đợt khen thưởng của năm đó và kế hoạch (mặc định: năm của thời điểm tính)",
+    "year consolidated: its report, its award rounds and the plan (default: the as-of year)",
+  );
+  const roundHelp = say(
+    "không còn dùng: mọi đợt của năm được tổng hợp, mỗi tệp theo đợt ghi trong tệp",
+    "no longer used: every round of the year is consolidated, each file by the round written in it",
+  );
 
   const program = new Command("thidua")
     .description(
@@ -240,6 +246,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
       ) => {
         const language = parseLanguage(options.lang);
         const config = await loadMovementConfig(options, Date.now());
+        io.stderr.write(formatRetiredConfigNotes(config, language));
         const loaded = options.registry ? await loadRegistry(options.registry) : null;
         if (loaded && options.registry)
           io.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
@@ -392,6 +399,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
         const language = parseLanguage(options.lang);
         const asOf = options.asOf === undefined ? Date.now() : parseAsOf(options.asOf);
         const config = await loadMovementConfig(options, asOf);
+        io.stderr.write(formatRetiredConfigNotes(config, language));
         const kinds = options.kind ? options.kind.map(parseKind) : null;
         // One Graph connection (one sign-in) for the source and the upload, made only if one is remote.
         let connection: Promise<GraphConnection> | null = null;

@@ -6,6 +6,7 @@ import {
   resolveConfig,
   type ConfigFile,
   type MovementConfig,
+  type RetiredConfigKey,
 } from "../core/index";
 import { UsageError } from "./errors";
 
@@ -86,4 +87,22 @@ export async function loadMovementConfig(flags: ConfigFlags, nowEpochMs: number)
     (key) => FLAG_OF_KEY[key] ?? key,
   );
   return resolveConfig(file, overrides, nowEpochMs);
+}
+
+/**
+ * One line per configuration key that no longer chooses anything: the year is `--year` or the
+ * as-of year, and every round of that year is consolidated. Empty when there is none.
+ */
+export function formatRetiredConfigNotes(config: MovementConfig, language: "vi" | "en"): string {
+  const notes: Record<RetiredConfigKey, { vi: string; en: string }> = {
+    reportYear: {
+      vi: `Lưu ý: khóa "reportYear" trong tệp cấu hình không còn dùng; năm tổng hợp là --year hoặc năm của thời điểm tính (${config.reportYear}). Có thể xóa khóa này.`,
+      en: `Note: "reportYear" in the config file is no longer used; the year consolidated is --year or the as-of year (${config.reportYear}). The key can be removed.`,
+    },
+    round: {
+      vi: `Lưu ý: "round" (--round) không còn dùng; mọi đợt khen thưởng của năm ${config.reportYear} đều được tổng hợp, mỗi tệp theo đợt ghi trong tệp.`,
+      en: `Note: "round" (--round) is no longer used; every round of ${config.reportYear} is consolidated, each file by the round written in it.`,
+    },
+  };
+  return config.retiredKeys.map((key) => `${notes[key][language]}\n`).join("");
 }

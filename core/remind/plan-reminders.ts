@@ -7,6 +7,8 @@ export type ReminderStatus = "missing" | "invalid" | "late";
 
 export interface ReminderItem {
   readonly kind: TemplateKind;
+  /** The period asked for (e.g. "BC:2027"); absent in a JSON of thidua before periods. */
+  readonly period: string | null;
   readonly status: ReminderStatus;
   /** Last day in Vietnam (YYYY-MM-DD) and the first late instant (epoch ms); null when none is set. */
   readonly deadline: { readonly lastDay: string; readonly dueBefore: number } | null;
@@ -68,9 +70,10 @@ function hashText(text: string): string {
  */
 export function planReminders(report: ConsolidationReport): ReminderPlan {
   const asOf = Date.parse(report.asOf);
+  // By period (a 2027 run may ask for the 2026 plan and the 2027 report); by kind in an older JSON.
   const deadlines = new Map(
     report.deadlines.map((deadline) => [
-      deadline.kind,
+      deadline.period ?? deadline.kind,
       { lastDay: deadline.lastDay, dueBefore: Date.parse(deadline.dueBefore) },
     ]),
   );
@@ -88,8 +91,9 @@ export function planReminders(report: ConsolidationReport): ReminderPlan {
     const file = status.file === null ? undefined : filesByPath.get(status.file);
     entry.items.push({
       kind: status.kind,
+      period: status.period ?? null,
       status: status.status,
-      deadline: deadlines.get(status.kind) ?? null,
+      deadline: deadlines.get(status.period ?? status.kind) ?? null,
       file: status.file,
       receivedAt: status.receivedAt === null ? null : Date.parse(status.receivedAt),
       problems: status.status === "invalid" && file ? [...file.problems].sort(compareProblems) : [],

@@ -11,7 +11,6 @@ import {
   formatVietnamDateTime,
   formatNumber,
   formatPercent,
-  firstLateInstant,
 } from "../../core/index";
 import { runConsolidation } from "../consolidate/run-consolidation";
 import { writeConsolidatedWorkbookFile } from "../consolidate/write-workbook";
@@ -40,76 +39,8 @@ export interface ConsolidateOptions {
   readonly log?: (line: string) => void;
 }
 
-/** The `--json` shape; a public interface. */
-export function toConsolidationJson(result: ConsolidationResult, language: Language): unknown {
-  return {
-    asOf: new Date(result.asOf).toISOString(),
-    config: result.config,
-    // Deadlines as the core judged them (last day in Vietnam; the first late instant), for reminders.
-    deadlines: result.deadlines.flatMap(({ kind, lastDay }) =>
-      lastDay === null
-        ? []
-        : [{ kind, lastDay, dueBefore: new Date(firstLateInstant(lastDay)).toISOString() }],
-    ),
-    totals: result.totals,
-    totalsByKind: result.totalsByKind,
-    receivedTimes: result.receivedTimes,
-    sourceProblems: result.sourceProblems.map((problem) => ({
-      code: problem.code,
-      severity: problem.severity,
-      params: problem.params,
-      message: formatProblem(problem, language),
-    })),
-    registry: result.registry && {
-      file: result.registry.file,
-      sha256: result.registry.sha256,
-      units: result.registry.units,
-      problems: result.registry.problems.map((problem) => ({
-        code: problem.code,
-        severity: problem.severity,
-        sheet: problem.sheet,
-        cell: problem.cell,
-        message: formatProblem(problem, language),
-      })),
-    },
-    units: result.statuses.map((entry) => ({
-      code: entry.unit.code,
-      name: entry.unit.name,
-      type: entry.unit.type,
-      cluster: entry.unit.cluster,
-      email: entry.unit.email,
-      kind: entry.kind,
-      status: entry.status,
-      file: entry.file,
-      receivedAt: entry.receivedAt === null ? null : new Date(entry.receivedAt).toISOString(),
-      errors: entry.errors,
-      warnings: entry.warnings,
-      duplicates: entry.duplicates,
-      underReview: entry.underReview,
-    })),
-    files: result.files.map((file) => ({
-      file: file.file,
-      outcome: file.outcome,
-      kind: file.kind,
-      version: file.version,
-      unit: file.unitCode,
-      receivedAt: new Date(file.receivedAt).toISOString(),
-      supersededBy: file.supersededBy,
-      attribution: file.attribution,
-      pointsTo: file.pointsTo,
-      sha256: file.sha256,
-      ...(file.origin ? { origin: file.origin } : {}),
-      problems: file.problems.map((problem) => ({
-        code: problem.code,
-        severity: problem.severity,
-        sheet: problem.sheet,
-        cell: problem.cell,
-        params: problem.params,
-        message: formatProblem(problem, language),
-      })),
-    })),
-  };
-}
+/** The `--json` shape (a public interface): one schema in the core, read back by `thidua remind`. */
+export { toConsolidationJson } from "../../core/index";
 
 /** The lines the CLI prints after a run: the province's figures, then where the outputs are. */
 export function formatConsolidationSummary(

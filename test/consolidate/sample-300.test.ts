@@ -122,7 +122,8 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
 
   it("adds up: the totals and rates agree with the unit statuses", () => {
     const count = (status: string): number => result.units.filter((unit) => unit.status === status).length;
-    const received = result.units.length - count("missing");
+    const received = result.units.length - count("missing") - count("not_due");
+    const due = result.units.length - count("not_due");
     expect(result.totals).toEqual({
       expected: result.units.length,
       received,
@@ -130,8 +131,10 @@ describe("thidua consolidate over `thidua sample --units 300`", () => {
       late: count("late"),
       invalid: count("invalid"),
       missing: count("missing"),
-      reportingRate: Math.round((received / result.units.length) * 1000) / 10,
-      onTimeRate: Math.round((count("on_time") / result.units.length) * 1000) / 10,
+      notDue: count("not_due"),
+      due,
+      reportingRate: Math.round((received / due) * 1000) / 10,
+      onTimeRate: Math.round((count("on_time") / due) * 1000) / 10,
     });
     expect(result.asOf).toBe(new Date(manifest.asOf).toISOString());
   });

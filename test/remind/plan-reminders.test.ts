@@ -166,6 +166,7 @@ describe("composeReminder", () => {
           status: "late",
           file: "KH_XKA.xlsx",
           receivedAt: "2026-06-20T01:00:00.000Z",
+          underReview: [],
         },
         {
           code: "XKB",
@@ -175,6 +176,7 @@ describe("composeReminder", () => {
           status: "late",
           file: "KH_XKB.xlsx",
           receivedAt: "2026-06-30T17:00:00.000Z",
+          underReview: [],
         },
       ],
     }).reminders;
