@@ -23,12 +23,13 @@ async function existingFile(path: string): Promise<"file" | "folder" | null> {
   return info === null ? null : info.isDirectory() ? "folder" : "file";
 }
 
-/** A workbook this command wrote before: its own sheets, and no template stamp of a submission. */
+/** A workbook this command wrote before, in either language: its own sheets, and no template stamp of a submission. */
 async function isPreviousConsolidation(path: string): Promise<boolean> {
   const reading = await readWorkbookSnapshot(await readFile(path));
   if (!reading.ok) return false;
   const names = new Set(reading.snapshot.sheets.map((sheet) => sheet.name));
-  return names.has(SHEET_NAMES.overview) && names.has(SHEET_NAMES.log) && !names.has(STAMP.sheet);
+  if (names.has(STAMP.sheet)) return false;
+  return Object.values(SHEET_NAMES).some((sheets) => names.has(sheets.overview) && names.has(sheets.log));
 }
 
 /**
