@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, isAbsolute, relative, resolve } from "node:path";
 import { STAMP } from "../../core/index";
 import { UsageError } from "../errors";
+import { checkWritable } from "../io/output-pair";
 import { readWorkbookSnapshot } from "../xlsx/read-workbook";
 import { SHEET_NAMES } from "./labels";
 
@@ -33,12 +34,23 @@ async function isPreviousConsolidation(path: string): Promise<boolean> {
 }
 
 /**
+ * Every check of the outputs, before anything is read: the paths (below), then that each output
+ * can be written there (its folder made, stale temporaries of a killed run removed), so that hours
+ * of reading never end in "cannot write".
+ */
+export async function checkOutputs(plan: OutputPlan): Promise<void> {
+  await checkOutputPaths(plan);
+  await checkWritable(resolve(plan.out));
+  if (plan.report !== null) await checkWritable(resolve(plan.report));
+}
+
+/**
  * Refuses, before anything is read or written, outputs that would destroy an input or each other:
  * the registry, the config, the other output, or a submission under the source folder (a previous
  * consolidated workbook there may be replaced). Also refuses names that would mislead (an xlsx
  * written as .csv) and folders where a file is meant.
  */
-export async function checkOutputPaths(plan: OutputPlan): Promise<void> {
+async function checkOutputPaths(plan: OutputPlan): Promise<void> {
   if (extname(plan.out).toLowerCase() !== ".xlsx")
     throw new UsageError({
       vi: `--out phải là tệp .xlsx, không phải ${plan.out}`,
