@@ -4,22 +4,15 @@ import { dirname, join } from "node:path";
 import { Command, CommanderError, Help, Option } from "commander";
 import { isLanguage, type Language, parseInstant, TEMPLATE_KINDS, type TemplateKind } from "../core/index";
 import { UsageError } from "./errors";
-import { formatRetiredConfigNotes, loadMovementConfig } from "./config-loader";
-import { formatRegistryProblems, loadRegistry } from "./registry-loader";
-import { DEFAULT_TEMPLATES_DIR, runTemplates } from "./commands/templates";
-import { formatDescriptions, selectDescriptions } from "./commands/describe";
-import { formatHumanReport, runValidate, toJsonReport } from "./commands/validate";
+import { DEFAULT_TEMPLATES_DIR, templatesCommand } from "./commands/templates";
+import { describeCommand } from "./commands/describe";
+import type { CommandIo } from "./commands/io";
+import { validateCommand } from "./commands/validate";
 import { DEFAULT_NOMINATING_SHARE } from "./sample/plan";
 import { parseSourceAddress, type SourceAddress } from "./source/open-source";
-import type { GraphConnection } from "./graph/client";
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-  /** A progress bar is drawn only on a terminal. */
-  readonly stderrIsTTY: boolean;
-}
+export type CliIo = CommandIo;
 
 function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY === true };
@@ -57,21 +50,6 @@ const HELP_TITLES: Readonly<Record<string, string>> = {
 
 function localizeUsage(usage: string): string {
   return usage.replace("[options]", "[tùy-chọn]").replace("[command]", "[lệnh]");
-}
-
-const DEFAULT_TEMPLATES_AT: Readonly<Record<Language, string>> = {
-  vi: 'thư mục "Biểu mẫu" trong thư mục chung của phong trào (hoặc lệnh "thidua templates")',
-  en: 'the "Biểu mẫu" folder in the movement’s shared folder (or the command "thidua templates")',
-};
-
-/** The Graph mailer is loaded only when --send asks for it (one sign-in, the run's one client). */
-async function createReminderMailer(
-  sender: string,
-  auth: string | undefined,
-): Promise<import("./commands/remind").ReminderMailer> {
-  const { openGraphConnection } = await import("./graph/open-graph-source");
-  const { createGraphReminderMailer } = await import("./mail/graph-mailer");
-  return createGraphReminderMailer(await openGraphConnection(auth !== undefined ? { auth } : {}), sender);
 }
 
 function localizeHelp(program: Command, language: Language): void {
@@ -142,7 +120,10 @@ interface RunState {
   exitCode: number;
 }
 
-/** Builds the CLI in the user's language. Commands only wire options to functions; the work lives in scripts/ and core/. */
+/**
+ * Builds the CLI in the user's language. It only parses: each action turns its flags into typed
+ * options and makes one call into scripts/commands/<verb>.ts, which does the work.
+ */
 export function buildProgram(io: CliIo, language: Language, state: RunState = { exitCode: 0 }): Command {
   const say = (vi: string, en: string): string => (language === "vi" ? vi : en);
   const languageOption = (): Option =>
@@ -191,7 +172,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
     )
     .option("--out <dir>", say("thư mục ghi ra", "output folder"), DEFAULT_TEMPLATES_DIR)
     .action(async (options: { out: string }) => {
-      for (const path of await runTemplates(options)) io.stdout.write(`${path}\n`);
+      state.exitCode = await templatesCommand(options, io);
     });
 
   program
@@ -209,10 +190,9 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
     .option("--json", jsonHelp)
     .addOption(languageOption())
     .action((kind: string | undefined, options: { json?: boolean; lang: string }) => {
-      const descriptions = selectDescriptions(kind);
-      if (options.json)
-        io.stdout.write(`${JSON.stringify(kind === undefined ? descriptions : descriptions[0], null, 2)}\n`);
-      else io.stdout.write(`${formatDescriptions(descriptions, parseLanguage(options.lang))}\n`);
+      // The language is checked only where it is used: --json speaks none.
+      const language = options.json ? "vi" : parseLanguage(options.lang);
+      state.exitCode = describeCommand({ kind, json: options.json === true, language }, io);
     });
 
   program
@@ -244,20 +224,11 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
           lang: string;
         },
       ) => {
-        const language = parseLanguage(options.lang);
-        const config = await loadMovementConfig(options, Date.now());
-        io.stderr.write(formatRetiredConfigNotes(config, language));
-        const loaded = options.registry ? await loadRegistry(options.registry) : null;
-        if (loaded && options.registry)
-          io.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
-        const registry = loaded?.registry ?? null;
-        const { results, hasErrors } = await runValidate({ files, config, registry, language });
-        io.stdout.write(
-          options.json
-            ? `${JSON.stringify(toJsonReport(results, language), null, 2)}\n`
-            : `${formatHumanReport(results, language)}\n`,
+        const { json, lang, ...flags } = options;
+        state.exitCode = await validateCommand(
+          { ...flags, files, json: json === true, language: parseLanguage(lang) },
+          io,
         );
-        state.exitCode = hasErrors ? 1 : 0;
       },
     );
 
@@ -296,16 +267,14 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
           options.nominating === undefined
             ? {}
             : { nominatingShare: parseWholeNumber(options.nominating, "--nominating", 0, 100) / 100 };
+        const seed = parseWholeNumber(options.seed, "--seed", 0, 2 ** 31);
+        const year = parseWholeNumber(options.year, "--year", 2026, 2030);
         // Loaded on use: each command pulls in only what it needs (exceljs, workers, writers).
-        const { formatSampleSummary, runSample } = await import("./commands/sample");
-        const summary = await runSample({
-          units,
-          out: options.out,
-          seed: parseWholeNumber(options.seed, "--seed", 0, 2 ** 31),
-          year: parseWholeNumber(options.year, "--year", 2026, 2030),
-          ...nominating,
-        });
-        io.stdout.write(formatSampleSummary(summary, language));
+        const { sampleCommand } = await import("./commands/sample");
+        state.exitCode = await sampleCommand(
+          { units, out: options.out, seed, year, ...nominating, language },
+          io,
+        );
       },
     );
 
@@ -398,82 +367,38 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
       }) => {
         const language = parseLanguage(options.lang);
         const asOf = options.asOf === undefined ? Date.now() : parseAsOf(options.asOf);
-        const config = await loadMovementConfig(options, asOf);
-        io.stderr.write(formatRetiredConfigNotes(config, language));
         const kinds = options.kind ? options.kind.map(parseKind) : null;
-        // One Graph connection (one sign-in) for the source and the upload, made only if one is remote.
-        let connection: Promise<GraphConnection> | null = null;
-        const connect = (): Promise<GraphConnection> =>
-          (connection ??= import("./graph/open-graph-source").then(({ openGraphConnection }) =>
-            openGraphConnection(options.auth !== undefined ? { auth: options.auth } : {}),
-          ));
-        const uploadTo = options.upload === undefined ? null : parseUploadFolder(options.upload);
-        const { checkOutputPaths } = await import("./consolidate/check-outputs");
-        await checkOutputPaths({
-          source: options.source,
-          registry: options.registry,
-          config: options.config ?? null,
-          out: options.out,
-          report: options.report ?? null,
-        });
-        const {
-          registry,
-          problems: registryProblems,
-          sha256: registrySha256,
-        } = await loadRegistry(options.registry);
-        io.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
-        if (uploadTo) {
-          // The upload folder is checked before the run: a wrong folder or a missing right is said at once.
-          const { resolveFolder } = await import("./graph/resolve-folder");
-          await resolveFolder(await connect(), uploadTo, "Files.ReadWrite.All hoặc Sites.Selected (ghi)");
-        }
-        const { formatConsolidationSummary, runConsolidate, toConsolidationJson } =
-          await import("./commands/consolidate");
-        const result = await runConsolidate({
-          source: options.source,
-          registryPath: options.registry,
-          registry,
-          registryFacts: { sha256: registrySha256, problems: registryProblems },
-          config,
-          out: options.out,
-          report: options.report ?? null,
-          asOf,
-          kinds,
-          language,
-          progress: !options.json && io.stderrIsTTY && !process.env.CI,
-          ...(options.workers !== undefined
-            ? { workers: parseWholeNumber(options.workers, "--workers", 0, 64) }
-            : {}),
-          openRemote: async (address) => {
-            const { openGraphSource } = await import("./graph/open-graph-source");
-            return openGraphSource(await connect(), address, {
-              ...(options.concurrency !== undefined
-                ? { concurrency: parseWholeNumber(options.concurrency, "--concurrency", 1, 64) }
-                : {}),
-              ...(typeof options.cache === "string" || options.cache === false
-                ? { cache: options.cache }
-                : {}),
-            });
-          },
-          log: (line) => io.stderr.write(`${line}\n`),
-        });
-        if (uploadTo) {
-          const { uploadOutputs } = await import("./commands/upload-outputs");
-          for (const line of await uploadOutputs(await connect(), uploadTo, [
-            options.out,
-            ...(options.report ? [options.report] : []),
-          ]))
-            io.stderr.write(`${line}\n`);
-        }
-        if (options.json) {
-          io.stdout.write(`${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`);
-          return;
-        }
-        io.stdout.write(
-          formatConsolidationSummary(result, language, {
-            workbook: options.out,
+        const upload = options.upload === undefined ? null : parseUploadFolder(options.upload);
+        const workers =
+          options.workers === undefined ? undefined : parseWholeNumber(options.workers, "--workers", 0, 64);
+        const concurrency =
+          options.concurrency === undefined
+            ? undefined
+            : parseWholeNumber(options.concurrency, "--concurrency", 1, 64);
+        const { consolidateCommand } = await import("./commands/consolidate");
+        state.exitCode = await consolidateCommand(
+          {
+            source: options.source,
+            registry: options.registry,
+            out: options.out,
             report: options.report ?? null,
-          }),
+            json: options.json === true,
+            ...(options.config !== undefined ? { config: options.config } : {}),
+            ...(options.planDate !== undefined ? { planDate: options.planDate } : {}),
+            ...(options.year !== undefined ? { year: options.year } : {}),
+            ...(options.round !== undefined ? { round: options.round } : {}),
+            asOf,
+            kinds,
+            ...(workers !== undefined ? { workers } : {}),
+            ...(concurrency !== undefined ? { concurrency } : {}),
+            // --cache DIR, or --no-cache (false); commander's default true means the user's cache folder.
+            ...(typeof options.cache === "string" || options.cache === false ? { cache: options.cache } : {}),
+            ...(options.auth !== undefined ? { auth: options.auth } : {}),
+            upload,
+            language,
+            progress: !options.json && io.stderrIsTTY && !process.env.CI,
+          },
+          io,
         );
       },
     );
@@ -533,25 +458,21 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
         lang: string;
       }) => {
         const language = parseLanguage(options.lang);
-        if (options.send && !options.sender)
-          throw new UsageError({
-            vi: "--send cần --sender <thư điện tử gửi>",
-            en: "--send needs --sender <upn>",
-          });
-        const { runRemind, formatRemindSummary } = await import("./commands/remind");
-        const mailer =
-          options.send && options.sender ? await createReminderMailer(options.sender, options.auth) : null;
-        const outcome = await runRemind({
-          from: options.from,
-          out: options.out,
-          language,
-          templatesAt: options.templatesAt ?? DEFAULT_TEMPLATES_AT[language],
-          mailer,
-          perMinute: parseWholeNumber(options.perMinute, "--per-minute", 1, 600),
-          now: Date.now,
-        });
-        io.stdout.write(formatRemindSummary(outcome, options.out, language));
-        state.exitCode = outcome.written.some((entry) => entry.state === "failed") ? 1 : 0;
+        const perMinute = parseWholeNumber(options.perMinute, "--per-minute", 1, 600);
+        const { remindCommand } = await import("./commands/remind");
+        state.exitCode = await remindCommand(
+          {
+            from: options.from,
+            out: options.out,
+            ...(options.templatesAt !== undefined ? { templatesAt: options.templatesAt } : {}),
+            send: options.send === true,
+            ...(options.sender !== undefined ? { sender: options.sender } : {}),
+            perMinute,
+            ...(options.auth !== undefined ? { auth: options.auth } : {}),
+            language,
+          },
+          io,
+        );
       },
     );
 

@@ -28,7 +28,7 @@ export function formatRegistryProblems(
     lines.push(
       language === "vi"
         ? `… và ${more} lỗi khác trong danh sách đơn vị (xem trang Lỗi của sổ tổng hợp)`
-        : `… and ${more} more registry problems (see the Lỗi sheet of the workbook)`,
+        : `… and ${more} more registry problems (see the Problems sheet of the workbook)`,
     );
   return lines.map((line) => `thidua: ${line}\n`).join("");
 }

@@ -11,15 +11,22 @@ import {
   formatVietnamDateTime,
   formatNumber,
   formatPercent,
+  toConsolidationJson,
 } from "../../core/index";
 import { runConsolidation } from "../consolidate/run-consolidation";
 import { writeConsolidatedWorkbookFile } from "../consolidate/write-workbook";
 import { renderHtmlReport } from "../consolidate/write-html-report";
 import { REPORT_TEXTS } from "../consolidate/labels";
-import { checkWritable, dataPart, withInterruptCleanup, writeOutputPair } from "../io/output-pair";
+import { dataPart, withInterruptCleanup, writeOutputPair } from "../io/output-pair";
 import { openSource, type OpenSourceOptions } from "../source/open-source";
+import { checkOutputs } from "../consolidate/check-outputs";
+import { type ConfigFlags, formatRetiredConfigNotes, loadMovementConfig } from "../config-loader";
+import type { GraphConnection } from "../graph/client";
+import type { RemoteAddress } from "../graph/resolve-folder";
+import { formatRegistryProblems, loadRegistry } from "../registry-loader";
+import type { CommandExit, CommandIo } from "./io";
 
-export interface ConsolidateOptions {
+interface ConsolidateOptions {
   readonly source: string;
   readonly registryPath: string;
   readonly registry: Registry;
@@ -40,7 +47,7 @@ export interface ConsolidateOptions {
 }
 
 /** The `--json` shape (a public interface): one schema in the core, read back by `thidua remind`. */
-export { toConsolidationJson } from "../../core/index";
+export { toConsolidationJson };
 
 /** The lines the CLI prints after a run: the province's figures, then where the outputs are. */
 export function formatConsolidationSummary(
@@ -80,8 +87,100 @@ export function formatConsolidationSummary(
   );
 }
 
+/** What `thidua consolidate` is asked, its flags already parsed. */
+export interface ConsolidateCommandOptions extends ConfigFlags {
+  readonly source: string;
+  /** The registry file (--registry). */
+  readonly registry: string;
+  readonly out: string;
+  readonly report: string | null;
+  readonly json: boolean;
+  readonly asOf: number;
+  readonly kinds: readonly TemplateKind[] | null;
+  readonly workers?: number;
+  /** OneDrive: downloads at once, and the cache folder (false: none). */
+  readonly concurrency?: number;
+  readonly cache?: string | false;
+  readonly auth?: string;
+  /** A OneDrive folder the outputs are put into once written. */
+  readonly upload: RemoteAddress | null;
+  readonly language: Language;
+  /** Draw a progress bar on stderr. */
+  readonly progress: boolean;
+}
+
+/**
+ * `thidua consolidate`: checks the outputs, reads the config and the registry (its problems on
+ * stderr), checks the upload folder, consolidates the source into the workbook (and report), puts
+ * them on OneDrive when asked, and prints the figures (or the `--json`). One Graph connection (one
+ * sign-in) serves the source and the upload, made only if one of them is remote.
+ */
+export async function consolidateCommand(
+  options: ConsolidateCommandOptions,
+  io: CommandIo,
+): Promise<CommandExit> {
+  const { language } = options;
+  const config = await loadMovementConfig(options, options.asOf);
+  io.stderr.write(formatRetiredConfigNotes(config, language));
+  let connection: Promise<GraphConnection> | null = null;
+  const connect = (): Promise<GraphConnection> =>
+    (connection ??= import("../graph/open-graph-source").then(({ openGraphConnection }) =>
+      openGraphConnection(options.auth !== undefined ? { auth: options.auth } : {}),
+    ));
+  await checkOutputs({
+    source: options.source,
+    registry: options.registry,
+    config: options.config ?? null,
+    out: options.out,
+    report: options.report,
+  });
+  const { registry, problems: registryProblems, sha256 } = await loadRegistry(options.registry);
+  io.stderr.write(formatRegistryProblems(options.registry, registryProblems, language));
+  if (options.upload) {
+    // The upload folder is checked before the run: a wrong folder or a missing right is said at once.
+    const { resolveFolder } = await import("../graph/resolve-folder");
+    await resolveFolder(await connect(), options.upload, "Files.ReadWrite.All hoặc Sites.Selected (ghi)");
+  }
+  const result = await runConsolidate({
+    source: options.source,
+    registryPath: options.registry,
+    registry,
+    registryFacts: { sha256, problems: registryProblems },
+    config,
+    out: options.out,
+    report: options.report,
+    asOf: options.asOf,
+    kinds: options.kinds,
+    language,
+    progress: options.progress,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    openRemote: async (address) => {
+      const { openGraphSource } = await import("../graph/open-graph-source");
+      return openGraphSource(await connect(), address, {
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.cache !== undefined ? { cache: options.cache } : {}),
+      });
+    },
+    log: (line) => io.stderr.write(`${line}\n`),
+  });
+  if (options.upload) {
+    const { uploadOutputs } = await import("./upload-outputs");
+    for (const line of await uploadOutputs(await connect(), options.upload, [
+      options.out,
+      ...(options.report ? [options.report] : []),
+    ]))
+      io.stderr.write(`${line}\n`);
+  }
+  io.stdout.write(
+    options.json
+      ? `${JSON.stringify(toConsolidationJson(result, language), null, 2)}\n`
+      : formatConsolidationSummary(result, language, { workbook: options.out, report: options.report }),
+  );
+  return 0;
+}
+
 /** Reads the source, consolidates, writes the workbook (and report) atomically. Sources are only read. */
-export function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
+function runConsolidate(options: ConsolidateOptions): Promise<ConsolidationResult> {
   // Ctrl-C or SIGTERM while the outputs are being written removes their temporary files.
   return withInterruptCleanup(() => consolidateAndWrite(options));
 }
@@ -91,9 +190,6 @@ async function consolidateAndWrite(options: ConsolidateOptions): Promise<Consoli
   const config: MovementConfig = options.config;
   const out = resolve(options.out);
   const report = options.report ? resolve(options.report) : null;
-  // Both outputs must be writable before hours of reading start (and stale temporaries go).
-  await checkWritable(out);
-  if (report) await checkWritable(report);
   const source = await openSource(options.source, {
     exclude: [options.registryPath, options.out, ...(options.report ? [options.report] : [])],
     ...(options.openRemote ? { openRemote: options.openRemote } : {}),

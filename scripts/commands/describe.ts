@@ -8,6 +8,7 @@ import {
   type LocalizedText,
 } from "../../core/index";
 import { UsageError } from "../errors";
+import type { CommandExit, CommandIo } from "./io";
 
 export function selectDescriptions(kind: string | undefined): TemplateDescription[] {
   if (kind === undefined) return Object.values(WORKBOOK_SPECS).map(describeTemplate);
@@ -64,4 +65,18 @@ export function formatDescriptions(descriptions: readonly TemplateDescription[],
     }
   }
   return lines.join("\n");
+}
+
+/** `thidua describe [kind]`: one template's spec (or all), in words or as JSON. */
+export function describeCommand(
+  options: { kind: string | undefined; json: boolean; language: Language },
+  io: CommandIo,
+): CommandExit {
+  const descriptions = selectDescriptions(options.kind);
+  if (options.json)
+    io.stdout.write(
+      `${JSON.stringify(options.kind === undefined ? descriptions : descriptions[0], null, 2)}\n`,
+    );
+  else io.stdout.write(`${formatDescriptions(descriptions, options.language)}\n`);
+  return 0;
 }

@@ -14,6 +14,7 @@ import {
 import { UsageError } from "../errors";
 import { writeFileAtomic } from "../io/atomic-write";
 import { writeEml } from "../mail/write-eml";
+import type { CommandExit, CommandIo } from "./io";
 
 /** Sends one composed reminder; the Graph mailer is one, a test's recorder another. */
 export interface ReminderMailer {
@@ -246,4 +247,55 @@ export function formatRemindSummary(outcome: RemindOutcome, out: string, languag
     (failed.length > 0 ? `failed:\n${failed.join("")}` : "") +
     (unreachable.length > 0 ? `${unreachable.length} units cannot be reminded:\n${unreachable.join("")}` : "")
   );
+}
+
+/** Where units find the blank templates, when --templates-at does not say. */
+const DEFAULT_TEMPLATES_AT: Readonly<Record<Language, string>> = {
+  vi: 'thư mục "Biểu mẫu" trong thư mục chung của phong trào (hoặc lệnh "thidua templates")',
+  en: 'the "Biểu mẫu" folder in the movement’s shared folder (or the command "thidua templates")',
+};
+
+/** The Graph mailer is loaded only when --send asks for it (one sign-in, the run's one client). */
+async function createReminderMailer(sender: string, auth: string | undefined): Promise<ReminderMailer> {
+  const { openGraphConnection } = await import("../graph/open-graph-source");
+  const { createGraphReminderMailer } = await import("../mail/graph-mailer");
+  return createGraphReminderMailer(await openGraphConnection(auth !== undefined ? { auth } : {}), sender);
+}
+
+/**
+ * `thidua remind`: writes the reminders of a consolidation (and sends them with --send), prints
+ * the summary; exit 1 when a send failed.
+ */
+export async function remindCommand(
+  options: {
+    from: string;
+    out: string;
+    templatesAt?: string;
+    send: boolean;
+    sender?: string;
+    perMinute: number;
+    auth?: string;
+    language: Language;
+  },
+  io: CommandIo,
+): Promise<CommandExit> {
+  const { language } = options;
+  if (options.send && !options.sender)
+    throw new UsageError({
+      vi: "--send cần --sender <thư điện tử gửi>",
+      en: "--send needs --sender <upn>",
+    });
+  const mailer =
+    options.send && options.sender ? await createReminderMailer(options.sender, options.auth) : null;
+  const outcome = await runRemind({
+    from: options.from,
+    out: options.out,
+    language,
+    templatesAt: options.templatesAt ?? DEFAULT_TEMPLATES_AT[language],
+    mailer,
+    perMinute: options.perMinute,
+    now: Date.now,
+  });
+  io.stdout.write(formatRemindSummary(outcome, options.out, language));
+  return outcome.written.some((entry) => entry.state === "failed") ? 1 : 0;
 }

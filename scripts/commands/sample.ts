@@ -13,6 +13,7 @@ import {
 } from "../sample/index";
 import { writeTemplateBuffer } from "../xlsx/write-template";
 import { toOutputError } from "../io/output-folder";
+import type { CommandExit, CommandIo } from "./io";
 
 export interface SampleOptions {
   /** Units in the registry. */
@@ -159,4 +160,14 @@ export function formatSampleSummary(summary: SampleSummary, language: Language):
           `config: ${summary.config}`,
         ];
   return `${lines.join("\n")}\n`;
+}
+
+/** `thidua sample`: writes the sample province and says what it wrote. */
+export async function sampleCommand(
+  options: SampleOptions & { language: Language },
+  io: CommandIo,
+): Promise<CommandExit> {
+  const { language, ...sample } = options;
+  io.stdout.write(formatSampleSummary(await runSample(sample), language));
+  return 0;
 }

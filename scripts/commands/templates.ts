@@ -1,3 +1,4 @@
+import type { CommandExit, CommandIo } from "./io";
 import { join } from "node:path";
 import { WORKBOOK_SPECS, type WorkbookKind } from "../../core/index";
 import { writeFileAtomic } from "../io/atomic-write";
@@ -15,4 +16,10 @@ export async function runTemplates(options: { out: string }): Promise<string[]> 
     written.push(path);
   }
   return written;
+}
+
+/** `thidua templates`: writes them and prints one path a line. */
+export async function templatesCommand(options: { out: string }, io: CommandIo): Promise<CommandExit> {
+  for (const path of await runTemplates(options)) io.stdout.write(`${path}\n`);
+  return 0;
 }

@@ -7,7 +7,10 @@ import {
 } from "../../core/index";
 import { statSync } from "node:fs";
 import { UsageError } from "../errors";
+import { type ConfigFlags, formatRetiredConfigNotes, loadMovementConfig } from "../config-loader";
+import { formatRegistryProblems, loadRegistry } from "../registry-loader";
 import { validateFile, type FileValidation } from "../validate-file";
+import type { CommandExit, CommandIo } from "./io";
 
 export interface ValidateOptions {
   readonly files: readonly string[];
@@ -130,4 +133,37 @@ export async function runValidate(
     );
   }
   return { results, hasErrors: results.some((result) => countBySeverity(result.problems).errors > 0) };
+}
+
+/**
+ * `thidua validate FILE...`: reads the config and the registry (its problems on stderr), validates
+ * each file, prints the report; exit 1 when a file has an error.
+ */
+export async function validateCommand(
+  options: ConfigFlags & {
+    files: readonly string[];
+    registry?: string;
+    json: boolean;
+    language: Language;
+  },
+  io: CommandIo,
+): Promise<CommandExit> {
+  const { language } = options;
+  const config = await loadMovementConfig(options, Date.now());
+  io.stderr.write(formatRetiredConfigNotes(config, language));
+  const loaded = options.registry ? await loadRegistry(options.registry) : null;
+  if (loaded && options.registry)
+    io.stderr.write(formatRegistryProblems(options.registry, loaded.problems, language));
+  const { results, hasErrors } = await runValidate({
+    files: options.files,
+    config,
+    registry: loaded?.registry ?? null,
+    language,
+  });
+  io.stdout.write(
+    options.json
+      ? `${JSON.stringify(toJsonReport(results, language), null, 2)}\n`
+      : `${formatHumanReport(results, language)}\n`,
+  );
+  return hasErrors ? 1 : 0;
 }

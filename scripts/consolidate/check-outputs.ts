@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, isAbsolute, relative, resolve } from "node:path";
 import { STAMP } from "../../core/index";
 import { UsageError } from "../errors";
+import { checkWritable } from "../io/output-pair";
 import { readWorkbookSnapshot } from "../xlsx/read-workbook";
 import { SHEET_NAMES } from "./labels";
 
@@ -23,12 +24,24 @@ async function existingFile(path: string): Promise<"file" | "folder" | null> {
   return info === null ? null : info.isDirectory() ? "folder" : "file";
 }
 
-/** A workbook this command wrote before: its own sheets, and no template stamp of a submission. */
+/** A workbook this command wrote before, in either language: its own sheets, and no template stamp of a submission. */
 async function isPreviousConsolidation(path: string): Promise<boolean> {
   const reading = await readWorkbookSnapshot(await readFile(path));
   if (!reading.ok) return false;
   const names = new Set(reading.snapshot.sheets.map((sheet) => sheet.name));
-  return names.has(SHEET_NAMES.overview) && names.has(SHEET_NAMES.log) && !names.has(STAMP.sheet);
+  if (names.has(STAMP.sheet)) return false;
+  return Object.values(SHEET_NAMES).some((sheets) => names.has(sheets.overview) && names.has(sheets.log));
+}
+
+/**
+ * Every check of the outputs, before anything is read: the paths (below), then that each output
+ * can be written there (its folder made, stale temporaries of a killed run removed), so that hours
+ * of reading never end in "cannot write".
+ */
+export async function checkOutputs(plan: OutputPlan): Promise<void> {
+  await checkOutputPaths(plan);
+  await checkWritable(resolve(plan.out));
+  if (plan.report !== null) await checkWritable(resolve(plan.report));
 }
 
 /**
@@ -37,7 +50,7 @@ async function isPreviousConsolidation(path: string): Promise<boolean> {
  * consolidated workbook there may be replaced). Also refuses names that would mislead (an xlsx
  * written as .csv) and folders where a file is meant.
  */
-export async function checkOutputPaths(plan: OutputPlan): Promise<void> {
+async function checkOutputPaths(plan: OutputPlan): Promise<void> {
   if (extname(plan.out).toLowerCase() !== ".xlsx")
     throw new UsageError({
       vi: `--out phải là tệp .xlsx, không phải ${plan.out}`,

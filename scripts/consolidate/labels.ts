@@ -1,5 +1,6 @@
 import {
   type FileOutcome,
+  type IndicatorMeasure,
   type UnitStatus,
   type Language,
   type Severity,
@@ -30,6 +31,7 @@ export interface TotalsLabels {
   readonly late: string;
   readonly invalid: string;
   readonly missing: string;
+  readonly notDue: string;
   readonly reportingRate: string;
   readonly onTimeRate: string;
 }
@@ -45,6 +47,7 @@ function totalsLabels(
     late: status.late,
     invalid: status.invalid,
     missing: status.missing,
+    notDue: status.not_due,
   };
 }
 
@@ -161,129 +164,378 @@ export const BRAND_COLOURS = {
   track: "E9EDF3",
 } as const;
 
-/** Sheet names of the consolidated workbook (at most 31 characters, none of []:*?/\). */
-export const SHEET_NAMES = {
-  overview: "Tổng quan",
-  statuses: "Tình hình nộp",
-  followUp: "Chưa nộp",
-  tasks: "Nhiệm vụ",
-  indicators: "Chỉ tiêu",
-  nominations: "Khen thưởng",
-  problems: "Lỗi",
-  log: "Nhật ký",
-} as const;
+/** The sheets of the consolidated workbook, in the order they are written. */
+export const SHEET_KEYS = [
+  "overview",
+  "statuses",
+  "followUp",
+  "tasks",
+  "indicators",
+  "acrossYears",
+  "nominations",
+  "problems",
+  "log",
+] as const;
 
-export type SheetKey = keyof typeof SHEET_NAMES;
+export type SheetKey = (typeof SHEET_KEYS)[number];
+
+/** Sheet names of the consolidated workbook (at most 31 characters, none of []:*?/\). */
+export const SHEET_NAMES: Readonly<Record<Language, Readonly<Record<SheetKey, string>>>> = {
+  vi: {
+    overview: "Tổng quan",
+    statuses: "Tình hình nộp",
+    followUp: "Chưa nộp",
+    tasks: "Nhiệm vụ",
+    indicators: "Chỉ tiêu",
+    acrossYears: "Qua các năm",
+    nominations: "Khen thưởng",
+    problems: "Lỗi",
+    log: "Nhật ký",
+  },
+  en: {
+    overview: "Overview",
+    statuses: "Submissions",
+    followUp: "To follow up",
+    tasks: "Tasks",
+    indicators: "Indicators",
+    acrossYears: "Across the years",
+    nominations: "Nominations",
+    problems: "Problems",
+    log: "Log",
+  },
+};
 
 /** Titles written in the first row of each sheet. */
-export const SHEET_TITLES: Readonly<Record<SheetKey, string>> = {
-  overview:
-    "TỔNG HỢP TÌNH HÌNH THỰC HIỆN PHONG TRÀO THI ĐUA ĐỔI MỚI SÁNG TẠO, PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, CHUYỂN ĐỔI SỐ, CHUYỂN ĐỔI XANH",
-  statuses: "TÌNH HÌNH NỘP HỒ SƠ CỦA CÁC ĐƠN VỊ",
-  followUp: "ĐƠN VỊ CHƯA NỘP, NỘP MUỘN HOẶC HỒ SƠ KHÔNG HỢP LỆ",
-  tasks: "NHIỆM VỤ TRONG KẾ HOẠCH TRIỂN KHAI CỦA CÁC ĐƠN VỊ",
-  indicators: "CHỈ TIÊU TRONG BÁO CÁO CỦA CÁC ĐƠN VỊ",
-  nominations: "ĐỀ NGHỊ KHEN THƯỞNG CỦA CÁC ĐƠN VỊ",
-  problems: "LỖI VÀ CẢNH BÁO TRONG CÁC TỆP ĐÃ NHẬN",
-  log: "NHẬT KÝ TỔNG HỢP",
+export const SHEET_TITLES: Readonly<Record<Language, Readonly<Record<SheetKey, string>>>> = {
+  vi: {
+    overview:
+      "TỔNG HỢP TÌNH HÌNH THỰC HIỆN PHONG TRÀO THI ĐUA ĐỔI MỚI SÁNG TẠO, PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, CHUYỂN ĐỔI SỐ, CHUYỂN ĐỔI XANH",
+    statuses: "TÌNH HÌNH NỘP HỒ SƠ CỦA CÁC ĐƠN VỊ",
+    followUp: "ĐƠN VỊ CHƯA NỘP, NỘP MUỘN HOẶC HỒ SƠ KHÔNG HỢP LỆ",
+    tasks: "NHIỆM VỤ TRONG KẾ HOẠCH TRIỂN KHAI CỦA CÁC ĐƠN VỊ",
+    indicators: "CHỈ TIÊU TRONG BÁO CÁO CỦA CÁC ĐƠN VỊ",
+    acrossYears: "BÁO CÁO VÀ CHỈ TIÊU QUA CÁC NĂM (CƠ SỞ SƠ KẾT, TỔNG KẾT)",
+    nominations: "ĐỀ NGHỊ KHEN THƯỞNG CỦA CÁC ĐƠN VỊ",
+    problems: "LỖI VÀ CẢNH BÁO TRONG CÁC TỆP ĐÃ NHẬN",
+    log: "NHẬT KÝ TỔNG HỢP",
+  },
+  en: {
+    overview:
+      "CONSOLIDATED PROGRESS OF THE EMULATION MOVEMENT ON INNOVATION, SCIENCE AND TECHNOLOGY, DIGITAL AND GREEN TRANSFORMATION",
+    statuses: "SUBMISSIONS OF THE UNITS",
+    followUp: "UNITS MISSING, LATE OR WITH AN INVALID FILE",
+    tasks: "TASKS IN THE UNITS' IMPLEMENTATION PLANS",
+    indicators: "INDICATORS IN THE UNITS' REPORTS",
+    acrossYears: "REPORTS AND INDICATORS ACROSS THE YEARS (FOR THE 2027 AND 2030 REVIEWS)",
+    nominations: "AWARD NOMINATIONS OF THE UNITS",
+    problems: "ERRORS AND WARNINGS IN THE FILES RECEIVED",
+    log: "CONSOLIDATION LOG",
+  },
 };
 
 /** Column headers, shared by every sheet that shows the same fact. */
-export const HEADERS = {
-  scope: "Phạm vi",
-  group: "Nhóm",
-  ...TOTALS_LABELS.vi,
-  reportingRate: `${TOTALS_LABELS.vi.reportingRate} (%)`,
-  onTimeRate: `${TOTALS_LABELS.vi.onTimeRate} (%)`,
-  outcome: "Kết quả",
-  fileCount: "Số tệp",
-  unitCode: "Mã đơn vị",
-  unitName: "Tên đơn vị",
-  unitType: "Loại đơn vị",
-  cluster: "Cụm, khối thi đua",
-  email: "Thư điện tử",
-  kind: "Loại hồ sơ",
-  status: "Tình trạng",
-  followUp: "Việc cần làm",
-  file: "Tệp",
-  receivedAt: "Thời điểm nhận (giờ Việt Nam)",
-  uploadedBy: "Người tải lên (OneDrive)",
-  oneDriveItem: "Mã mục OneDrive",
-  oneDriveUrl: "Địa chỉ trên OneDrive",
-  errors: "Số lỗi",
-  warnings: "Số cảnh báo",
-  duplicates: "Số bản cũ",
-  underReview: "Tệp mang tên đơn vị, mã khác (cần xem lại)",
-  row: "Dòng",
-  content: "Nội dung thi đua",
-  contentLabel: "Tên nội dung",
-  indicatorCode: "Mã chỉ tiêu",
-  indicator: "Chỉ tiêu",
-  measureUnit: "Đơn vị tính",
-  value: "Giá trị",
-  province: "Toàn tỉnh",
-  reporting: "Số đơn vị báo cáo",
-  aggregation: "Cách tính",
-  awardCode: "Mã hình thức",
-  department: "Cơ quan tiếp nhận",
-  sheet: "Trang tính",
-  cell: "Ô",
-  code: "Mã lỗi",
-  severity: "Mức độ",
-  message: "Nội dung",
-  sizeBytes: "Dung lượng (byte)",
-  sha256: "SHA-256",
-  version: "Phiên bản biểu mẫu",
-  supersededBy: "Được thay bằng tệp",
-  attribution: "Xác định đơn vị",
-  pointsTo: "Tên trong tệp chỉ đơn vị",
-  item: "Mục",
-  detail: "Giá trị",
-} as const;
+export interface WorkbookHeaders extends TotalsLabels {
+  readonly scope: string;
+  readonly group: string;
+  readonly outcome: string;
+  readonly fileCount: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly unitType: string;
+  readonly cluster: string;
+  readonly email: string;
+  readonly kind: string;
+  readonly period: string;
+  readonly year: string;
+  readonly nominationCount: string;
+  readonly status: string;
+  readonly followUp: string;
+  readonly file: string;
+  readonly receivedAt: string;
+  readonly uploadedBy: string;
+  readonly oneDriveItem: string;
+  readonly oneDriveUrl: string;
+  readonly errors: string;
+  readonly warnings: string;
+  readonly duplicates: string;
+  readonly underReview: string;
+  readonly row: string;
+  readonly content: string;
+  readonly contentLabel: string;
+  readonly indicatorCode: string;
+  readonly indicator: string;
+  readonly measureUnit: string;
+  readonly value: string;
+  readonly province: string;
+  readonly reporting: string;
+  readonly aggregation: string;
+  readonly department: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly code: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly sizeBytes: string;
+  readonly sha256: string;
+  readonly version: string;
+  readonly supersededBy: string;
+  readonly attribution: string;
+  readonly pointsTo: string;
+}
 
-export const AGGREGATION_LABELS = { count: "Tổng", percent: "Trung bình" } as const;
+export type HeaderKey = keyof WorkbookHeaders;
+
+export const HEADERS: Readonly<Record<Language, WorkbookHeaders>> = {
+  vi: {
+    scope: "Phạm vi",
+    group: "Nhóm",
+    ...TOTALS_LABELS.vi,
+    reportingRate: `${TOTALS_LABELS.vi.reportingRate} (%)`,
+    onTimeRate: `${TOTALS_LABELS.vi.onTimeRate} (%)`,
+    outcome: "Kết quả",
+    fileCount: "Số tệp",
+    unitCode: "Mã đơn vị",
+    unitName: "Tên đơn vị",
+    unitType: "Loại đơn vị",
+    cluster: "Cụm, khối thi đua",
+    email: "Thư điện tử",
+    kind: "Loại hồ sơ",
+    period: "Kỳ",
+    year: "Năm",
+    nominationCount: "Số đề nghị",
+    status: "Tình trạng",
+    followUp: "Việc cần làm",
+    file: "Tệp",
+    receivedAt: "Thời điểm nhận (giờ Việt Nam)",
+    uploadedBy: "Người tải lên (OneDrive)",
+    oneDriveItem: "Mã mục OneDrive",
+    oneDriveUrl: "Địa chỉ trên OneDrive",
+    errors: "Số lỗi",
+    warnings: "Số cảnh báo",
+    duplicates: "Số bản cũ",
+    underReview: "Tệp mang tên đơn vị, mã khác (cần xem lại)",
+    row: "Dòng",
+    content: "Nội dung thi đua",
+    contentLabel: "Tên nội dung",
+    indicatorCode: "Mã chỉ tiêu",
+    indicator: "Chỉ tiêu",
+    measureUnit: "Đơn vị tính",
+    value: "Giá trị",
+    province: "Toàn tỉnh",
+    reporting: "Số đơn vị báo cáo",
+    aggregation: "Cách tính",
+    department: "Cơ quan tiếp nhận",
+    sheet: "Trang tính",
+    cell: "Ô",
+    code: "Mã lỗi",
+    severity: "Mức độ",
+    message: "Nội dung",
+    sizeBytes: "Dung lượng (byte)",
+    sha256: "SHA-256",
+    version: "Phiên bản biểu mẫu",
+    supersededBy: "Được thay bằng tệp",
+    attribution: "Xác định đơn vị",
+    pointsTo: "Tên trong tệp chỉ đơn vị",
+  },
+  en: {
+    scope: "Scope",
+    group: "Group",
+    ...TOTALS_LABELS.en,
+    reportingRate: `${TOTALS_LABELS.en.reportingRate} (%)`,
+    onTimeRate: `${TOTALS_LABELS.en.onTimeRate} (%)`,
+    outcome: "Outcome",
+    fileCount: "Files",
+    unitCode: "Unit code",
+    unitName: "Unit name",
+    unitType: "Unit type",
+    cluster: "Emulation cluster",
+    email: "E-mail",
+    kind: "Kind",
+    period: "Period",
+    year: "Year",
+    nominationCount: "Nominations",
+    status: "Status",
+    followUp: "Next step",
+    file: "File",
+    receivedAt: "Received (Vietnam time)",
+    uploadedBy: "Uploaded by (OneDrive)",
+    oneDriveItem: "OneDrive item id",
+    oneDriveUrl: "OneDrive address",
+    errors: "Errors",
+    warnings: "Warnings",
+    duplicates: "Older copies",
+    underReview: "Files naming the unit under another code (to review)",
+    row: "Row",
+    content: "Emulation content",
+    contentLabel: "Content name",
+    indicatorCode: "Indicator code",
+    indicator: "Indicator",
+    measureUnit: "Unit of measure",
+    value: "Value",
+    province: "Province",
+    reporting: "Units reporting",
+    aggregation: "Aggregation",
+    department: "Receiving department",
+    sheet: "Sheet",
+    cell: "Cell",
+    code: "Problem code",
+    severity: "Severity",
+    message: "Message",
+    sizeBytes: "Size (bytes)",
+    sha256: "SHA-256",
+    version: "Template version",
+    supersededBy: "Superseded by",
+    attribution: "Unit found by",
+    pointsTo: "Unit its name points to",
+  },
+};
+
+/** How an indicator's province figure is formed. */
+export const AGGREGATION_LABELS: Readonly<Record<Language, Readonly<Record<IndicatorMeasure, string>>>> = {
+  vi: { count: "Tổng", percent: "Trung bình" },
+  en: { count: "Sum", percent: "Average" },
+};
 
 /** Rows of the overview table, by scope. */
-export const SCOPE_LABELS = {
-  province: "Toàn tỉnh",
-  kind: "Theo loại hồ sơ",
-  unitType: "Theo loại đơn vị",
-  cluster: "Theo cụm, khối",
-  files: "Tệp đã nhận",
-} as const;
+export const SCOPE_LABELS: Readonly<
+  Record<
+    Language,
+    Readonly<Record<"province" | "kind" | "period" | "unitType" | "cluster" | "files", string>>
+  >
+> = {
+  vi: {
+    province: "Toàn tỉnh",
+    kind: "Theo loại hồ sơ",
+    period: "Theo kỳ",
+    unitType: "Theo loại đơn vị",
+    cluster: "Theo cụm, khối",
+    files: "Tệp đã nhận",
+  },
+  en: {
+    province: "Province",
+    kind: "By kind",
+    period: "By period",
+    unitType: "By unit type",
+    cluster: "By cluster",
+    files: "Files received",
+  },
+};
 
 /** The run's facts in Nhật ký. */
-export const LOG_LABELS = {
-  asOf: "Số liệu tính đến (giờ Việt Nam)",
-  source: "Nguồn hồ sơ",
-  registry: "Danh sách đơn vị",
-  registrySha256: "SHA-256 của danh sách đơn vị",
-  registryUnits: "Số đơn vị đọc được",
-  registryProblems: "Số lỗi trong danh sách đơn vị (xem trang Lỗi)",
-  kindsFilter: "Chỉ tổng hợp loại hồ sơ",
-  allKinds: "(mọi loại)",
-  reportYear: "Năm báo cáo",
-  provincialPlanDate: "Ngày Kế hoạch của UBND tỉnh",
-  round: "Đợt khen thưởng",
-  nominationDeadline: "Hạn gửi đề nghị khen thưởng",
-  expectedKinds: "Loại hồ sơ phải nộp",
-  deadlines: "Hạn nộp",
-  templateVersion: "Phiên bản biểu mẫu",
-  ruleVersion: "Phiên bản quy tắc kiểm tra",
-  files: "Số tệp đã nhận",
-  notSet: "(chưa đặt)",
-  filesHeading: "CÁC TỆP ĐÃ NHẬN",
-  receivedTimes: "Thời điểm nhận",
-  receivedTimesNote:
-    "Thời điểm nhận là thời điểm sửa đổi tệp trong thư mục (sao chép thư mục làm thay đổi; thư mục OneDrive đồng bộ cho lần sửa cuối của người gửi, không phải lúc tải lên)",
-  sourceProblems: "Số lỗi của nguồn hồ sơ (xem trang Lỗi)",
-} as const;
+export interface LogLabels {
+  readonly asOf: string;
+  readonly source: string;
+  readonly registry: string;
+  readonly registrySha256: string;
+  readonly registryUnits: string;
+  readonly registryProblems: string;
+  readonly kindsFilter: string;
+  readonly allKinds: string;
+  readonly reportYear: string;
+  readonly provincialPlanDate: string;
+  readonly round: string;
+  readonly nominationDeadline: string;
+  readonly expectedKinds: string;
+  readonly deadlines: string;
+  readonly templateVersion: string;
+  readonly ruleVersion: string;
+  readonly files: string;
+  readonly notSet: string;
+  readonly filesHeading: string;
+  readonly receivedTimes: string;
+  readonly receivedTimesNote: string;
+  readonly sourceProblems: string;
+}
+
+export const LOG_LABELS: Readonly<Record<Language, LogLabels>> = {
+  vi: {
+    asOf: "Số liệu tính đến (giờ Việt Nam)",
+    source: "Nguồn hồ sơ",
+    registry: "Danh sách đơn vị",
+    registrySha256: "SHA-256 của danh sách đơn vị",
+    registryUnits: "Số đơn vị đọc được",
+    registryProblems: "Số lỗi trong danh sách đơn vị (xem trang Lỗi)",
+    kindsFilter: "Chỉ tổng hợp loại hồ sơ",
+    allKinds: "(mọi loại)",
+    reportYear: "Năm tổng hợp",
+    provincialPlanDate: "Ngày Kế hoạch của UBND tỉnh",
+    round: "Đợt khen thưởng",
+    nominationDeadline: "Hạn gửi đề nghị khen thưởng",
+    expectedKinds: "Loại hồ sơ phải nộp",
+    deadlines: "Hạn nộp",
+    templateVersion: "Phiên bản biểu mẫu",
+    ruleVersion: "Phiên bản quy tắc kiểm tra",
+    files: "Số tệp đã nhận",
+    notSet: "(chưa đặt)",
+    filesHeading: "CÁC TỆP ĐÃ NHẬN",
+    receivedTimes: "Thời điểm nhận",
+    receivedTimesNote:
+      "Thời điểm nhận là thời điểm sửa đổi tệp trong thư mục (sao chép thư mục làm thay đổi; thư mục OneDrive đồng bộ cho lần sửa cuối của người gửi, không phải lúc tải lên)",
+    sourceProblems: "Số lỗi của nguồn hồ sơ (xem trang Lỗi)",
+  },
+  en: {
+    asOf: "Figures as of (Vietnam time)",
+    source: "Source of the files",
+    registry: "Unit registry",
+    registrySha256: "SHA-256 of the unit registry",
+    registryUnits: "Units read",
+    registryProblems: "Problems in the unit registry (see the Problems sheet)",
+    kindsFilter: "Kinds consolidated only",
+    allKinds: "(every kind)",
+    reportYear: "Year consolidated",
+    provincialPlanDate: "Date of the provincial plan",
+    round: "Award round",
+    nominationDeadline: "Nomination deadline",
+    expectedKinds: "Kinds expected",
+    deadlines: "Deadlines",
+    templateVersion: "Template version",
+    ruleVersion: "Validation rule version",
+    files: "Files received",
+    notSet: "(not set)",
+    filesHeading: "FILES RECEIVED",
+    receivedTimes: "Received times",
+    receivedTimesNote:
+      "Received times are file modification times in the folder (copying the folder changes them; a folder synced from OneDrive gives the sender's last edit, not the upload)",
+    sourceProblems: "Problems of the source (see the Problems sheet)",
+  },
+};
 
 /** How a file was matched to its unit (Nhật ký). */
-export const ATTRIBUTION_LABELS = {
-  workbook: "Theo mã trong tệp",
-  file_name: "Theo tên tệp",
-} as const;
+export const ATTRIBUTION_LABELS: Readonly<
+  Record<Language, Readonly<Record<"workbook" | "file_name", string>>>
+> = {
+  vi: { workbook: "Theo mã trong tệp", file_name: "Theo tên tệp" },
+  en: { workbook: "By the code in the file", file_name: "By the file name" },
+};
+
+/** The other words of the workbook: lines above and below its tables. */
+export interface WorkbookPhrases {
+  readonly totalFiles: string;
+  /** The group of indicators that belong to no content. */
+  readonly commonIndicators: string;
+  readonly indicatorTotalsTitle: string;
+  readonly indicatorTotalsNote: string;
+  readonly indicatorTotalsFrom: (row: number) => string;
+}
+
+export const WORKBOOK_PHRASES: Readonly<Record<Language, WorkbookPhrases>> = {
+  vi: {
+    totalFiles: "Tổng số tệp",
+    commonIndicators: "Chỉ tiêu chung của mọi đơn vị",
+    indicatorTotalsTitle: "TỔNG HỢP TOÀN TỈNH THEO NỘI DUNG THI ĐUA VÀ LOẠI ĐƠN VỊ",
+    indicatorTotalsNote:
+      "Chỉ tiêu đếm: cộng các đơn vị; chỉ tiêu tỷ lệ (%): trung bình các đơn vị có báo cáo được chấp nhận.",
+    indicatorTotalsFrom: (row) => `Tổng hợp toàn tỉnh theo nội dung và loại đơn vị: từ dòng ${row}`,
+  },
+  en: {
+    totalFiles: "Total files",
+    commonIndicators: "Indicators every unit reports",
+    indicatorTotalsTitle: "PROVINCE TOTALS BY EMULATION CONTENT AND UNIT TYPE",
+    indicatorTotalsNote:
+      "Count indicators: sum over the units; percentage indicators (%): average over the units whose report was accepted.",
+    indicatorTotalsFrom: (row) => `Province totals by content and unit type: from row ${row}`,
+  },
+};
 
 /** Texts of the HTML report, in both languages. */
 export interface ReportTexts extends TotalsLabels {
@@ -302,6 +554,11 @@ export interface ReportTexts extends TotalsLabels {
   readonly ofExpected: string;
   readonly statusMix: string;
   readonly byKind: string;
+  readonly period: string;
+  readonly year: string;
+  readonly acrossYears: string;
+  readonly acrossYearsNote: string;
+  readonly indicator: string;
   readonly kind: string;
   readonly byUnitType: string;
   readonly byCluster: string;
@@ -354,7 +611,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
       "Phong trào thi đua “Đổi mới sáng tạo, phát triển khoa học, công nghệ, chuyển đổi số, chuyển đổi xanh” giai đoạn 2026 - 2030",
     asOf: "Số liệu tính đến",
     vietnamTime: "giờ Việt Nam",
-    reportYear: "Năm báo cáo",
+    reportYear: "Năm tổng hợp",
     source: "Nguồn",
     deadline: "Hạn nộp",
     lastDay: "hết ngày",
@@ -363,7 +620,13 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     ...TOTALS_LABELS.vi,
     ofExpected: "trên số phải nộp",
     statusMix: "Cơ cấu tình trạng hồ sơ toàn tỉnh",
-    byKind: "Theo loại hồ sơ",
+    byKind: "Theo loại hồ sơ và kỳ",
+    period: "Kỳ",
+    year: "Năm",
+    acrossYears: "Qua các năm",
+    acrossYearsNote:
+      "Báo cáo năm của các đơn vị từng năm và tổng toàn tỉnh của mỗi chỉ tiêu theo năm (cơ sở sơ kết 2027, tổng kết 2030). Chi tiết từng đơn vị ở trang Qua các năm của sổ tổng hợp.",
+    indicator: "Chỉ tiêu",
     kind: "Loại hồ sơ",
     byUnitType: "Tỷ lệ nộp và đúng hạn theo loại đơn vị",
     byCluster: "Tỷ lệ nộp và đúng hạn theo cụm, khối thi đua",
@@ -415,7 +678,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
       "Emulation movement on innovation, science and technology, digital and green transformation, 2026–2030",
     asOf: "Figures as of",
     vietnamTime: "Vietnam time",
-    reportYear: "Report year",
+    reportYear: "Year consolidated",
     source: "Source",
     deadline: "Deadline",
     lastDay: "end of",
@@ -424,7 +687,13 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     ...TOTALS_LABELS.en,
     ofExpected: "of expected",
     statusMix: "Province-wide status mix",
-    byKind: "By kind of submission",
+    byKind: "By kind of submission and period",
+    period: "Period",
+    year: "Year",
+    acrossYears: "Across the years",
+    acrossYearsNote:
+      "The units' yearly reports year by year and the province's total of each indicator per year (the basis of the 2027 and 2030 reviews). Each unit's detail is on the workbook's Across the years sheet.",
+    indicator: "Indicator",
     kind: "Kind",
     byUnitType: "Reporting and on-time rates by unit type",
     byCluster: "Reporting and on-time rates by cluster",
@@ -455,7 +724,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     reportWritten: "HTML report",
     filesAfterAsOf: "files received after the as-of time: listed in the workbook, not counted",
     filesIdentityConflict:
-      "files whose unit name does not match their code (maybe copied from another unit): not counted, to review (Lỗi sheet)",
+      "files whose unit name does not match their code (maybe copied from another unit): not counted, to review (Problems sheet)",
     review: "Files to review",
     reviewNote:
       "The unit name in the file does not match its unit code (maybe copied from another unit's file): counted for no unit.",

@@ -12,6 +12,9 @@ import {
   formatVietnameseDate,
   formatNumber,
   formatPercent,
+  INDICATORS,
+  describePeriod,
+  parsePeriodKey,
 } from "../../core/index";
 import {
   BRAND_COLOURS,
@@ -178,6 +181,7 @@ function renderStatusMix(totals: Totals, texts: ReportTexts, language: Language)
     { status: "late", count: totals.late },
     { status: "invalid", count: totals.invalid },
     { status: "missing", count: totals.missing },
+    { status: "not_due", count: totals.notDue },
   ];
   let x = 0;
   const segments = parts
@@ -271,6 +275,12 @@ function renderHeadline(result: ConsolidationResult, texts: ReportTexts, languag
       colour: STATUS_COLOURS.missing.strong,
     },
     {
+      label: texts.notDue,
+      value: formatNumber(totals.notDue, language),
+      note: share(totals.notDue),
+      colour: STATUS_COLOURS.not_due.strong,
+    },
+    {
       label: texts.reportingRate,
       value: formatPercent(totals.reportingRate, language),
       note: "",
@@ -300,17 +310,17 @@ function renderHeadline(result: ConsolidationResult, texts: ReportTexts, languag
 }
 
 function renderByKind(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
-  const rows = result.totalsByKind.map(({ kind, totals }) => {
-    const lastDay = result.deadlines.find((deadline) => deadline.kind === kind)?.lastDay ?? null;
+  const rows = result.totalsByPeriod.map(({ kind, period, totals }) => {
+    const lastDay = result.deadlines.find((deadline) => deadline.period === period)?.lastDay ?? null;
     const due = lastDay ? `${texts.lastDay} ${formatVietnameseDate(lastDay)}` : texts.noDeadline;
     const cell = (label: string, value: string): SafeHtml =>
       html`<td class="num" data-label="${label}">${value}</td>`;
     return html`<tr>
       <td data-label="${texts.kind}" class="unit">
         <strong>${KIND_LABELS[language][kind]}</strong>
-        <div class="sub">${texts.deadline}: ${due}</div>
+        <div class="sub">${texts.period}: ${periodName(period, language)} · ${texts.deadline}: ${due}</div>
       </td>
-      ${cell(texts.expected, formatNumber(totals.expected, language))}${cell(texts.received, formatNumber(totals.received, language))}${cell(texts.onTime, formatNumber(totals.onTime, language))}${cell(texts.late, formatNumber(totals.late, language))}${cell(texts.invalid, formatNumber(totals.invalid, language))}${cell(texts.missing, formatNumber(totals.missing, language))}${cell(texts.reportingRate, formatPercent(totals.reportingRate, language))}${cell(texts.onTimeRate, formatPercent(totals.onTimeRate, language))}
+      ${cell(texts.expected, formatNumber(totals.expected, language))}${cell(texts.received, formatNumber(totals.received, language))}${cell(texts.onTime, formatNumber(totals.onTime, language))}${cell(texts.late, formatNumber(totals.late, language))}${cell(texts.invalid, formatNumber(totals.invalid, language))}${cell(texts.missing, formatNumber(totals.missing, language))}${cell(texts.notDue, formatNumber(totals.notDue, language))}${cell(texts.reportingRate, formatPercent(totals.reportingRate, language))}${cell(texts.onTimeRate, formatPercent(totals.onTimeRate, language))}
     </tr>`;
   });
   return html`<section aria-labelledby="by-kind">
@@ -325,12 +335,82 @@ function renderByKind(result: ConsolidationResult, texts: ReportTexts, language:
           <th class="num">${texts.late}</th>
           <th class="num">${texts.invalid}</th>
           <th class="num">${texts.missing}</th>
+          <th class="num">${texts.notDue}</th>
           <th class="num">${texts.reportingRate}</th>
           <th class="num">${texts.onTimeRate}</th>
         </tr>
       </thead>
       <tbody>
         ${rows}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+function periodName(key: string, language: Language): string {
+  const period = parsePeriodKey(key);
+  return period ? describePeriod(period, language) : key;
+}
+
+/** Each year's report beside the others, and each indicator's province total per year. */
+function renderAcrossYears(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
+  const { acrossYears } = result;
+  if (acrossYears.years.length === 0) return html``;
+  const number = (value: number | null): string => (value === null ? "–" : formatNumber(value, language));
+  const totalsRows = acrossYears.totals.map(
+    ({ year, totals }) =>
+      html`<tr>
+        <td data-label="${texts.year}" class="unit"><strong>${String(year)}</strong></td>
+        <td class="num" data-label="${texts.expected}">${number(totals.expected)}</td>
+        <td class="num" data-label="${texts.received}">${number(totals.received)}</td>
+        <td class="num" data-label="${texts.onTime}">${number(totals.onTime)}</td>
+        <td class="num" data-label="${texts.late}">${number(totals.late)}</td>
+        <td class="num" data-label="${texts.invalid}">${number(totals.invalid)}</td>
+        <td class="num" data-label="${texts.missing}">${number(totals.missing)}</td>
+        <td class="num" data-label="${texts.notDue}">${number(totals.notDue)}</td>
+      </tr>`,
+  );
+  const indicatorRows = acrossYears.indicators.map((entry) => {
+    const indicator = INDICATORS.find((candidate) => candidate.code === entry.code);
+    return html`<tr>
+      <td data-label="${texts.indicator}" class="unit">
+        <strong>${entry.code}</strong>
+        <div class="sub">${indicator ? (language === "vi" ? indicator.vi : indicator.en) : ""}</div>
+      </td>
+      ${entry.byYear.map(
+        (year) => html`<td class="num" data-label="${String(year.year)}">${number(year.province)}</td>`,
+      )}
+    </tr>`;
+  });
+  return html`<section aria-labelledby="across-years">
+    <h2 id="across-years">${texts.acrossYears}</h2>
+    <p class="note">${texts.acrossYearsNote}</p>
+    <table class="stack" data-table="across-years-totals">
+      <thead>
+        <tr>
+          <th>${texts.year}</th>
+          <th class="num">${texts.expected}</th>
+          <th class="num">${texts.received}</th>
+          <th class="num">${texts.onTime}</th>
+          <th class="num">${texts.late}</th>
+          <th class="num">${texts.invalid}</th>
+          <th class="num">${texts.missing}</th>
+          <th class="num">${texts.notDue}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${totalsRows}
+      </tbody>
+    </table>
+    <table class="stack" data-table="across-years-indicators">
+      <thead>
+        <tr>
+          <th>${texts.indicator}</th>
+          ${acrossYears.years.map((year) => html`<th class="num">${String(year)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${indicatorRows}
       </tbody>
     </table>
   </section>`;
@@ -583,8 +663,8 @@ footer{max-width:1100px;margin:0 auto;padding:4px 32px 32px;color:var(--muted);f
 export function renderHtmlReport(result: ConsolidationResult, language: Language = "vi"): string {
   const texts = REPORT_TEXTS[language];
   const deadlines = result.deadlines.map(
-    ({ kind, lastDay }) =>
-      `${kind} ${lastDay ? `${texts.lastDay} ${formatVietnameseDate(lastDay)}` : texts.noDeadline}`,
+    ({ kind, period, lastDay }) =>
+      `${kind} (${periodName(period, language)}) ${lastDay ? `${texts.lastDay} ${formatVietnameseDate(lastDay)}` : texts.noDeadline}`,
   );
   const sourceNotes = [
     ...(result.receivedTimes === "modification_time" ? [texts.receivedTimesNote] : []),
@@ -615,7 +695,7 @@ export function renderHtmlReport(result: ConsolidationResult, language: Language
             <p class="meta">
               ${texts.asOf} <strong>${formatVietnamDateTime(result.asOf)}</strong> (${texts.vietnamTime}) ·
               ${texts.reportYear}
-              ${result.config.reportYear}${deadlines.length > 0 ? html` · ${texts.deadline}: ${deadlines.join("; ")}` : ""}
+              ${result.year}${deadlines.length > 0 ? html` · ${texts.deadline}: ${deadlines.join("; ")}` : ""}
             </p>
             ${sourceNotes.map((note) => html`<p class="meta source-note">${note}</p>`)}
           </div>
@@ -626,8 +706,9 @@ export function renderHtmlReport(result: ConsolidationResult, language: Language
             ${renderRateChart("by-unit-type", texts.byUnitType, result.byUnitType, texts, language, true)}
             ${renderRateChart("by-cluster", texts.byCluster, result.byCluster, texts, language, false)}
           </div>
-          ${renderFollowUp(result, texts, language)} ${renderTopProblems(result, texts, language)}
-          ${renderReview(result, texts, language)} ${renderFiles(result, texts, language)}
+          ${renderAcrossYears(result, texts, language)} ${renderFollowUp(result, texts, language)}
+          ${renderTopProblems(result, texts, language)} ${renderReview(result, texts, language)}
+          ${renderFiles(result, texts, language)}
         </main>
         <footer>
           ${texts.footer} ${texts.source}: ${result.source} · ${texts.templateVersion}

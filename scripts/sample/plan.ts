@@ -1,5 +1,4 @@
 import {
-  type RoundCode,
   type ConfigFile,
   type MovementConfig,
   FILE_OUTCOMES,

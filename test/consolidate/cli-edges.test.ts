@@ -117,6 +117,16 @@ describe("thidua consolidate at the edges", () => {
     rmSync(out);
   });
 
+  it("replaces its own previous workbook written in English (--lang en), whichever language runs next", async () => {
+    const out = join(dir, "submissions", "summary.xlsx");
+    const args = [...sampleConsolidateArgs(dir, manifest.asOf), "--out", out];
+
+    expect(await thidua([...args, "--lang", "en"])).toMatchObject({ code: 0 });
+    expect(await thidua([...args, "--lang", "en"])).toMatchObject({ code: 0 });
+    expect(await thidua(args)).toMatchObject({ code: 0 });
+    rmSync(out);
+  });
+
   it("--kind DN-KT consolidates the nominations without calling every unit that sent none missing", async () => {
     const run = await thidua([
       ...sampleConsolidateArgs(dir, manifest.asOf),

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { chromium, type Browser } from "playwright-core";
 import yauzl from "yauzl";
 import type { ConsolidationResult } from "../../core/consolidate/types";
+import { INDICATORS } from "../../core/catalogue/indicators";
 import { formatProblem } from "../../core/messages/index";
 import { renderHtmlReport } from "../../scripts/consolidate/write-html-report";
 import { writeConsolidatedWorkbook } from "../../scripts/consolidate/write-workbook";
@@ -31,6 +32,7 @@ const EXPECTED_HEADERS: Record<string, string[]> = {
     "Nộp muộn",
     "Không hợp lệ",
     "Chưa nộp",
+    "Chưa đến hạn",
     "Tỷ lệ nộp (%)",
     "Tỷ lệ đúng hạn (%)",
   ],
@@ -40,6 +42,7 @@ const EXPECTED_HEADERS: Record<string, string[]> = {
     "Loại đơn vị",
     "Cụm, khối thi đua",
     "Loại hồ sơ",
+    "Kỳ",
     "Tình trạng",
     "Tệp",
     "Thời điểm nhận (giờ Việt Nam)",
@@ -54,6 +57,7 @@ const EXPECTED_HEADERS: Record<string, string[]> = {
     "Cụm, khối thi đua",
     "Thư điện tử",
     "Loại hồ sơ",
+    "Kỳ",
     "Tình trạng",
     "Việc cần làm",
     "Tệp",
@@ -66,6 +70,7 @@ const EXPECTED_HEADERS: Record<string, string[]> = {
     "Tên đơn vị",
     "Loại đơn vị",
     "Cụm, khối thi đua",
+    "Kỳ",
     "Tệp",
     "Dòng",
     "Nội dung thi đua",
@@ -88,11 +93,22 @@ const EXPECTED_HEADERS: Record<string, string[]> = {
     "Cụm, khối thi đua",
     "Tệp",
   ],
+  "Qua các năm": [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại đơn vị",
+    "Cụm, khối thi đua",
+    "Năm",
+    "Tình trạng",
+    "Tệp",
+    ...INDICATORS.map((indicator) => indicator.code),
+  ],
   "Khen thưởng": [
     "Mã đơn vị",
     "Tên đơn vị",
     "Loại đơn vị",
     "Cụm, khối thi đua",
+    "Kỳ",
     "Tệp",
     "Dòng",
     "Tập thể / Cá nhân",
@@ -112,6 +128,7 @@ const EXPECTED_HEADERS: Record<string, string[]> = {
     "SHA-256",
     "Thời điểm nhận (giờ Việt Nam)",
     "Loại hồ sơ",
+    "Kỳ",
     "Phiên bản biểu mẫu",
     "Kết quả",
     "Mã đơn vị",
@@ -529,6 +546,83 @@ describe("consolidated workbook", () => {
       }
     },
   );
+});
+
+/** Letters only Vietnamese writes: an English text holds none of them. */
+const VIETNAMESE_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
+describe("consolidated workbook in English (--lang en)", () => {
+  let workbook: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "thidua-workbook-en-"));
+    const path = join(dir, "consolidated-en.xlsx");
+    await writeConsolidatedWorkbook(buildFixtureResult(), path, "en");
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("names its sheets in English, in the same order", () => {
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
+      "Overview",
+      "Submissions",
+      "To follow up",
+      "Tasks",
+      "Indicators",
+      "Across the years",
+      "Nominations",
+      "Problems",
+      "Log",
+    ]);
+  });
+
+  it("writes titles, headers and the workbook's own words in English on every sheet", () => {
+    for (const worksheet of workbook.worksheets) {
+      const headerRow = headerRowOf(worksheet);
+      // Column A above the table (titles, the log's labels) and the header row are the workbook's own words.
+      const own = [
+        ...Array.from({ length: headerRow - 1 }, (_, index) => worksheet.getRow(index + 1).getCell(1).value),
+        ...headersOf(worksheet),
+      ].filter((value): value is string => typeof value === "string");
+      expect([worksheet.name, own.filter((text) => VIETNAMESE_LETTERS.test(text))]).toEqual([
+        worksheet.name,
+        [],
+      ]);
+    }
+    expect(headersOf(workbook.getWorksheet("Problems")!)).toEqual([
+      "Unit code",
+      "Unit name",
+      "File",
+      "Outcome",
+      "Sheet",
+      "Cell",
+      "Problem code",
+      "Severity",
+      "Message",
+    ]);
+  });
+
+  it("labels statuses, kinds, outcomes and the overview's scopes in English", () => {
+    const column = (name: string, header: string): string[] =>
+      tableOf(workbook.getWorksheet(name)!)
+        .map((row) => cell(row, header).value)
+        .filter((value): value is string => typeof value === "string");
+    const words = [
+      ...column("Overview", "Scope"),
+      ...column("Submissions", "Kind"),
+      ...column("Submissions", "Status"),
+      ...column("To follow up", "Next step"),
+      ...column("Problems", "Severity"),
+      ...column("Log", "Outcome"),
+      ...column("Log", "Unit found by"),
+    ];
+    expect(words.length).toBeGreaterThan(20);
+    expect(words.filter((text) => VIETNAMESE_LETTERS.test(text))).toEqual([]);
+    expect(column("Overview", "Scope")).toEqual(
+      expect.arrayContaining(["Province", "By kind", "By unit type", "By cluster"]),
+    );
+  });
 });
 
 describe("HTML report", () => {
