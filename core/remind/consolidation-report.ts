@@ -30,6 +30,8 @@ export const consolidationReportSchema = z.object({
       status: z.enum(["on_time", "late", "invalid", "missing"]),
       file: z.string().nullable(),
       receivedAt: z.iso.datetime({ offset: true }).nullable(),
+      /** Files that carry this unit's name under another code: the letter names them. */
+      underReview: z.array(z.string()).default([]),
     }),
   ),
   files: z.array(
@@ -37,6 +39,7 @@ export const consolidationReportSchema = z.object({
       file: z.string(),
       outcome: z.string(),
       unit: z.string().nullable(),
+      receivedAt: z.iso.datetime({ offset: true }).nullable().default(null),
       problems: z.array(problemSchema),
     }),
   ),
