@@ -7,6 +7,7 @@ import { REGISTRY_FILE, writeCase } from "../fixtures/write-corpus";
 import { writeRegistry } from "../fixtures/make-fixtures";
 import { runCli, type CliRun } from "../cli/run-cli";
 import { itFullLayer } from "../support/tools";
+import { withoutPermissionBypass } from "../support/without-permission-bypass";
 
 /** `thidua validate` as officers run it, from the folder of their files: through the CLI's main(), in this process. */
 
@@ -320,13 +321,14 @@ describe("issue 8: what an officer passes by mistake is said in words", () => {
   itFullLayer("a file without read permission: its problem in words (EACCES)", async () => {
     writeFileSync(join(dir, "locked.xlsx"), Buffer.alloc(10));
     chmodSync(join(dir, "locked.xlsx"), 0o000);
-    // As root every file is readable: run the CLI as an ordinary user when the tests run as root.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = spawnSync(process.execPath, [CLI, "validate", "locked.xlsx", ...CAMPAIGN], {
-      cwd: dir,
-      encoding: "utf8",
-      ...asUser,
-    });
+    // As root every file is readable: the CLI runs without the capabilities that bypass permissions.
+    const { command, args } = withoutPermissionBypass(process.execPath, [
+      CLI,
+      "validate",
+      "locked.xlsx",
+      ...CAMPAIGN,
+    ]);
+    const run = spawnSync(command, args, { cwd: dir, encoding: "utf8" });
 
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("Không đọc được tệp: không có quyền đọc tệp (EACCES)");
