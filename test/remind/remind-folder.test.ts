@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvCell, formatRemindSummary, runRemind, SUMMARY_FILE } from "../../scripts/commands/remind";
+import { toSendMailBody } from "../../scripts/mail/graph-mailer";
 
 /**
  * Issue 17, item 6: the reminder folder holds only this run's drafts (an earlier run's are moved
@@ -113,5 +114,36 @@ describe("remind's folder and list", () => {
     ["a, b", '"a, b"'],
   ])("neutralises %j as %j", (value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+
+  it("sends one message to every address of the unit (Graph's toRecipients lists them all)", async () => {
+    writeFileSync(
+      join(dir, "two.json"),
+      result("2026-11-20T03:00:00.000Z", [{ code: "XA01", name: "UBND xã A", email: "a@x.vn; b@y.vn" }]),
+    );
+    const sent: unknown[] = [];
+    await runRemind({
+      from: join(dir, "two.json"),
+      out: join(dir, "thu-nhac"),
+      language: "vi",
+      templatesAt: "x",
+      mailer: {
+        sender: "snv@hatinh.gov.vn",
+        send: async (message) => void sent.push(toSendMailBody(message)),
+      },
+      perMinute: 600,
+      now: () => Date.parse("2026-11-20T03:05:00Z"),
+    });
+
+    expect(sent).toMatchObject([
+      {
+        message: {
+          toRecipients: [
+            { emailAddress: { address: "a@x.vn", name: "UBND xã A" } },
+            { emailAddress: { address: "b@y.vn", name: "UBND xã A" } },
+          ],
+        },
+      },
+    ]);
   });
 });
