@@ -86,6 +86,12 @@ export const PROBLEM_CODES = [
   "DNKT_FLAG_FOR_INDIVIDUAL",
   "DNKT_GROUP_REQUIRED",
   "DNKT_KHAC_NEEDS_EVIDENCE",
+  // The registry as Sở Nội vụ keeps it (issue 17)
+  "UNIT_CODE_NORMALISED",
+  "REGISTRY_CODE_INVALID",
+  "REGISTRY_ROW_HEADING",
+  "REGISTRY_ROW_FOOTER",
+  "REGISTRY_ROWS_BLANK",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -106,7 +106,7 @@ export const consolidationJsonSchema = z.object({
       version: z.string().nullable().optional(),
       unit: z.string().nullable(),
       period: z.string().nullable().optional(),
-      receivedAt: instant.optional(),
+      receivedAt: instant.nullable().default(null),
       supersededBy: z.string().nullable().optional(),
       attribution: z.enum(["workbook", "file_name"]).nullable().optional(),
       pointsTo: z.string().nullable().optional(),

@@ -16,6 +16,14 @@ const EXPECTED: Readonly<Record<string, LocalizedText>> = {
     vi: 'một ngày có thật viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ "2027-03-31", hoặc null',
     en: 'a real date written year-month-day in quotes, e.g. "2027-03-31", or null',
   },
+  nominationDeadlines: {
+    vi: 'hạn của từng đợt: khóa là đợt như "DN-KT:SOKET:2027" hoặc "DN-KT:HANGNAM:2026", giá trị là ngày viết năm-tháng-ngày, ví dụ {"DN-KT:SOKET:2027": "2027-03-31"}',
+    en: 'a deadline per round: keys are rounds such as "DN-KT:SOKET:2027" or "DN-KT:HANGNAM:2026", values dates written year-month-day, e.g. {"DN-KT:SOKET:2027": "2027-03-31"}',
+  },
+  planPhases: {
+    vi: 'danh sách giai đoạn có kế hoạch của đơn vị: ["GD1"] hoặc ["GD1", "GD2"]',
+    en: 'the phases whose unit plans are expected: ["GD1"] or ["GD1", "GD2"]',
+  },
   reportYear: {
     vi: `một năm từ ${MOVEMENT_YEARS.first} đến ${MOVEMENT_YEARS.last}, viết như số (không có dấu ngoặc kép), ví dụ 2026`,
     en: `a year from ${MOVEMENT_YEARS.first} to ${MOVEMENT_YEARS.last}, written as a number (no quotes), e.g. 2026`,

@@ -184,6 +184,18 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `Row ${p("row")}: the ${p("awardLabel")} is for collectives only, not individuals.`;
     case "DNKT_GROUP_REQUIRED":
       return `Row ${p("row")}: an individual needs a group (officials; entrepreneurs; others).`;
+    case "UNIT_CODE_NORMALISED":
+      return `Unit code "${p("found")}" is read as ${p("code")} (spaces removed, upper case); please correct the code.`;
+    case "REGISTRY_CODE_INVALID":
+      return `Row ${p("row")}: "${p("found")}" is not a unit code (letters without marks, digits and - _ . / only, at most 20 characters); the row is not counted as a unit.`;
+    case "REGISTRY_ROW_HEADING":
+      return `Row ${p("row")} ("${p("found")}") is a section heading, not a unit: not counted.`;
+    case "REGISTRY_ROW_FOOTER":
+      return `Row ${p("row")} ("${p("found")}") belongs to the list's footer (total, prepared by…), not a unit: not counted.`;
+    case "REGISTRY_ROWS_BLANK":
+      return p("from") === p("to")
+        ? `Row ${p("from")} is blank: skipped.`
+        : `Rows ${p("from")}–${p("to")} are blank: skipped.`;
     case "DNKT_KHAC_NEEDS_EVIDENCE":
       return `Row ${p("row")}: an "other" individual needs a written recognition by a competent authority (patent, science prize...).`;
   }

@@ -182,6 +182,18 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `Dòng ${p("row")}: ${p("awardLabel")} chỉ dành cho tập thể, không xét cho cá nhân.`;
     case "DNKT_GROUP_REQUIRED":
       return `Dòng ${p("row")}: cá nhân phải chọn nhóm (cán bộ, công chức, viên chức; doanh nhân; đối tượng khác).`;
+    case "UNIT_CODE_NORMALISED":
+      return `Mã đơn vị "${p("found")}" được đọc là ${p("code")} (bỏ dấu cách, viết hoa); nên sửa lại cho đúng mã.`;
+    case "REGISTRY_CODE_INVALID":
+      return `Dòng ${p("row")}: "${p("found")}" không phải mã đơn vị (chỉ gồm chữ cái không dấu, chữ số và - _ . /, tối đa 20 ký tự); dòng này không được tính là đơn vị.`;
+    case "REGISTRY_ROW_HEADING":
+      return `Dòng ${p("row")} ("${p("found")}") là dòng tiêu đề nhóm, không phải đơn vị: không tính.`;
+    case "REGISTRY_ROW_FOOTER":
+      return `Dòng ${p("row")} ("${p("found")}") thuộc phần cuối danh sách (tổng số, người lập biểu…), không phải đơn vị: không tính.`;
+    case "REGISTRY_ROWS_BLANK":
+      return p("from") === p("to")
+        ? `Dòng ${p("from")} để trống: bỏ qua.`
+        : `Các dòng ${p("from")}–${p("to")} để trống: bỏ qua.`;
     case "DNKT_KHAC_NEEDS_EVIDENCE":
       return `Dòng ${p("row")}: cá nhân thuộc "Đối tượng khác" phải có văn bản công nhận của cấp có thẩm quyền (bằng sáng chế, giải thưởng khoa học...).`;
   }

@@ -13,7 +13,8 @@ import type { Reminder, ReminderItem, ReminderStatus } from "./plan-reminders";
 import { REMINDER_ASKS, REMINDER_WORDING, type ReminderWording } from "./reminder-wording";
 
 export interface ComposedReminder {
-  readonly to: { readonly name: string; readonly address: string };
+  /** Every valid address of the unit, each with the unit's name. */
+  readonly to: readonly { readonly name: string; readonly address: string }[];
   readonly subject: string;
   /** Plain text, lines joined with "\n". */
   readonly body: string;
@@ -58,26 +59,45 @@ function deadlineLines(item: ReminderItem, asOf: number, words: ReminderWording)
   return lines;
 }
 
-function itemLines(item: ReminderItem, asOf: number, options: ComposeOptions): string[] {
+/** A file's problems, errors first, each at its sheet and cell; at most the configured number. */
+function problemLines(problems: readonly ReportedProblem[], options: ComposeOptions): string[] {
+  const words = REMINDER_WORDING[options.language];
+  const limit = options.maxProblemsPerFile ?? 20;
+  const lines = problems
+    .slice(0, limit)
+    .map(
+      (problem) =>
+        `   - ${words.problemAt(problem.sheet, problem.cell)}: ${wordProblem(problem, options.language)}`,
+    );
+  if (problems.length > limit) lines.push(`   ${words.moreProblems(problems.length - limit)}`);
+  return lines;
+}
+
+function itemLines(item: ReminderItem, unitCode: string, asOf: number, options: ComposeOptions): string[] {
   const words = REMINDER_WORDING[options.language];
   const spec = SUBMISSION_SPECS[item.kind];
-  const heading = `${spec.title[options.language]} (${item.kind}): ${words.statusWord[item.status]}.`;
+  const underReview = item.status === "missing" && item.underReview.length > 0;
+  const status = underReview ? words.underReviewStatus : words.statusWord[item.status];
+  const heading = `${spec.title[options.language]} (${item.kind}): ${status}.`;
   const lines = [heading, ...deadlineLines(item, asOf, words).map((line) => `   ${line}`)];
   const receivedAt = item.receivedAt === null ? "" : formatVietnamDateTime(item.receivedAt);
   switch (item.status) {
     case "missing":
-      lines.push(`   ${words.missingAsk(spec.fileName)}`);
+      if (!underReview) {
+        lines.push(`   ${words.missingAsk(spec.fileName)}`);
+        break;
+      }
+      for (const reviewed of item.underReview) {
+        const at = reviewed.receivedAt === null ? "" : formatVietnamDateTime(reviewed.receivedAt);
+        lines.push(`   ${words.reviewedFile(reviewed.file, at, reviewed.codeInFile, reviewed.codeOwner)}`);
+        lines.push(...problemLines(reviewed.problems, options));
+      }
+      lines.push(`   ${words.reviewAsk(unitCode)}`);
       break;
     case "invalid": {
       const errors = item.problems.filter((problem) => problem.severity === "error").length;
       lines.push(`   ${words.invalidFile(item.file ?? "", receivedAt, errors)}`);
-      const limit = options.maxProblemsPerFile ?? 20;
-      for (const problem of item.problems.slice(0, limit)) {
-        lines.push(
-          `   - ${words.problemAt(problem.sheet, problem.cell)}: ${wordProblem(problem, options.language)}`,
-        );
-      }
-      if (item.problems.length > limit) lines.push(`   ${words.moreProblems(item.problems.length - limit)}`);
+      lines.push(...problemLines(item.problems, options));
       lines.push(`   ${words.invalidAsk}`);
       break;
     }
@@ -116,12 +136,12 @@ export function composeReminder(reminder: Reminder, options: ComposeOptions): Co
     "",
   ];
   reminder.items.forEach((item, index) => {
-    const [first, ...rest] = itemLines(item, reminder.asOf, options);
+    const [first, ...rest] = itemLines(item, reminder.unit.code, reminder.asOf, options);
     lines.push(`${index + 1}. ${first ?? ""}`, ...rest, "");
   });
   lines.push(words.templatesAt(options.templatesAt), "", words.automatic, "", words.signature);
   return {
-    to: { name: reminder.unit.name, address: reminder.unit.email },
+    to: reminder.unit.addresses.map((address) => ({ name: reminder.unit.name, address })),
     subject: subjectOf(reminder, options),
     body: lines.join("\n"),
   };

@@ -8,6 +8,8 @@ export {
   type Reminder,
   type ReminderItem,
   type ReminderPlan,
+  type ReminderUnit,
+  type ReviewedFile,
   type ReminderStatus,
   type UnreachableReason,
 } from "./plan-reminders";

@@ -1,4 +1,5 @@
 import { normaliseUnitCode } from "../registry";
+import { parseEmailList } from "../values/email-list";
 import type { TemplateKind } from "../spec/types";
 import type { ConsolidationReport, ReportedProblem } from "./consolidation-report";
 
@@ -16,12 +17,36 @@ export interface ReminderItem {
   readonly receivedAt: number | null;
   /** The chosen file's problems, errors first, in sheet and cell order. */
   readonly problems: readonly ReportedProblem[];
+  /**
+   * Files received that carry this unit's name under a code that is not its own (another unit's, or
+   * none in the registry): the unit is told which file and what to fix, not that nothing arrived.
+   */
+  readonly underReview: readonly ReviewedFile[];
+}
+
+export interface ReviewedFile {
+  readonly file: string;
+  /** The unit code written in the file, as read (null when none could be read). */
+  readonly codeInFile: string | null;
+  /** The registry's name for that code, when it is another unit's. */
+  readonly codeOwner: string | null;
+  readonly receivedAt: number | null;
+  readonly problems: readonly ReportedProblem[];
+}
+
+/** Who a reminder is for: the registry's text, and the addresses read from it (all of them are written to). */
+export interface ReminderUnit {
+  readonly code: string;
+  readonly name: string;
+  /** The registry's e-mail cell as the consolidation gave it ("a@x.vn; b@y.vn"). */
+  readonly email: string;
+  readonly addresses: readonly string[];
 }
 
 export interface Reminder {
   /** Stable for one unit, one consolidation moment and one situation: a re-run sends nothing twice. */
   readonly key: string;
-  readonly unit: { readonly code: string; readonly name: string; readonly email: string };
+  readonly unit: ReminderUnit;
   readonly asOf: number;
   readonly items: readonly ReminderItem[];
 }
@@ -33,7 +58,7 @@ export interface ReminderPlan {
   readonly reminders: readonly Reminder[];
   /** Units that should be reminded but cannot be written to: Sở Nội vụ calls them instead. */
   readonly unreachable: readonly {
-    readonly unit: { readonly code: string; readonly name: string; readonly email: string };
+    readonly unit: ReminderUnit;
     readonly reason: UnreachableReason;
     readonly items: readonly ReminderItem[];
   }[];
@@ -41,9 +66,6 @@ export interface ReminderPlan {
 
 const STATUS_ORDER: Readonly<Record<ReminderStatus, number>> = { missing: 0, invalid: 1, late: 2 };
 const KIND_ORDER: Readonly<Record<TemplateKind, number>> = { KH: 0, BC: 1, "DN-KT": 2 };
-
-// One address, as Sở Nội vụ types them in the registry; several addresses are not guessed apart.
-const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 function isReminderStatus(status: string): status is ReminderStatus {
   return status === "missing" || status === "invalid" || status === "late";
@@ -78,13 +100,30 @@ export function planReminders(report: ConsolidationReport): ReminderPlan {
     ]),
   );
   const filesByPath = new Map(report.files.map((file) => [file.file, file]));
+  const namesByCode = new Map(report.units.map((unit) => [normaliseUnitCode(unit.code), unit.name]));
+  const reviewed = (path: string): ReviewedFile => {
+    const file = filesByPath.get(path);
+    const codeInFile = file?.unit ?? null;
+    return {
+      file: path,
+      codeInFile,
+      codeOwner: codeInFile === null ? null : (namesByCode.get(normaliseUnitCode(codeInFile)) ?? null),
+      receivedAt: file?.receivedAt ? Date.parse(file.receivedAt) : null,
+      problems: file ? [...file.problems].sort(compareProblems) : [],
+    };
+  };
 
   const byUnit = new Map<string, { unit: Reminder["unit"]; items: ReminderItem[] }>();
   for (const status of report.units) {
     if (!isReminderStatus(status.status)) continue;
     const code = normaliseUnitCode(status.code);
     const entry = byUnit.get(code) ?? {
-      unit: { code: status.code, name: status.name, email: status.email.trim() },
+      unit: {
+        code: status.code,
+        name: status.name,
+        email: status.email.trim(),
+        addresses: parseEmailList(status.email).addresses,
+      },
       items: [],
     };
     byUnit.set(code, entry);
@@ -97,6 +136,7 @@ export function planReminders(report: ConsolidationReport): ReminderPlan {
       file: status.file,
       receivedAt: status.receivedAt === null ? null : Date.parse(status.receivedAt),
       problems: status.status === "invalid" && file ? [...file.problems].sort(compareProblems) : [],
+      underReview: status.status === "missing" ? status.underReview.map(reviewed) : [],
     });
   }
 
@@ -109,19 +149,24 @@ export function planReminders(report: ConsolidationReport): ReminderPlan {
     const items = entry.items.sort(
       (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
     );
-    if (entry.unit.email === "") {
-      unreachable.push({ unit: entry.unit, reason: "no_email", items });
+    if (entry.unit.addresses.length === 0) {
+      unreachable.push({
+        unit: entry.unit,
+        reason: entry.unit.email === "" ? "no_email" : "invalid_email",
+        items,
+      });
       continue;
     }
-    if (!EMAIL_PATTERN.test(entry.unit.email)) {
-      unreachable.push({ unit: entry.unit, reason: "invalid_email", items });
-      continue;
-    }
+    // One address gives the key it gave before addresses were lists: a ledger written then still holds.
     const situation = [
       code,
-      entry.unit.email.toLowerCase(),
+      entry.unit.addresses.join(";").toLowerCase(),
       report.asOf,
-      ...items.map((item) => `${item.kind}:${item.status}:${item.file ?? ""}`),
+      ...items.map(
+        (item) =>
+          `${item.kind}:${item.status}:${item.file ?? ""}` +
+          item.underReview.map((entry) => `:${entry.file}`).join(""),
+      ),
     ].join("|");
     reminders.push({ key: `${code}-${hashText(situation)}`, unit: entry.unit, asOf, items });
   }

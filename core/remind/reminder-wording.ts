@@ -13,6 +13,15 @@ export interface ReminderWording {
   readonly daysLeft: (days: number) => string;
   readonly noDeadline: string;
   readonly missingAsk: (templateFile: string) => string;
+  /** A missing item whose unit did send a file, counted for nobody until its code is put right. */
+  readonly underReviewStatus: string;
+  readonly reviewedFile: (
+    file: string,
+    receivedAt: string,
+    codeInFile: string | null,
+    codeOwner: string | null,
+  ) => string;
+  readonly reviewAsk: (unitCode: string) => string;
   readonly invalidFile: (file: string, receivedAt: string, errors: number) => string;
   readonly problemAt: (sheet: string | null, cell: string | null) => string;
   readonly moreProblems: (count: number) => string;
@@ -39,6 +48,17 @@ const VI: ReminderWording = {
   noDeadline: "Chưa có hạn gửi được công bố.",
   missingAsk: (templateFile) =>
     `Sở Nội vụ chưa nhận được tệp nào của đơn vị. Đề nghị đơn vị điền biểu mẫu ${templateFile} và gửi vào thư mục chung.`,
+  underReviewStatus: "ĐÃ NHẬN TỆP NHƯNG CHƯA TÍNH, cần sửa mã đơn vị",
+  reviewedFile: (file, receivedAt, codeInFile, codeOwner) =>
+    `Sở Nội vụ đã nhận tệp "${file}"${receivedAt === "" ? "" : ` (nhận lúc ${receivedAt})`} ghi tên đơn vị, nhưng chưa tính cho đơn vị vì ${
+      codeInFile === null
+        ? "không đọc được mã đơn vị trong tệp"
+        : codeOwner === null
+          ? `mã đơn vị "${codeInFile}" ghi trong tệp không có trong danh sách đơn vị`
+          : `tệp ghi mã đơn vị ${codeInFile}, là mã của ${codeOwner}`
+    }:`,
+  reviewAsk: (unitCode) =>
+    `Đề nghị đơn vị sửa ô "Mã đơn vị" (trang Thông tin) thành ${unitCode}, kiểm tra lại tên đơn vị, rồi gửi lại tệp này; không cần lập tệp khác.`,
   invalidFile: (file, receivedAt, errors) =>
     `Tệp "${file}" (nhận lúc ${receivedAt}) có ${errors} lỗi cần sửa:`,
   problemAt: (sheet, cell) =>
@@ -73,6 +93,17 @@ const EN: ReminderWording = {
   noDeadline: "No deadline has been announced yet.",
   missingAsk: (templateFile) =>
     `No file of your unit has been received. Please fill in the template ${templateFile} and put it in the shared folder.`,
+  underReviewStatus: "RECEIVED BUT NOT COUNTED, the unit code needs fixing",
+  reviewedFile: (file, receivedAt, codeInFile, codeOwner) =>
+    `Sở Nội vụ received the file "${file}"${receivedAt === "" ? "" : ` (received ${receivedAt})`} bearing your unit's name, but has not counted it for your unit because ${
+      codeInFile === null
+        ? "no unit code could be read in it"
+        : codeOwner === null
+          ? `the unit code "${codeInFile}" written in it is not in the registry`
+          : `it carries the unit code ${codeInFile}, which is ${codeOwner}'s`
+    }:`,
+  reviewAsk: (unitCode) =>
+    `Please change the "Mã đơn vị" cell (sheet Thông tin) to ${unitCode}, check the unit name, and send this file again; no other file is needed.`,
   invalidFile: (file, receivedAt, errors) =>
     `The file "${file}" (received ${receivedAt}) has ${errors} errors to fix:`,
   problemAt: (sheet, cell) =>

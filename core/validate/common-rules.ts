@@ -22,11 +22,24 @@ export const ruleUnitIsRegistered: Rule = (context) => {
         { found: code },
       ),
     ];
+  // "XA 010" or "xa010" for XA010 is credited to it, said at the code's cell: the unit should fix it.
+  const normalised =
+    code.trim() === unit.code
+      ? []
+      : [
+          createProblem(
+            "UNIT_CODE_NORMALISED",
+            "warning",
+            { sheet: codeField.sheet, cell: codeField.cell },
+            { found: code, code: unit.code },
+          ),
+        ];
   const type = textField(context, "unitType");
   // A registry row without a type of the catalogue has its own problem in the registry.
-  if (type === null || unit.type === null || type === unit.type) return [];
+  if (type === null || unit.type === null || type === unit.type) return normalised;
   const typeField = findFieldSpec(context.document.spec, "unitType");
   return [
+    ...normalised,
     createProblem(
       "UNIT_TYPE_MISMATCH",
       "error",

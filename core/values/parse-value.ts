@@ -20,7 +20,8 @@ export type ParseOutcome =
   | { readonly ok: true; readonly value: ParsedValue | null }
   | { readonly ok: false; readonly code: ProblemCode; readonly params: Record<string, ProblemParam> };
 
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;
+/** One e-mail address (the registry's lists are split by core/values/email-list.ts first). */
+export const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;
 /** 45/KH-UBND, 12a/BC-SNV, 03/TTr-UBND.VP: number, optional letter, type, then one or more issuer parts. */
 const DOC_NUMBER = /^(\d{1,5}[a-zA-Z]?)\/([A-Za-zĐđ]+)((?:-[A-Za-zĐđ0-9&.]+)+)$/u;
 const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { open, readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import {
   composeReminder,
@@ -10,7 +10,9 @@ import {
   type Language,
   type Reminder,
   type ReminderPlan,
+  MOVEMENT_TIME_ZONE,
 } from "../../core/index";
+import { makeOutputFolder } from "../io/output-folder";
 import { UsageError } from "../errors";
 import { writeFileAtomic } from "../io/atomic-write";
 import { writeEml } from "../mail/write-eml";
@@ -39,6 +41,8 @@ export type SendState = "written" | "sent" | "already_sent" | "failed";
 
 export interface RemindOutcome {
   readonly plan: ReminderPlan;
+  /** Drafts of an earlier run found in the folder and moved into a dated sub-folder of it, or null. */
+  readonly movedAside: { readonly folder: string; readonly count: number } | null;
   readonly written: readonly {
     readonly reminder: Reminder;
     readonly eml: string;
@@ -113,8 +117,14 @@ function emlFileName(code: string): string {
   return `${code.replace(/[^A-Za-z0-9._-]/g, "_")}.eml`;
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One CSV cell. A cell Excel would read as a formula (=, +, -, @, or a tab or CR before one) gets a
+ * leading single quote, as OWASP's "CSV Injection" page advises: unit names come from the registry
+ * and file names from the units, and `=HYPERLINK(…)` must stay text when the list is opened.
+ */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function summaryCsv(outcome: RemindOutcome, language: Language): string {
@@ -133,7 +143,7 @@ function summaryCsv(outcome: RemindOutcome, language: Language): string {
     ...outcome.written.map((entry) => [
       entry.reminder.unit.code,
       entry.reminder.unit.name,
-      entry.reminder.unit.email,
+      entry.reminder.unit.addresses.join("; "),
       about(entry.reminder.items),
       entry.eml,
       entry.error ? `${stateWords[entry.state]}: ${entry.error}` : stateWords[entry.state],
@@ -151,6 +161,37 @@ function summaryCsv(outcome: RemindOutcome, language: Language): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
+/** Whether an .eml in the folder is a draft thidua wrote (its Message-ID ends in @thidua): only those are moved. */
+async function isThiduaDraft(path: string): Promise<boolean> {
+  const file = await open(path, "r").catch(() => null);
+  if (!file) return false;
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return /^Message-ID: <[^>\r\n]*@thidua>\r?$/im.test(head.subarray(0, bytesRead).toString("latin1"));
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Moves the drafts of an earlier run into `thu-cu-<Vietnam date and time>/` under the folder, so the
+ * folder holds only this run's letters: a stale "chưa nộp" draft to a unit that has since sent must
+ * not be sent by mistake. Moved, not deleted: they are the record of what was written then.
+ */
+async function moveEarlierDrafts(out: string, now: number): Promise<RemindOutcome["movedAside"]> {
+  const names = await readdir(out).catch(() => [] as string[]);
+  const drafts: string[] = [];
+  for (const name of names.filter((entry) => entry.toLowerCase().endsWith(".eml")).sort())
+    if (await isThiduaDraft(join(out, name))) drafts.push(name);
+  if (drafts.length === 0) return null;
+  const local = new Date(now + MOVEMENT_TIME_ZONE.utcOffsetMinutes * 60_000).toISOString();
+  const folder = `thu-cu-${local.slice(0, 10)}-${local.slice(11, 19).replace(/:/g, "")}`;
+  await makeOutputFolder(join(out, folder));
+  for (const name of drafts) await rename(join(out, name), join(out, folder, name));
+  return { folder, count: drafts.length };
+}
+
 /**
  * Writes one .eml per unit to remind (and the summary); with a mailer, sends those not sent before,
  * at a bounded rate, recording each send at once so that an interrupted run resumes without repeats.
@@ -164,6 +205,7 @@ export async function runRemind(options: RemindOptions): Promise<RemindOutcome> 
   const interval = Math.ceil(60_000 / Math.max(1, options.perMinute));
   let lastSendAt: number | null = null;
   const written: RemindOutcome["written"][number][] = [];
+  const movedAside = await moveEarlierDrafts(options.out, options.now());
 
   for (const reminder of plan.reminders) {
     const composed = composeReminder(reminder, {
@@ -200,7 +242,7 @@ export async function runRemind(options: RemindOptions): Promise<RemindOutcome> 
       await options.mailer.send(composed);
       ledger.sent[reminder.key] = {
         unit: reminder.unit.code,
-        to: reminder.unit.email,
+        to: reminder.unit.addresses.join("; "),
         sentAt: new Date(options.now()).toISOString(),
       };
       await writeFileAtomic(ledgerPath, `${JSON.stringify(ledger, null, 2)}\n`);
@@ -214,7 +256,7 @@ export async function runRemind(options: RemindOptions): Promise<RemindOutcome> 
       });
     }
   }
-  const outcome: RemindOutcome = { plan, written };
+  const outcome: RemindOutcome = { plan, movedAside, written };
   await writeFileAtomic(join(options.out, SUMMARY_FILE), summaryCsv(outcome, options.language));
   return outcome;
 }
@@ -228,10 +270,17 @@ export function formatRemindSummary(outcome: RemindOutcome, out: string, languag
   );
   const failed = outcome.written
     .filter((entry) => entry.state === "failed")
-    .map((entry) => `  ${entry.reminder.unit.code} ${entry.reminder.unit.email}: ${entry.error ?? ""}\n`);
+    .map(
+      (entry) =>
+        `  ${entry.reminder.unit.code} ${entry.reminder.unit.addresses.join("; ")}: ${entry.error ?? ""}\n`,
+    );
+  const moved = outcome.movedAside;
   if (language === "vi") {
     return (
       `${outcome.written.length} thư nhắc trong ${out} (danh sách: ${SUMMARY_FILE})\n` +
+      (moved
+        ? `${moved.count} thư nhắc của lần trước đã được chuyển sang ${join(out, moved.folder)}\n`
+        : "") +
       (count("sent") + count("already_sent") + count("failed") > 0
         ? `đã gửi ${count("sent")}, đã gửi từ lần trước ${count("already_sent")}, gửi lỗi ${count("failed")}\n`
         : "chưa gửi thư nào (thêm --send --sender <thư điện tử> để gửi)\n") +
@@ -241,6 +290,7 @@ export function formatRemindSummary(outcome: RemindOutcome, out: string, languag
   }
   return (
     `${outcome.written.length} reminders in ${out} (list: ${SUMMARY_FILE})\n` +
+    (moved ? `${moved.count} earlier reminders moved to ${join(out, moved.folder)}\n` : "") +
     (count("sent") + count("already_sent") + count("failed") > 0
       ? `sent ${count("sent")}, sent before ${count("already_sent")}, failed ${count("failed")}\n`
       : "nothing sent (add --send --sender <address> to send)\n") +

@@ -8,7 +8,7 @@ export function toSendMailBody(message: ComposedReminder): unknown {
     message: {
       subject: message.subject,
       body: { contentType: "Text", content: message.body },
-      toRecipients: [{ emailAddress: { address: message.to.address, name: message.to.name } }],
+      toRecipients: message.to.map((to) => ({ emailAddress: { address: to.address, name: to.name } })),
     },
     saveToSentItems: true,
   };

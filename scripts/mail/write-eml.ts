@@ -10,7 +10,8 @@ export interface MailAddress {
 export interface EmlMessage {
   /** Null leaves the sender to the mail program that opens the draft. */
   readonly from: MailAddress | null;
-  readonly to: MailAddress;
+  /** Every recipient; a unit may list several addresses in the registry. */
+  readonly to: readonly MailAddress[];
   readonly subject: string;
   readonly body: string;
   readonly date: number;
@@ -87,7 +88,7 @@ function encodeBody(body: string): string {
 export function writeEml(message: EmlMessage): string {
   const headers = [
     ...(message.from ? [`From: ${encodeAddress(message.from)}`] : ["X-Unsent: 1"]),
-    `To: ${encodeAddress(message.to)}`,
+    `To: ${message.to.map(encodeAddress).join(`,${CRLF} `)}`,
     `Subject: ${encodeHeaderText(message.subject)}`,
     `Date: ${formatMailDate(message.date)}`,
     `Message-ID: <${message.messageId}>`,

@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { SampleManifest } from "../../scripts/sample/manifest";
+import { withoutPermissionBypass } from "../support/without-permission-bypass";
 import { buildZip } from "../fixtures/zip";
 
 /**
@@ -28,7 +29,6 @@ import { buildZip } from "../fixtures/zip";
 
 const ROOT = join(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "scripts", "cli.js");
-const NOBODY = 65534;
 
 interface Run {
   code: number;
@@ -36,14 +36,10 @@ interface Run {
   stderr: string;
 }
 
-function run(args: readonly string[], asUser?: number): Promise<Run> {
-  const [command, commandArgs] =
-    asUser === undefined
-      ? [process.execPath, [CLI, ...args]]
-      : [
-          "setpriv",
-          [`--reuid=${asUser}`, `--regid=${asUser}`, "--clear-groups", "--", process.execPath, CLI, ...args],
-        ];
+function run(args: readonly string[], honourPermissions = false): Promise<Run> {
+  const { command, args: commandArgs } = honourPermissions
+    ? withoutPermissionBypass(process.execPath, [CLI, ...args])
+    : { command: process.execPath, args: [CLI, ...args] };
   return new Promise((resolve) => {
     execFile(command, commandArgs, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
@@ -117,7 +113,7 @@ describe("every file accounted for, each speaking only for its unit (issue 8)", 
     return target;
   }
 
-  async function consolidate(source: string, extra: readonly string[] = [], asUser?: number) {
+  async function consolidate(source: string, extra: readonly string[] = [], honourPermissions = false) {
     const result = await run(
       [
         "consolidate",
@@ -132,7 +128,7 @@ describe("every file accounted for, each speaking only for its unit (issue 8)", 
         ...(extra.includes("--out") ? [] : ["--out", join(dir, "out", `${source.split("/").pop()}.xlsx`)]),
         ...extra,
       ],
-      asUser,
+      honourPermissions,
     );
     return { run: result, json: result.code === 0 ? (JSON.parse(result.stdout) as Json) : null };
   }
@@ -313,16 +309,12 @@ describe("every file accounted for, each speaking only for its unit (issue 8)", 
     if (!locked) throw new Error("the sample has no sub-folder under BC");
     const lockedFiles = readdirSync(join(source, "BC", locked.name)).length;
     chmodSync(join(source, "BC", locked.name), 0o000);
-    // As root, permissions do not stop a read: run the CLI as nobody (everything else readable to it).
-    const asUser = process.getuid?.() === 0 ? NOBODY : undefined;
-    chmodSync(dir, 0o755);
-    mkdirSync(join(dir, "out-locked"), { recursive: true });
-    chmodSync(join(dir, "out-locked"), 0o777);
     try {
+      // As root, permissions do not stop a read: the CLI runs without the capabilities that bypass them.
       const { run: result, json } = await consolidate(
         source,
         ["--out", join(dir, "out-locked", "locked.xlsx")],
-        asUser,
+        true,
       );
 
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });

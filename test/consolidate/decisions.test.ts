@@ -296,3 +296,22 @@ describe("12. the decisions the writers only format", () => {
     ]);
   });
 });
+
+describe("issue 17: a file's unit code typed with spaces or in lower case", () => {
+  it('credits "s nv" and "stc" to SNV and STC (the file carries its UNIT_CODE_NORMALISED warning), never as unknown', () => {
+    const normalised = (found: string, code: string): Problem =>
+      createProblem("UNIT_CODE_NORMALISED", "warning", { sheet: "Thông tin", cell: "B4" }, { found, code });
+    const result = run([
+      submitted("KH_snv.xlsx", { unitCode: "s nv", problems: [normalised("s nv", "SNV")] }),
+      submitted("KH_stc.xlsx", {
+        unitCode: "stc",
+        unitName: "Sở Tài chính",
+        problems: [normalised("stc", "STC")],
+      }),
+    ]);
+
+    expect([statusOf(result, "SNV", "KH"), statusOf(result, "STC", "KH")]).toEqual(["on_time", "on_time"]);
+    expect(fileOf(result, "KH_snv.xlsx")).toMatchObject({ outcome: "on_time", unitCode: "SNV" });
+    expect(fileOf(result, "KH_stc.xlsx")).toMatchObject({ outcome: "on_time", unitCode: "STC" });
+  });
+});

@@ -5,7 +5,15 @@ import { join } from "node:path";
 import type { Workbook } from "exceljs";
 import { loadExcelJs } from "../../scripts/xlsx/load-exceljs";
 import type { SampleManifest } from "../../scripts/sample/manifest";
-import { deleteColumn, deleteRows, insertColumn, saveWorkbook, sheetOf } from "../fixtures/officer-edits";
+import { simpleParser } from "mailparser";
+import {
+  deleteColumn,
+  deleteRows,
+  insertColumn,
+  insertRow,
+  saveWorkbook,
+  sheetOf,
+} from "../fixtures/officer-edits";
 
 /**
  * Issue 8, cases 4 and 5: the registry as Sở Nội vụ really keeps it. Its header is found by its
@@ -26,7 +34,7 @@ function thidua(args: readonly string[]): Promise<{ code: number; stdout: string
 
 interface Json {
   totals: { expected: number; missing: number };
-  registry: { units: number; problems: { code: string; severity: string; cell: string }[] };
+  registry: { units: number; problems: { code: string; severity: string; cell: string; message: string }[] };
   units: { code: string; type: string | null; email: string; kind: string; status: string }[];
   files: { file: string; outcome: string; unit: string | null }[];
 }
@@ -168,5 +176,112 @@ describe("the registry's header found by its labels", () => {
     ).toEqual(
       manifest.units.filter((unit) => unit.code === code).map((unit) => [unit.kind, unit.expectedStatus]),
     );
+  });
+});
+
+describe("issue 17: the registry Sở Nội vụ really keeps, through the compiled CLI", () => {
+  const dir = mkdtempSync(join(tmpdir(), "thidua-registry-kept-"));
+  let manifest: SampleManifest;
+  let run: { code: number; stdout: string; stderr: string };
+  let json: Json;
+  let spaced: { code: string; typed: string };
+  let twoAddresses: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
+    expect(await thidua(["sample", "--units", "40", "--out", dir])).toMatchObject({ code: 0 });
+    manifest = JSON.parse(readFileSync(join(dir, "sample-manifest.json"), "utf8")) as SampleManifest;
+    const workbook = new (loadExcelJs().Workbook)();
+    await workbook.xlsx.load(readFileSync(join(dir, "registry.xlsx")) as never);
+    const sheet = sheetOf(workbook, "Đơn vị");
+    const rowOf = (code: string): number => {
+      for (let row = 4; row < 44; row += 1) if (String(sheet.getCell(`A${row}`).value) === code) return row;
+      throw new Error(`no registry row for ${code}`);
+    };
+    // A unit whose files all count, its code typed with a space and in lower case; a unit to remind, two addresses.
+    const counted = manifest.units.find(
+      (unit) =>
+        unit.code.length > 3 &&
+        manifest.units
+          .filter((other) => other.code === unit.code)
+          .every((other) => other.expectedStatus === "on_time"),
+    )!;
+    spaced = {
+      code: counted.code,
+      typed: `${counted.code.slice(0, 2)} ${counted.code.slice(2).toLowerCase()}`,
+    };
+    sheet.getCell(`A${rowOf(spaced.code)}`).value = spaced.typed;
+    twoAddresses = manifest.units.find((unit) => unit.expectedStatus === "missing")!.code;
+    sheet.getCell(`E${rowOf(twoAddresses)}`).value = "a@x.vn; Văn thư <b@y.vn>";
+    // A heading merged across the row on top, one in the middle, a blank row, the footer and its signature.
+    insertRow(workbook, "Đơn vị", 4, ["KHỐI SỞ, BAN, NGÀNH"]);
+    sheet.mergeCells("A4:E4");
+    insertRow(workbook, "Đơn vị", 25, ["Cụm 1 – Các xã phía Bắc"]);
+    sheet.getCell("A46").value = "Tổng số: 40";
+    sheet.getCell("B48").value = "Người lập biểu";
+    writeFileSync(join(dir, "kept.xlsx"), await saveWorkbook(workbook));
+
+    run = await thidua([
+      "consolidate",
+      "--source",
+      join(dir, "submissions"),
+      "--registry",
+      join(dir, "kept.xlsx"),
+      "--config",
+      join(dir, "thidua.config.json"),
+      "--as-of",
+      manifest.asOf,
+      "--out",
+      join(dir, "kept-out.xlsx"),
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    json = JSON.parse(run.stdout) as Json;
+    writeFileSync(join(dir, "kept.json"), run.stdout);
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("counts 40 units, 80 expected: headings, footer and blank row listed, none an error", () => {
+    expect(json.registry.units).toBe(40);
+    expect(json.totals.expected).toBe(80);
+    expect(
+      json.registry.problems.map((problem) => `${problem.code} ${problem.severity} ${problem.cell}`),
+    ).toEqual([
+      "REGISTRY_ROW_HEADING warning A4",
+      expect.stringMatching(/^UNIT_CODE_NORMALISED warning A\d+$/),
+      "REGISTRY_ROW_HEADING warning A25",
+      "REGISTRY_ROW_FOOTER warning A46",
+      "REGISTRY_ROWS_BLANK warning A47",
+      "REGISTRY_ROW_FOOTER warning A48",
+    ]);
+    expect(run.stderr).toContain('Dòng 46 ("Tổng số: 40") thuộc phần cuối danh sách');
+  });
+
+  it('credits "XA 010"-style codes to their unit, with the warning naming both forms', () => {
+    expect(json.registry.problems.find((problem) => problem.code === "UNIT_CODE_NORMALISED")?.message).toBe(
+      `Mã đơn vị "${spaced.typed}" được đọc là ${spaced.code} (bỏ dấu cách, viết hoa); nên sửa lại cho đúng mã.`,
+    );
+    expect(
+      json.units.filter((unit) => unit.code === spaced.code).map((unit) => [unit.kind, unit.status]),
+    ).toEqual(
+      manifest.units
+        .filter((unit) => unit.code === spaced.code)
+        .map((unit) => [unit.kind, unit.expectedStatus]),
+    );
+    expect(
+      json.files.filter((file) => file.outcome === "unknown_unit").map((file) => file.unit),
+    ).not.toContain(spaced.code);
+  });
+
+  it("keeps both addresses of one cell and reminds both", async () => {
+    expect(json.units.find((unit) => unit.code === twoAddresses)?.email).toBe("a@x.vn; b@y.vn");
+    const remind = await thidua(["remind", "--from", join(dir, "kept.json"), "--out", join(dir, "thu-nhac")]);
+    expect(remind.code).toBe(0);
+    const mail = await simpleParser(readFileSync(join(dir, "thu-nhac", `${twoAddresses}.eml`)));
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((entry) => entry.address) : null).toEqual([
+      "a@x.vn",
+      "b@y.vn",
+    ]);
   });
 });

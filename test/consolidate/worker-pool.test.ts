@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { resolveConfig } from "../../core/config";
 import { createRegistry } from "../../core/registry";
 import type * as WorkerPool from "../../scripts/consolidate/worker-pool";
+import { describeFullLayer } from "../support/tools";
 
 /**
  * The validating threads as compiled (dist/, built by `npm run build`): fetched bytes are moved to a
@@ -11,7 +12,13 @@ import type * as WorkerPool from "../../scripts/consolidate/worker-pool";
 const COMPILED = join(__dirname, "..", "..", "dist", "scripts", "consolidate", "worker-pool.js");
 const TEMPLATE = join(__dirname, "..", "..", "templates", "KH_ke-hoach-trien-khai.xlsx");
 
-(existsSync(COMPILED) ? describe : describe.skip)("validation pool (compiled threads)", () => {
+// Compiled code belongs to the full layer (announced when skipped); there a missing build is a failure, never a silent skip.
+describeFullLayer("validation pool (compiled threads)", () => {
+  beforeAll(() => {
+    if (!existsSync(COMPILED))
+      throw new Error(`${COMPILED} is missing: run \`npm run build\` (npm test does)`);
+  });
+
   it("transfers fetched bytes to the threads and validates files as they are submitted", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startValidationPool } = require(COMPILED) as typeof WorkerPool;

@@ -130,6 +130,11 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
     row: 5,
   },
   DNKT_GROUP_REQUIRED: { row: 5 },
+  UNIT_CODE_NORMALISED: { found: "xa 010", code: "XA010" },
+  REGISTRY_CODE_INVALID: { found: "XÃ-01?", row: 12 },
+  REGISTRY_ROW_HEADING: { found: "KHỐI SỞ, BAN, NGÀNH", row: 4 },
+  REGISTRY_ROW_FOOTER: { found: "Tổng số: 40", row: 47 },
+  REGISTRY_ROWS_BLANK: { from: 20, to: 22 },
   DNKT_KHAC_NEEDS_EVIDENCE: { row: 6 },
 };
 

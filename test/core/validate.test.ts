@@ -1,6 +1,7 @@
 import type { MovementConfig } from "../../core/config";
 import { readRegistry } from "../../core/registry";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { Problem } from "../../core/problems";
+import type { CellValue, WorkbookSnapshot } from "../../core/snapshot";
 import { BC_SPEC, DNKT_SPEC, KH_SPEC, REGISTRY_SPEC } from "../../core/spec/index";
 import { validateWorkbook } from "../../core/validate/validate";
 import { buildSnapshot, date, num, text, type SnapshotFill } from "../fixtures/snapshot";
@@ -261,6 +262,7 @@ describe("the registry of units", () => {
 
     expect(registry.units.map((entry) => `${entry.code}:${entry.type}`)).toEqual(["SNV:CQ", "TDOAN:MT"]);
     expect(problems).toMatchObject([
+      { code: "UNIT_CODE_NORMALISED", sheet: "Đơn vị", cell: "A6", params: { found: "snv", code: "SNV" } },
       { code: "REGISTRY_DUPLICATE_CODE", sheet: "Đơn vị", cell: "A6", params: { found: "snv" } },
     ]);
   });
@@ -316,9 +318,111 @@ describe("the registry of units", () => {
       email: text("skhcn@hatinh.gov.vn"),
     };
     const { registry } = readRegistry(buildSnapshot(REGISTRY_SPEC, { tables: { units: [unit] } }));
-    const lowerCase = buildSnapshot(KH_SPEC, { ...KH, fields: { ...KH.fields, unitCode: text(" skhcn ") } });
+    const spaced = buildSnapshot(KH_SPEC, { ...KH, fields: { ...KH.fields, unitCode: text(" SKHCN ") } });
+    const lowerCase = buildSnapshot(KH_SPEC, { ...KH, fields: { ...KH.fields, unitCode: text("sk hcn") } });
 
-    expect(validateWorkbook(lowerCase, { config: CONFIG, registry }).problems).toEqual([]);
+    expect(validateWorkbook(spaced, { config: CONFIG, registry }).problems).toEqual([]);
+    // Credited to SKHCN, and the unit is told its code was read another way, at the code's cell.
+    expect(validateWorkbook(lowerCase, { config: CONFIG, registry }).problems).toEqual([
+      {
+        code: "UNIT_CODE_NORMALISED",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: "B4",
+        params: { found: "sk hcn", code: "SKHCN" },
+      },
+    ]);
+  });
+});
+
+describe("issue 17: the registry as Sở Nội vụ keeps it", () => {
+  const unit = (code: string, email = `${code.replace(/\s/g, "").toLowerCase()}@hatinh.gov.vn`) => ({
+    code: text(code),
+    name: text(`Đơn vị ${code}`),
+    type: text("CQ"),
+    cluster: text("Khối sở"),
+    email: text(email),
+  });
+  const read = (rows: readonly Readonly<Record<string, CellValue>>[], merges: string[] = []) => {
+    const snapshot = buildSnapshot(REGISTRY_SPEC, { tables: { units: rows } });
+    const sheet = snapshot.sheets.find((entry) => entry.name === "Đơn vị")!;
+    return readRegistry({
+      ...snapshot,
+      sheets: snapshot.sheets.map((entry) =>
+        entry === sheet ? { ...sheet, merges: [...sheet.merges, ...merges] } : entry,
+      ),
+    });
+  };
+  const listed = (problems: readonly Problem[]) =>
+    problems.map((problem) => `${problem.code} ${problem.cell} ${JSON.stringify(problem.params)}`);
+
+  it('normalises a code typed "XA 010" or "xa010" (warned at its cell) and refuses a row whose code is still not one, naming it', () => {
+    const { registry, problems } = read([unit("XA 010"), unit("xa011"), unit("XÃ-01?", "x@hatinh.gov.vn")]);
+
+    expect(registry.units.map((entry) => entry.code)).toEqual(["XA010", "XA011"]);
+    expect(listed(problems)).toEqual([
+      'UNIT_CODE_NORMALISED A4 {"found":"XA 010","code":"XA010"}',
+      'UNIT_CODE_NORMALISED A5 {"found":"xa011","code":"XA011"}',
+      'REGISTRY_CODE_INVALID A6 {"found":"XÃ-01?","row":6}',
+    ]);
+  });
+
+  it("lists headings (merged across the row or not), a blank row and the footer with its signature, and counts none of them", () => {
+    const { registry, problems } = read(
+      [
+        { code: text("KHỐI SỞ, BAN, NGÀNH") },
+        unit("SNV"),
+        unit("STC"),
+        {},
+        { code: text("Cụm 1 – Các xã phía Bắc") },
+        unit("XA001"),
+        { code: text("Tổng số: 3") },
+        { name: text("Người lập biểu") },
+        { name: text("Nguyễn Văn An") },
+      ],
+      ["A8:E8"],
+    );
+
+    expect(registry.units.map((entry) => entry.code)).toEqual(["SNV", "STC", "XA001"]);
+    expect(listed(problems)).toEqual([
+      'REGISTRY_ROW_HEADING A4 {"found":"KHỐI SỞ, BAN, NGÀNH","row":4}',
+      'REGISTRY_ROWS_BLANK A7 {"from":7,"to":7}',
+      'REGISTRY_ROW_HEADING A8 {"found":"Cụm 1 – Các xã phía Bắc","row":8}',
+      'REGISTRY_ROW_FOOTER A10 {"found":"Tổng số: 3","row":10}',
+      'REGISTRY_ROW_FOOTER A11 {"found":"Người lập biểu","row":11}',
+      'REGISTRY_ROW_FOOTER A12 {"found":"Nguyễn Văn An","row":12}',
+    ]);
+  });
+
+  it("keeps a unit whose row has only its code (its problems listed), and a heading without marks read as a code is a unit only when nothing says heading", () => {
+    const { registry, problems } = read([{ code: text("XA 020") }, { code: text("Khoi huyen") }]);
+
+    expect(registry.units.map((entry) => entry.code)).toEqual(["XA020"]);
+    expect(problems.map((problem) => `${problem.code} ${problem.cell}`)).toEqual([
+      "UNIT_CODE_NORMALISED A4",
+      "REQUIRED_MISSING B4",
+      "REQUIRED_MISSING C4",
+      "REQUIRED_MISSING D4",
+      "REQUIRED_MISSING E4",
+      "REGISTRY_ROW_HEADING A5",
+    ]);
+  });
+
+  it("reads several addresses in one cell (; , new lines, Tên <địa chỉ>), checks each and keeps the valid ones", () => {
+    const { registry, problems } = read([
+      unit("SNV", "a@x.vn; b@y.vn"),
+      unit("STC", "Văn thư <vanthu@stc.vn>\nlanhdao@stc.vn,  VANTHU@stc.vn"),
+      unit("SYT", "syt@hatinh.gov.vn, gọi điện 0239"),
+    ]);
+
+    expect(registry.units.map((entry) => entry.email)).toEqual([
+      "a@x.vn; b@y.vn",
+      "vanthu@stc.vn; lanhdao@stc.vn",
+      "syt@hatinh.gov.vn",
+    ]);
+    expect(listed(problems)).toEqual([
+      'EMAIL_INVALID E6 {"field":{"vi":"Thư điện tử liên hệ","en":"Contact e-mail"},"row":6,"found":"gọi điện 0239"}',
+    ]);
   });
 });
 

@@ -138,9 +138,10 @@ describe("thidua remind over a consolidated sample province", () => {
     const mailer: ReminderMailer = {
       sender: "snv@hatinh.gov.vn",
       send: async (message) => {
-        attempts.push(message.to.address);
-        if (failFor === null) failFor = message.to.address;
-        if (message.to.address === failFor && attempts.filter((a) => a === failFor).length === 1)
+        const to = message.to.map((entry) => entry.address).join("; ");
+        attempts.push(to);
+        if (failFor === null) failFor = to;
+        if (to === failFor && attempts.filter((a) => a === failFor).length === 1)
           throw new Error("503 Service Unavailable");
       },
     };

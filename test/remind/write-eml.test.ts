@@ -8,7 +8,7 @@ describe("writeEml", () => {
   const body = 'Kính gửi: Ủy ban MTTQ tỉnh.\n\n1. Báo cáo: KHÔNG HỢP LỆ.\n   - Trang "Chỉ tiêu", ô C7: …\n';
   const eml = writeEml({
     from: null,
-    to: { name: "Ủy ban MTTQ tỉnh", address: "mttq@hatinh.gov.vn" },
+    to: [{ name: "Ủy ban MTTQ tỉnh", address: "mttq@hatinh.gov.vn" }],
     subject,
     body,
     date: Date.parse("2026-11-20T03:00:00Z"),
@@ -37,7 +37,7 @@ describe("writeEml", () => {
   it("names the sender when one is given, and is then no draft", async () => {
     const sent = writeEml({
       from: { name: "Sở Nội vụ", address: "snv@hatinh.gov.vn" },
-      to: { name: 'O\'Brien "Co"', address: "x@example.vn" },
+      to: [{ name: 'O\'Brien "Co"', address: "x@example.vn" }],
       subject: "ASCII only",
       body: "x",
       date: 0,
@@ -47,5 +47,24 @@ describe("writeEml", () => {
     expect(parsed.from?.value).toEqual([{ address: "snv@hatinh.gov.vn", name: "Sở Nội vụ" }]);
     expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value[0]?.name : null).toBe('O\'Brien "Co"');
     expect(parsed.headers.has("x-unsent")).toBe(false);
+  });
+
+  it("lists every recipient in To: when a unit has several addresses (issue 17)", async () => {
+    const two = writeEml({
+      from: null,
+      to: [
+        { name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hà Tĩnh", address: "mttq@hatinh.gov.vn" },
+        { name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hà Tĩnh", address: "vanthu.mttq@hatinh.gov.vn" },
+      ],
+      subject: "x",
+      body: "x",
+      date: 0,
+      messageId: "k@thidua",
+    });
+    const parsed = await simpleParser(two);
+    expect(
+      parsed.to && !Array.isArray(parsed.to) ? parsed.to.value.map((entry) => entry.address) : null,
+    ).toEqual(["mttq@hatinh.gov.vn", "vanthu.mttq@hatinh.gov.vn"]);
+    expect(two.split("\r\n").every((line) => line.length <= 78)).toBe(true);
   });
 });

@@ -7,11 +7,12 @@ import { REGISTRY_FILE, writeCase } from "../fixtures/write-corpus";
 import { writeRegistry } from "../fixtures/make-fixtures";
 import { runCli, type CliRun } from "../cli/run-cli";
 import { itFullLayer } from "../support/tools";
+import { withoutPermissionBypass } from "../support/without-permission-bypass";
 
 /** `thidua validate` as officers run it, from the folder of their files: through the CLI's main(), in this process. */
 
 const CLI = join(__dirname, "..", "..", "dist", "scripts", "cli.js");
-const CAMPAIGN = ["--plan-date", "2026-05-05", "--year", "2026", "--round", "SOKET"];
+const CAMPAIGN = ["--plan-date", "2026-05-05", "--year", "2026"];
 
 let dir: string;
 
@@ -42,10 +43,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, REGISTRY_FILE), await writeRegistry());
   writeFileSync(join(dir, "broken.json"), '{ "reportYear": 2026,');
   writeFileSync(join(dir, "unknown-key.json"), JSON.stringify({ reportYear: 2026, deadline: "2026-11-14" }));
-  writeFileSync(
-    join(dir, "campaign.json"),
-    JSON.stringify({ provincialPlanDate: "2026-05-05", reportYear: 2026, round: "SOKET" }),
-  );
+  writeFileSync(join(dir, "campaign.json"), JSON.stringify({ provincialPlanDate: "2026-05-05" }));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -320,13 +318,14 @@ describe("issue 8: what an officer passes by mistake is said in words", () => {
   itFullLayer("a file without read permission: its problem in words (EACCES)", async () => {
     writeFileSync(join(dir, "locked.xlsx"), Buffer.alloc(10));
     chmodSync(join(dir, "locked.xlsx"), 0o000);
-    // As root every file is readable: run the CLI as an ordinary user when the tests run as root.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = spawnSync(process.execPath, [CLI, "validate", "locked.xlsx", ...CAMPAIGN], {
-      cwd: dir,
-      encoding: "utf8",
-      ...asUser,
-    });
+    // As root every file is readable: the CLI runs without the capabilities that bypass permissions.
+    const { command, args } = withoutPermissionBypass(process.execPath, [
+      CLI,
+      "validate",
+      "locked.xlsx",
+      ...CAMPAIGN,
+    ]);
+    const run = spawnSync(command, args, { cwd: dir, encoding: "utf8" });
 
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("Không đọc được tệp: không có quyền đọc tệp (EACCES)");
@@ -369,7 +368,7 @@ describe("issue 8: the configuration file as Notepad saves it, its problems in t
     ],
     [
       { reportYear: 2026, deadline: "2026-11-14" },
-      'thidua: wrong-type.json: khóa "deadline" không có trong cấu hình của thidua (có thể viết sai chính tả); các khóa được dùng: provincialPlanDate, nominationDeadline, reportYear, round, expectedKinds',
+      'thidua: wrong-type.json: khóa "deadline" không có trong cấu hình của thidua (có thể viết sai chính tả); các khóa được dùng: provincialPlanDate, nominationDeadline, nominationDeadlines, planPhases, reportYear, round, expectedKinds',
     ],
     [
       { provincialPlanDate: "05/05/2026" },
