@@ -6,8 +6,8 @@ import {
   NOMINEE_KINDS,
   ROUNDS,
 } from "../../../core/index";
-import { LOG_LABELS, SHEET_NAMES } from "../labels";
-import { type ColumnSpec, entryLabel, resolveColumns, titleLines, type WorkbookContext } from "./context";
+import { LOG_LABELS } from "../labels";
+import { type ColumnSpec, entryLabel, tableSheet, titleLines, type WorkbookContext } from "./context";
 import type { TableSheet } from "./engine";
 import { registeredUnit, unitColumns } from "./shared-columns";
 import { STYLE } from "./styles";
@@ -59,14 +59,11 @@ const COLUMNS: readonly ColumnSpec<NominationRow>[] = [
 export function nominationsSheet(context: WorkbookContext): TableSheet<NominationRow> {
   const { language } = context;
   const round = context.result.config.round;
-  return {
-    name: SHEET_NAMES[language].nominations,
+  return tableSheet("nominations", context, COLUMNS, context.result.nominations, {
     preamble: titleLines(
       "nominations",
       context,
       `${LOG_LABELS[language].round}: ${entryLabel(ROUNDS, round, language) ?? round}`,
     ),
-    columns: resolveColumns(COLUMNS, context),
-    rows: context.result.nominations,
-  };
+  });
 }
