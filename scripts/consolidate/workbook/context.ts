@@ -78,10 +78,7 @@ export function headerText(header: HeaderRef, language: Language): string {
 }
 
 /** Columns in the words of the run's language, their getters bound to the run's facts. */
-function resolveColumns<Row>(
-  specs: readonly ColumnSpec<Row>[],
-  context: WorkbookContext,
-): Column<Row>[] {
+function resolveColumns<Row>(specs: readonly ColumnSpec<Row>[], context: WorkbookContext): Column<Row>[] {
   return specs.map((spec) => ({
     header: headerText(spec.header, context.language),
     min: spec.width[0],
