@@ -38,7 +38,8 @@ interface ConsolidateOptions {
   readonly asOf: number;
   readonly kinds: readonly TemplateKind[] | null;
   readonly language: Language;
-  readonly progress: boolean;
+  /** Where the progress bar is drawn (a terminal), or null for none. */
+  readonly progress: ProgressStream | null;
   readonly workers?: number;
   /** Opens a OneDrive source (`onedrive:…` or a sharing link); absent, only local folders are read. */
   readonly openRemote?: OpenSourceOptions["openRemote"];
@@ -85,6 +86,30 @@ export function formatConsolidationSummary(
     notes.map((note) => `${note}\n`).join("") +
     `${texts.workbookWritten}: ${outputs.workbook}\n${outputs.report ? `${texts.reportWritten}: ${outputs.report}\n` : ""}`
   );
+}
+
+/** The part of a terminal cli-progress draws on (readline's cursor moves only call write). */
+interface ProgressStream {
+  readonly isTTY: true;
+  readonly columns: number;
+  write(text: string, done?: () => void): boolean;
+}
+
+/** The command's stderr as the progress bar's terminal. */
+function progressStream(io: CommandIo): ProgressStream {
+  return {
+    isTTY: true,
+    // Read at each draw, as cli-progress does on process.stderr: a resized terminal keeps its bar whole.
+    get columns(): number {
+      const columns = (io.stderr as { columns?: unknown }).columns;
+      return typeof columns === "number" && columns > 0 ? columns : 80;
+    },
+    write(text, done) {
+      io.stderr.write(text);
+      done?.();
+      return true;
+    },
+  };
 }
 
 /** What `thidua consolidate` is asked, its flags already parsed. */
@@ -139,7 +164,7 @@ export async function consolidateCommand(
   if (options.upload) {
     // The upload folder is checked before the run: a wrong folder or a missing right is said at once.
     const { resolveFolder } = await import("../graph/resolve-folder");
-    await resolveFolder(await connect(), options.upload, "Files.ReadWrite.All hoặc Sites.Selected (ghi)");
+    await resolveFolder(await connect(), options.upload, "write");
   }
   const result = await runConsolidate({
     source: options.source,
@@ -152,7 +177,7 @@ export async function consolidateCommand(
     asOf: options.asOf,
     kinds: options.kinds,
     language,
-    progress: options.progress,
+    progress: options.progress ? progressStream(io) : null,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     openRemote: async (address) => {
       const { openGraphSource } = await import("../graph/open-graph-source");
@@ -196,9 +221,11 @@ async function consolidateAndWrite(options: ConsolidateOptions): Promise<Consoli
   });
   const bar = options.progress
     ? new SingleBar({
-        format: "{bar} {value}/{total} tệp | {eta_formatted}",
+        format: `{bar} {value}/{total} ${REPORT_TEXTS[options.language].progressFiles} | {eta_formatted}`,
         hideCursor: true,
         clearOnComplete: true,
+        // cli-progress draws only on a stream that says it is a terminal; the CLI decided that already.
+        stream: options.progress as unknown as NodeJS.WritableStream,
       })
     : null;
   const result = await runConsolidation({

@@ -85,10 +85,10 @@ async function readConsolidation(path: string): Promise<ConsolidationReport> {
   const parsed = consolidationReportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join(".") || "(gốc)" : "";
+    const key = issue ? issue.path.join(".") : "";
     throw new UsageError({
-      vi: `${path} không phải kết quả của "thidua consolidate --json" (khóa ${where} thiếu hoặc sai kiểu)`,
-      en: `${path} is not the output of "thidua consolidate --json" (key ${where} missing or of the wrong type)`,
+      vi: `${path} không phải kết quả của "thidua consolidate --json" (khóa ${key || "(gốc)"} thiếu hoặc sai kiểu)`,
+      en: `${path} is not the output of "thidua consolidate --json" (key ${key || "(root)"} missing or of the wrong type)`,
     });
   }
   return parsed.data;

@@ -598,6 +598,8 @@ export interface ReportTexts extends TotalsLabels {
   readonly unitCode: string;
   readonly pointsTo: string;
   readonly noFiles: string;
+  /** The progress bar's unit: "120/900 tệp". */
+  readonly progressFiles: string;
   /** Where received times come from, when they are file modification times. */
   readonly receivedTimesNote: string;
 }
@@ -665,6 +667,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     unitCode: "Mã trong tệp",
     pointsTo: "Tên trong tệp chỉ đơn vị",
     noFiles: "Không có bảng tính nào (.xlsx, .xls, .ods, .csv…) trong thư mục nguồn",
+    progressFiles: "tệp",
     receivedTimesNote:
       "Thời điểm nhận là thời điểm sửa đổi tệp trong thư mục: sao chép thư mục làm thay đổi thời điểm này; với thư mục OneDrive đồng bộ, đó là lần sửa cuối của người gửi, không phải lúc tải lên.",
     templateVersion: "Phiên bản biểu mẫu",
@@ -732,6 +735,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     unitCode: "Code in the file",
     pointsTo: "Unit its name points to",
     noFiles: "No spreadsheet (.xlsx, .xls, .ods, .csv…) under the source folder",
+    progressFiles: "files",
     receivedTimesNote:
       "Received times are file modification times in the folder: copying the folder changes them; in a folder synced from OneDrive they are the sender's last edit, not the upload.",
     templateVersion: "Template version",

@@ -1,4 +1,5 @@
 import type { SourceAddress } from "../source/open-source";
+import type { LocalizedText } from "../../core/index";
 import { UsageError } from "../errors";
 import type { GraphConnection } from "./client";
 import type { DriveItem } from "./drive-item";
@@ -52,8 +53,21 @@ export async function graphGet<T>(connection: GraphConnection, path: string): Pr
   }
 }
 
+/** What a folder is opened for: its files read (a source), or written (an upload). */
+export type FolderAccess = "read" | "write";
+
+/** The Graph permission an administrator grants for each access (least privilege: README, "Permissions"). */
+const PERMISSION_NEEDED: Readonly<Record<FolderAccess, LocalizedText>> = {
+  read: { vi: "Files.Read.All hoặc Sites.Selected", en: "Files.Read.All or Sites.Selected" },
+  write: {
+    vi: "Files.ReadWrite.All hoặc Sites.Selected (ghi)",
+    en: "Files.ReadWrite.All or Sites.Selected (write)",
+  },
+};
+
 /** What a failed resolution means to the officer: not found, or not allowed (with the permission to ask for). */
-function addressUsageError(error: GraphRequestError, address: string, permission: string): Error {
+function addressUsageError(error: GraphRequestError, address: string, access: FolderAccess): Error {
+  const permission = PERMISSION_NEEDED[access];
   if (error.status === 404)
     return new UsageError(
       { vi: `không tìm thấy thư mục ${address} trên OneDrive`, en: `${address} not found on OneDrive` },
@@ -62,8 +76,8 @@ function addressUsageError(error: GraphRequestError, address: string, permission
   if (error.status === 403)
     return new UsageError(
       {
-        vi: `tài khoản không có quyền với ${address} (cần ${permission})`,
-        en: `no permission on ${address} (needs ${permission})`,
+        vi: `tài khoản không có quyền với ${address} (cần ${permission.vi})`,
+        en: `no permission on ${address} (needs ${permission.en})`,
       },
       { cause: error },
     );
@@ -77,7 +91,7 @@ function addressUsageError(error: GraphRequestError, address: string, permission
 export async function resolveFolder(
   connection: GraphConnection,
   address: RemoteAddress,
-  permission = "Files.Read.All hoặc Sites.Selected",
+  access: FolderAccess = "read",
 ): Promise<{ item: DriveItem; driveId: string }> {
   const select = `$select=id,name,webUrl,folder,root,parentReference`;
   const path =
@@ -92,7 +106,7 @@ export async function resolveFolder(
   try {
     item = await graphGet<DriveItem>(connection, path);
   } catch (error) {
-    throw addressUsageError(error as GraphRequestError, describeAddress(address), permission);
+    throw addressUsageError(error as GraphRequestError, describeAddress(address), access);
   }
   if (!item.folder)
     throw new UsageError({

@@ -35,11 +35,7 @@ export async function uploadFiles(
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
   options: UploadOptions = {},
 ): Promise<UploadedFile[]> {
-  const { item: target, driveId } = await resolveFolder(
-    connection,
-    folder,
-    "Files.ReadWrite.All hoặc Sites.Selected (ghi)",
-  );
+  const { item: target, driveId } = await resolveFolder(connection, folder, "write");
   const base = `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(target.id)}`;
   const uploaded: UploadedFile[] = [];
   for (const file of files) {

@@ -19,6 +19,9 @@ interface Json {
   files: { file: string; kind: string | null }[];
 }
 
+/** A word holding a letter only Vietnamese writes. */
+const VIETNAMESE_WORD = /\S*[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]\S*/giu;
+
 describe("thidua consolidate at the edges", () => {
   const dir = mkdtempSync(join(tmpdir(), "thidua-edges-"));
   let manifest: SampleManifest;
@@ -125,6 +128,28 @@ describe("thidua consolidate at the edges", () => {
     expect(await thidua([...args, "--lang", "en"])).toMatchObject({ code: 0 });
     expect(await thidua(args)).toMatchObject({ code: 0 });
     rmSync(out);
+  });
+
+  it("speaks only English with --lang en: the progress bar, the figures and where the outputs are", async () => {
+    const ci = process.env.CI;
+    // The bar is drawn on a terminal outside CI only, as for an officer at a console.
+    delete process.env.CI;
+    try {
+      const run = await thidua(
+        [...sampleConsolidateArgs(dir, manifest.asOf), "--out", join(dir, "english.xlsx"), "--lang", "en"],
+        { stderrIsTTY: true },
+      );
+
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/\d+\/\d+ files \|/);
+      expect(run.stdout).toMatch(/^Figures as of .*Expected/);
+      // The sample's paths and names hold no Vietnamese letter: any one here is a word left untranslated.
+      expect([...`${run.stdout}${run.stderr}`.matchAll(VIETNAMESE_WORD)].map((match) => match[0])).toEqual(
+        [],
+      );
+    } finally {
+      if (ci !== undefined) process.env.CI = ci;
+    }
   });
 
   it("--kind DN-KT consolidates the nominations without calling every unit that sent none missing", async () => {

@@ -145,6 +145,36 @@ describe("thidua consolidate --source onedrive:…", () => {
     expect(existsSync(join(work, "nowhere.xlsx"))).toBe(false);
   }, 120_000);
 
+  it("refuses an upload folder it may not write, in English with --lang en, naming the permission to ask for", async () => {
+    server.ensureFolder("ThiDua/Cam");
+    // The account may read the folder but not write it: Graph answers 403 accessDenied
+    // (https://learn.microsoft.com/en-us/graph/errors), here on resolving the upload folder.
+    server.inject(
+      (request) => request.url.includes("/ThiDua/Cam:"),
+      { kind: "status", status: 403 },
+      Infinity,
+    );
+    try {
+      const run = await thidua(
+        [
+          ...consolidateArgs(province.submissionsDir, "denied"),
+          "--upload",
+          "onedrive:/ThiDua/Cam",
+          "--lang",
+          "en",
+        ],
+        graphEnv(),
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        "thidua: no permission on onedrive:/ThiDua/Cam (needs Files.ReadWrite.All or Sites.Selected (write))\n",
+      );
+      expect(existsSync(join(work, "denied.xlsx"))).toBe(false);
+    } finally {
+      server.faults.length = 0;
+    }
+  }, 120_000);
+
   it("refuses a malformed onedrive: source as a usage error", async () => {
     const run = await thidua(consolidateArgs("onedrive:nothing", "bad"), graphEnv());
     expect(run.code).toBe(2);

@@ -466,7 +466,12 @@ export class GraphTestServer {
       this.error(
         response,
         fault.status,
-        fault.status === 429 ? "TooManyRequests" : "serviceNotAvailable",
+        // The codes Graph gives with these statuses: https://learn.microsoft.com/en-us/graph/errors
+        fault.status === 429
+          ? "TooManyRequests"
+          : fault.status === 403
+            ? "accessDenied"
+            : "serviceNotAvailable",
         "injected",
         headers,
       );

@@ -85,6 +85,11 @@ describe("thidua remind over a consolidated sample province", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("không phải kết quả của");
     expect(run.stderr).toContain("asOf");
+    writeFileSync(bogus, "[]");
+    const english = await thidua(["remind", "--from", bogus, "--out", join(dir, "x"), "--lang", "en"]);
+    expect(english.stderr).toBe(
+      `thidua: ${bogus} is not the output of "thidua consolidate --json" (key (root) missing or of the wrong type)\n`,
+    );
     const missing = await thidua(["remind", "--from", join(dir, "nope.json")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("không tìm thấy tệp");

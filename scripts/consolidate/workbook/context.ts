@@ -25,10 +25,11 @@ import {
   NO_CLUSTER_LABELS,
   NO_UNIT_TYPE_LABELS,
   REPORT_TEXTS,
+  SHEET_NAMES,
   SHEET_TITLES,
   type SheetKey,
 } from "../labels";
-import type { CellInput, Column, Line } from "./engine";
+import type { CellInput, Column, Line, TableSheet } from "./engine";
 import { STYLE, type CellStyle } from "./styles";
 
 /** Facts every sheet needs, computed once. */
@@ -90,6 +91,31 @@ export function resolveColumns<Row>(
     value: (row) => spec.value(row, context),
     style: spec.style,
   }));
+}
+
+/** What a sheet adds to its table: lines of its own before it (else its title and as-of line), a tab colour, blocks after. */
+export interface SheetExtras {
+  readonly preamble?: readonly Line[];
+  readonly tabColour?: string;
+  readonly after?: readonly Line[];
+  readonly minWidths?: readonly number[];
+}
+
+/** A sheet of the workbook in the run's language: its name, its lines, its columns resolved, its rows. */
+export function tableSheet<Row>(
+  key: SheetKey,
+  context: WorkbookContext,
+  columns: readonly ColumnSpec<Row>[],
+  rows: readonly Row[],
+  extras: SheetExtras = {},
+): TableSheet<Row> {
+  return {
+    ...extras,
+    name: SHEET_NAMES[context.language][key],
+    preamble: extras.preamble ?? titleLines(key, context),
+    columns: resolveColumns(columns, context),
+    rows,
+  };
 }
 
 /** The title and the as-of line every sheet opens with. */

@@ -1,6 +1,6 @@
 import type { UnitKindStatus } from "../../../core/index";
-import { FOLLOW_UP_LABELS, SHEET_NAMES, STATUS_COLOURS } from "../labels";
-import { type ColumnSpec, resolveColumns, titleLines, type WorkbookContext } from "./context";
+import { FOLLOW_UP_LABELS, STATUS_COLOURS } from "../labels";
+import { type ColumnSpec, tableSheet, type WorkbookContext } from "./context";
 import type { TableSheet } from "./engine";
 import { KIND_COLUMN, periodColumn, receivedAtColumn, STATUS_COLUMN, unitColumns } from "./shared-columns";
 import { STYLE } from "./styles";
@@ -33,11 +33,7 @@ const COLUMNS: readonly ColumnSpec<UnitKindStatus>[] = [
 ];
 
 export function followUpSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
-  return {
-    name: SHEET_NAMES[context.language].followUp,
+  return tableSheet("followUp", context, COLUMNS, context.result.followUp, {
     tabColour: STATUS_COLOURS.late.strong,
-    preamble: titleLines("followUp", context),
-    columns: resolveColumns(COLUMNS, context),
-    rows: context.result.followUp,
-  };
+  });
 }

@@ -5,14 +5,14 @@ import {
   UNIT_TYPES,
   type UnitTypeCode,
 } from "../../../core/index";
-import { AGGREGATION_LABELS, HEADERS, SHEET_NAMES, WORKBOOK_PHRASES } from "../labels";
+import { AGGREGATION_LABELS, HEADERS, WORKBOOK_PHRASES } from "../labels";
 import {
   type ColumnSpec,
   entryLabel,
   indicatorMeasureUnit,
   indicatorName,
   indicatorOf,
-  resolveColumns,
+  tableSheet,
   titleLines,
   unitTypeLabel,
   type WorkbookContext,
@@ -153,15 +153,12 @@ export function indicatorsSheet(context: WorkbookContext): TableSheet<IndicatorR
   const rows = context.result.indicators;
   // Title (1), as-of (2), header (3), rows, one blank row: the totals block starts after them.
   const totalsRow = TABLE_HEADER_ROW + rows.length + 2;
-  return {
-    name: SHEET_NAMES[context.language].indicators,
+  return tableSheet("indicators", context, COLUMNS, rows, {
     preamble: titleLines(
       "indicators",
       context,
       WORKBOOK_PHRASES[context.language].indicatorTotalsFrom(totalsRow),
     ),
-    columns: resolveColumns(COLUMNS, context),
-    rows,
     after: indicatorTotalsBlock(context),
-  };
+  });
 }

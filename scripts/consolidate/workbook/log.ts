@@ -1,19 +1,12 @@
 import { type ConsolidatedFile, formatVietnamDateTime, formatVietnameseDate } from "../../../core/index";
-import {
-  ATTRIBUTION_LABELS,
-  KIND_LABELS,
-  LOG_LABELS,
-  OUTCOME_LABELS,
-  SHEET_NAMES,
-  SHEET_TITLES,
-} from "../labels";
+import { ATTRIBUTION_LABELS, KIND_LABELS, LOG_LABELS, OUTCOME_LABELS, SHEET_TITLES } from "../labels";
 import {
   type ColumnSpec,
   deadlineWords,
   kindLabel,
   periodLabel,
   periodsOfKind,
-  resolveColumns,
+  tableSheet,
   toVietnamCellDate,
   type WorkbookContext,
 } from "./context";
@@ -126,14 +119,9 @@ function runFacts(context: WorkbookContext): Line[] {
 
 export function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
   const { result, language } = context;
-  return {
-    name: SHEET_NAMES[language].log,
+  const columns = result.files.some((file) => file.origin) ? [...COLUMNS, ...ONEDRIVE_COLUMNS] : COLUMNS;
+  return tableSheet("log", context, columns, result.files, {
     preamble: runFacts(context),
     minWidths: [Math.max(...Object.values(LOG_LABELS[language]).map((label) => label.length)) + 2],
-    columns: resolveColumns(
-      result.files.some((file) => file.origin) ? [...COLUMNS, ...ONEDRIVE_COLUMNS] : COLUMNS,
-      context,
-    ),
-    rows: result.files,
-  };
+  });
 }

@@ -5,14 +5,14 @@ import {
   INDIVIDUAL_GROUPS,
   NOMINEE_KINDS,
 } from "../../../core/index";
-import { LOG_LABELS, SHEET_NAMES } from "../labels";
+import { LOG_LABELS } from "../labels";
 import {
   type ColumnSpec,
   entryLabel,
   headerText,
   periodLabel,
   periodsOfKind,
-  resolveColumns,
+  tableSheet,
   titleLines,
   type WorkbookContext,
 } from "./context";
@@ -67,17 +67,14 @@ const COLUMNS: readonly ColumnSpec<NominationRow>[] = [
 
 export function nominationsSheet(context: WorkbookContext): TableSheet<NominationRow> {
   const { language } = context;
-  return {
-    name: SHEET_NAMES[language].nominations,
+  return tableSheet("nominations", context, COLUMNS, context.result.nominations, {
     preamble: titleLines(
       "nominations",
       context,
       `${LOG_LABELS[language].round}: ${periodsOfKind(context.result, "DN-KT", language)}`,
     ),
     after: roundTotalsBlock(context),
-    columns: resolveColumns(COLUMNS, context),
-    rows: context.result.nominations,
-  };
+  });
 }
 
 /** Each round of the year on its own: files, nominations, and nominations per award and per department. */

@@ -5,7 +5,6 @@ import {
   LOG_LABELS,
   OUTCOME_LABELS,
   SCOPE_LABELS,
-  SHEET_NAMES,
   WORKBOOK_PHRASES,
 } from "../labels";
 import {
@@ -14,7 +13,7 @@ import {
   groupLabel,
   headerText,
   periodLabel,
-  resolveColumns,
+  tableSheet,
   titleLines,
   type WorkbookContext,
 } from "./context";
@@ -117,8 +116,7 @@ export function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow>
     },
   ];
   const log = LOG_LABELS[language];
-  return {
-    name: SHEET_NAMES[language].overview,
+  return tableSheet("overview", context, COLUMNS, rows, {
     tabColour: BRAND_COLOURS.navy,
     preamble: titleLines(
       "overview",
@@ -128,8 +126,6 @@ export function overviewSheet(context: WorkbookContext): TableSheet<OverviewRow>
         ...(result.receivedTimes === "modification_time" ? [log.receivedTimesNote] : []),
       ].join(" · "),
     ),
-    columns: resolveColumns(COLUMNS, context),
-    rows,
     after,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { type ConsolidatedFile, formatProblem, normaliseUnitCode, type Problem } from "../../../core/index";
-import { LOG_LABELS, OUTCOME_LABELS, SEVERITY_LABELS, SHEET_NAMES, STATUS_COLOURS } from "../labels";
-import { type ColumnSpec, resolveColumns, titleLines, type WorkbookContext } from "./context";
+import { LOG_LABELS, OUTCOME_LABELS, SEVERITY_LABELS, STATUS_COLOURS } from "../labels";
+import { type ColumnSpec, tableSheet, type WorkbookContext } from "./context";
 import type { TableSheet } from "./engine";
 import { SEVERITY_STYLES, STYLE } from "./styles";
 
@@ -72,11 +72,7 @@ function problemRows(context: WorkbookContext): ProblemRow[] {
 }
 
 export function problemsSheet(context: WorkbookContext): TableSheet<ProblemRow> {
-  return {
-    name: SHEET_NAMES[context.language].problems,
+  return tableSheet("problems", context, COLUMNS, problemRows(context), {
     tabColour: STATUS_COLOURS.invalid.strong,
-    preamble: titleLines("problems", context),
-    columns: resolveColumns(COLUMNS, context),
-    rows: problemRows(context),
-  };
+  });
 }

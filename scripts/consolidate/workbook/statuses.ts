@@ -1,6 +1,5 @@
 import type { UnitKindStatus } from "../../../core/index";
-import { SHEET_NAMES } from "../labels";
-import { type ColumnSpec, resolveColumns, titleLines, type WorkbookContext } from "./context";
+import { type ColumnSpec, tableSheet, type WorkbookContext } from "./context";
 import type { TableSheet } from "./engine";
 import { KIND_COLUMN, periodColumn, receivedAtColumn, STATUS_COLUMN, unitColumns } from "./shared-columns";
 import { STYLE } from "./styles";
@@ -19,10 +18,5 @@ const COLUMNS: readonly ColumnSpec<UnitKindStatus>[] = [
 ];
 
 export function statusesSheet(context: WorkbookContext): TableSheet<UnitKindStatus> {
-  return {
-    name: SHEET_NAMES[context.language].statuses,
-    preamble: titleLines("statuses", context),
-    columns: resolveColumns(COLUMNS, context),
-    rows: context.result.statuses,
-  };
+  return tableSheet("statuses", context, COLUMNS, context.result.statuses);
 }

@@ -1,10 +1,8 @@
 import type { ConsolidationResult } from "../../../core/index";
-import { SHEET_NAMES } from "../labels";
 import {
   type ColumnSpec,
   contentLabel,
-  resolveColumns,
-  titleLines,
+  tableSheet,
   toCalendarCellDate,
   type WorkbookContext,
 } from "./context";
@@ -42,10 +40,5 @@ const COLUMNS: readonly ColumnSpec<TaskRow>[] = [
 ];
 
 export function tasksSheet(context: WorkbookContext): TableSheet<TaskRow> {
-  return {
-    name: SHEET_NAMES[context.language].tasks,
-    preamble: titleLines("tasks", context),
-    columns: resolveColumns(COLUMNS, context),
-    rows: context.result.tasks,
-  };
+  return tableSheet("tasks", context, COLUMNS, context.result.tasks);
 }
