@@ -304,7 +304,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
     if (excel === null) return;
     excel
       .readSnapshot()
-      .then((snapshot) => setRecognition(recognise(snapshot)))
+      .then((read) => setRecognition(recognise(read.snapshot)))
       .catch(() => setRecognition(null));
   }, [excel]);
 
@@ -321,7 +321,9 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
     if (excel === null) return;
     setOutcome({ state: "busy" });
     try {
-      show(await excel.readSnapshot(), null);
+      const read = await excel.readSnapshot();
+      show(read.snapshot, null);
+      setNotice(read.notes.mergesUnread.length > 0 ? text.mergesUnread(read.notes.mergesUnread) : null);
     } catch (error) {
       setOutcome({ state: "failed", message: errorMessage(error) });
     }
@@ -420,11 +422,26 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
             <Button
               data-testid="mark"
               disabled={problems.length === 0}
-              onClick={() => run(async () => text.marked(await excel.mark(problems)))}
+              onClick={() =>
+                run(async () => {
+                  const result = await excel.mark(problems);
+                  const skipped = result.skipped.length > 0 ? ` ${text.skippedSheets(result.skipped)}` : "";
+                  return `${text.marked(result.marked)}${skipped}`;
+                })
+              }
             >
               {text.mark}
             </Button>
-            <Button data-testid="unmark" onClick={() => run(async () => text.unmarked(await excel.unmark()))}>
+            <Button
+              data-testid="unmark"
+              onClick={() =>
+                run(async () => {
+                  const result = await excel.unmark();
+                  const skipped = result.skipped.length > 0 ? ` ${text.skippedSheets(result.skipped)}` : "";
+                  return `${text.unmarked(result.removed)}${skipped}`;
+                })
+              }
+            >
               {text.unmark}
             </Button>
           </div>
@@ -458,7 +475,13 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
               language={language}
               text={text}
               onSelect={
-                excel === null ? null : (problem) => run(async () => (await excel.select(problem), ""))
+                excel === null
+                  ? null
+                  : (problem) =>
+                      run(async () => {
+                        const outcome = await excel.select(problem);
+                        return outcome === "selected" ? "" : text.moved[outcome](problem.sheet ?? "");
+                      })
               }
             />
           </>

@@ -1,8 +1,11 @@
 /// <reference types="office-js" />
-import type { Problem, WorkbookSnapshot } from "../../core/index";
+import type { Problem } from "../../core/index";
 import {
   IN_WORKBOOK_REQUIREMENT,
   markProblems,
+  type MarkResult,
+  type OpenWorkbookRead,
+  type SelectOutcome,
   readOpenWorkbook,
   runInExcel,
   selectProblem,
@@ -13,10 +16,10 @@ import {
 export interface ExcelHost {
   /** False on an Excel older than ExcelApi 1.13: the pane then checks a chosen file instead. */
   readonly canReadWorkbook: boolean;
-  readSnapshot(): Promise<WorkbookSnapshot>;
-  select(problem: Problem): Promise<void>;
-  mark(problems: readonly Problem[]): Promise<number>;
-  unmark(): Promise<number>;
+  readSnapshot(): Promise<OpenWorkbookRead>;
+  select(problem: Problem): Promise<SelectOutcome>;
+  mark(problems: readonly Problem[]): Promise<MarkResult>;
+  unmark(): Promise<{ removed: number; skipped: readonly string[] }>;
   /** Opens a bundled blank template as a new workbook (ExcelApi 1.8). */
   openTemplate(bytes: ArrayBuffer): Promise<void>;
 }

@@ -47,11 +47,12 @@ async function compare(file: string, bytes: Uint8Array): Promise<boolean> {
   if (host === null) return false;
   const context = createContext(host);
 
-  const fromExcel = await readOpenWorkbook(context);
+  const { snapshot: fromExcel } = await readOpenWorkbook(context);
 
-  expect({ file, syncs: context.syncs, snapshot: normalise(fromExcel) }).toEqual({
+  // Sheets, their sizes, merged areas, then the cells of a small file in one response.
+  expect(context.syncs).toBeLessThanOrEqual(4);
+  expect({ file, snapshot: normalise(fromExcel) }).toEqual({
     file,
-    syncs: 1,
     snapshot: normalise(reading.snapshot),
   });
   const options = { config: FIXTURE_CONFIG };
