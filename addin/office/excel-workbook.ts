@@ -20,8 +20,10 @@ export const IN_WORKBOOK_REQUIREMENT = { set: "ExcelApi", version: "1.13" } as c
  */
 export const READ_BUDGET_BYTES = 2 * 1024 * 1024;
 
-/** Before a sheet's first block is measured: a generous guess per cell (value, type, format). */
+/** Before a sheet's first block is measured: a guess per cell (value, type, format)... */
 const FIRST_GUESS_BYTES_PER_CELL = 160;
+/** ...and a first block small enough that long texts cannot make it big (it is then measured). */
+const FIRST_BLOCK_ROWS = 250;
 
 /** A conditional format rule only thidua writes: TRUE always, recognisable when removing marks. */
 export const MARK_FORMULA = '=N("thidua")=0';
@@ -183,7 +185,8 @@ async function readRows(
       if (rest <= 0) return;
       const fit = Math.floor(left / Math.max(1, bytesPerRow[index]!));
       // Always one row at least, so the read moves on whatever the estimate.
-      const take = Math.min(rest, Math.max(blocks.length === 0 ? 1 : 0, fit));
+      const first = next[index] === 0 ? FIRST_BLOCK_ROWS : Infinity;
+      const take = Math.min(rest, first, Math.max(blocks.length === 0 ? 1 : 0, fit));
       if (take === 0) return;
       blocks.push({ sheet: index, firstRow: next[index]!, rows: take });
       left -= take * bytesPerRow[index]!;

@@ -1,4 +1,8 @@
-import type { Problem } from "../../core/index";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { validateWorkbook, type Problem } from "../../core/index";
+import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
+import { hostFromExcelJs } from "./host-from-exceljs";
 import {
   MARK_FILL,
   MARK_FORMULA,
@@ -229,14 +233,14 @@ describe("marks on protected templates", () => {
 
 describe("reads that scale", () => {
   it("reads a sheet far above 5 MB on Excel on the web in blocks, each response under the budget", async () => {
-    const rows = 20_000;
+    const rows = 8_000;
     const web = host(
-      [sheet("Thông tin", { A1: { value: "KH", valueType: "String" } }), bigSheet("Nhiệm vụ", rows, 160)],
+      [sheet("Thông tin", { A1: { value: "KH", valueType: "String" } }), bigSheet("Nhiệm vụ", rows, 700)],
       "web",
     );
     const desktop = host([
       sheet("Thông tin", { A1: { value: "KH", valueType: "String" } }),
-      bigSheet("Nhiệm vụ", rows, 160),
+      bigSheet("Nhiệm vụ", rows, 700),
     ]);
     const unlimited = createContext(desktop);
     // What one response would weigh: the whole sheet in one batch, as before.
@@ -316,5 +320,40 @@ describe("cells that moved", () => {
 
     expect(await selectProblem(createContext(workbook), problem("Nhiệm vụ", "C5"))).toBe("selected");
     expect([workbook.activeSheet, workbook.selection]).toEqual(["Nhiệm vụ", "C5"]);
+  });
+});
+
+describe("the templates as Excel opens them", () => {
+  it("marks and unmarks the protected blank KH template, leaving it exactly as it was", async () => {
+    const template = await hostFromExcelJs(
+      readFileSync(join(__dirname, "..", "..", "templates", "KH_ke-hoach-trien-khai.xlsx")),
+    );
+    if (template === null) throw new Error("exceljs could not load the KH template");
+    const protectedSheets = template.sheets.filter((s) => s.protection?.protected).map((s) => s.name);
+    expect(protectedSheets).toEqual(["Thông tin", "Nhiệm vụ", "Tiêu chí"]);
+    const before = structuredClone(template);
+    const { snapshot } = await readOpenWorkbook(createContext(template));
+    const problems = validateWorkbook(snapshot, { config: FIXTURE_CONFIG }).problems;
+    expect(problems.filter((p) => p.cell !== null).length).toBeGreaterThan(3);
+
+    const marked = await markProblems(createContext(template), problems);
+
+    expect(marked.skipped).toEqual([]);
+    expect(marked.marked).toBe(
+      new Set(problems.filter((p) => p.cell !== null).map((p) => `${p.sheet}!${p.cell}`)).size,
+    );
+    for (const name of protectedSheets)
+      expect(sheetOf(template, name).protection).toEqual(sheetOf(before, name).protection);
+    expect(template.sheets.map((s) => s.conditionalFormats.length).reduce((a, b) => a + b)).toBe(
+      new Set(problems.filter((p) => p.cell !== null).map((p) => p.sheet)).size,
+    );
+
+    await unmarkProblems(createContext(template));
+
+    expect({ ...template, responses: undefined, rangeLoads: undefined }).toEqual({
+      ...before,
+      responses: undefined,
+      rangeLoads: undefined,
+    });
   });
 });
