@@ -61,7 +61,25 @@ const useStyles = makeStyles({
   dropActive: { backgroundColor: tokens.colorNeutralBackground2 },
   group: { display: "flex", flexDirection: "column", gap: "4px" },
   groupTitle: { display: "flex", gap: "8px", alignItems: "center" },
-  problem: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: "6px 8px" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
+  item: { display: "block" },
+  problem: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    padding: "6px 8px",
+    width: "100%",
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  problemText: { padding: "6px 8px", color: tokens.colorNeutralForeground1 },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: "3.5em", display: "inline-block" },
   settings: { display: "flex", flexDirection: "column", gap: "8px" },
 });
@@ -161,31 +179,51 @@ function Results(props: {
           data-sheet={group.sheet ?? ""}
         >
           <div className={styles.groupTitle}>
-            <Text weight="semibold">{group.sheet ?? text.wholeFile}</Text>
+            <Text as="h2" size={300} weight="semibold">
+              {group.sheet ?? text.wholeFile}
+            </Text>
             {group.errors > 0 ? <Badge color="danger">{text.errors(group.errors)}</Badge> : null}
             {group.warnings > 0 ? <Badge color="warning">{text.warnings(group.warnings)}</Badge> : null}
           </div>
-          {group.problems.map((problem, index) => (
-            <Button
-              key={index}
-              appearance="subtle"
-              className={styles.problem}
-              data-testid="problem"
-              data-code={problem.code}
-              data-cell={problem.cell ?? ""}
-              data-sheet={problem.sheet ?? ""}
-              disabled={props.onSelect === null || problem.sheet === null}
-              onClick={() => props.onSelect?.(problem)}
-            >
-              <span>
-                <span className={styles.cell}>{problem.cell ?? "—"}</span>{" "}
-                <Badge size="small" color={problem.severity === "error" ? "danger" : "warning"}>
-                  {problem.severity === "error" ? text.error : text.warning}
-                </Badge>{" "}
-                {problemText(problem, language)}
-              </span>
-            </Button>
-          ))}
+          <ul className={styles.list}>
+            {group.problems.map((problem, index) => {
+              const content = (
+                <span>
+                  <span className={styles.cell}>{problem.cell ?? "—"}</span>{" "}
+                  <Badge size="small" color={problem.severity === "error" ? "danger" : "warning"}>
+                    {problem.severity === "error" ? text.error : text.warning}
+                  </Badge>{" "}
+                  {problemText(problem, language)}
+                </span>
+              );
+              const data = {
+                "data-testid": "problem",
+                "data-code": problem.code,
+                "data-cell": problem.cell ?? "",
+                "data-sheet": problem.sheet ?? "",
+              };
+              // A problem Excel can go to is a button (Tab, Enter); any other is text at full
+              // contrast, never a disabled control's grey.
+              return (
+                <li key={index} className={styles.item}>
+                  {props.onSelect !== null && problem.sheet !== null ? (
+                    <Button
+                      appearance="subtle"
+                      className={styles.problem}
+                      {...data}
+                      onClick={() => props.onSelect?.(problem)}
+                    >
+                      {content}
+                    </Button>
+                  ) : (
+                    <div className={styles.problemText} {...data}>
+                      {content}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         </section>
       ))}
     </div>
@@ -451,7 +489,9 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
             {recognition === null ? template : null}
           </>
         )}
-        {notice ? <Text data-testid="notice">{notice}</Text> : null}
+        <div role="status" aria-live="polite">
+          {notice ? <Text data-testid="notice">{notice}</Text> : null}
+        </div>
         {outcome.state === "busy" ? <Spinner label={text.checking} /> : null}
         {outcome.state === "failed" ? (
           <MessageBar intent="error">
