@@ -358,7 +358,7 @@ async function findMarks(context: Excel.RequestContext): Promise<SheetMarks[]> {
 async function rewriteMarks(
   context: Excel.RequestContext,
   cellsBySheet: ReadonlyMap<string, readonly string[]>,
-): Promise<{ changed: Map<string, number>; skipped: string[] }> {
+): Promise<{ changed: Map<string, number>; removed: number; skipped: string[] }> {
   const sheets = await findMarks(context);
   const changed = new Map<string, number>();
   const skipped: string[] = [];
@@ -399,7 +399,10 @@ async function rewriteMarks(
       else throw error;
     }
   }
-  return { changed, skipped };
+  const removed = sheets
+    .filter((sheet) => changed.has(sheet.name))
+    .reduce((sum, sheet) => sum + sheet.ours.length, 0);
+  return { changed, removed, skipped };
 }
 
 /** After a failed batch: a sheet left unprotected half-way is protected again as it was. */
@@ -439,11 +442,7 @@ export async function markProblems(
 export async function unmarkProblems(
   context: Excel.RequestContext,
 ): Promise<{ removed: number; skipped: string[] }> {
-  const before = await findMarks(context);
-  const { changed, skipped } = await rewriteMarks(context, new Map());
-  const removed = before
-    .filter((sheet) => changed.has(sheet.name))
-    .reduce((sum, sheet) => sum + sheet.ours.length, 0);
+  const { removed, skipped } = await rewriteMarks(context, new Map());
   return { removed, skipped };
 }
 
