@@ -8,6 +8,13 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
+/**
+ * The bundle's ECMAScript level, chosen with the manifest's floor (ExcelApi 1.13): the oldest webview
+ * such an Excel can use is EdgeHTML 18 (Microsoft 365 without WebView2, a WIP-protected document),
+ * which parses ES2017 and no later; Trident (ES5) gets the inline message of taskpane.html. Held by
+ * test/e2e/addin.test.ts, which parses the built bundle at this level.
+ */
+const ES_TARGET = "es2017";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 function publicUrlFrom(env) {
@@ -42,6 +49,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   const config = {
     entry: { taskpane: "./addin/pane/index.tsx" },
+    // webpack's own runtime code at the same level (no arrow functions past what ES2017 has is fine).
+    target: ["web", ES_TARGET],
     output: {
       path: path.resolve(__dirname, "dist-addin"),
       filename: "[name].[contenthash:8].js",
@@ -54,7 +63,23 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.addin.json" } },
+          // ts-loader first (types stripped, ES2017), then swc for what TypeScript leaves as written
+          // (regular expressions with \p{…}, an ES2018 feature, become explicit ranges).
+          use: [
+            {
+              loader: path.resolve(__dirname, "addin", "down-level-loader.js"),
+              options: { target: ES_TARGET },
+            },
+            { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.addin.json" } },
+          ],
+        },
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: path.resolve(__dirname, "addin", "down-level-loader.js"),
+            options: { target: ES_TARGET },
+          },
         },
       ],
     },

@@ -61,7 +61,25 @@ const useStyles = makeStyles({
   dropActive: { backgroundColor: tokens.colorNeutralBackground2 },
   group: { display: "flex", flexDirection: "column", gap: "4px" },
   groupTitle: { display: "flex", gap: "8px", alignItems: "center" },
-  problem: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: "6px 8px" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
+  item: { display: "block" },
+  problem: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    padding: "6px 8px",
+    width: "100%",
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  problemText: { padding: "6px 8px", color: tokens.colorNeutralForeground1 },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: "3.5em", display: "inline-block" },
   settings: { display: "flex", flexDirection: "column", gap: "8px" },
 });
@@ -161,31 +179,51 @@ function Results(props: {
           data-sheet={group.sheet ?? ""}
         >
           <div className={styles.groupTitle}>
-            <Text weight="semibold">{group.sheet ?? text.wholeFile}</Text>
+            <Text as="h2" size={300} weight="semibold">
+              {group.sheet ?? text.wholeFile}
+            </Text>
             {group.errors > 0 ? <Badge color="danger">{text.errors(group.errors)}</Badge> : null}
             {group.warnings > 0 ? <Badge color="warning">{text.warnings(group.warnings)}</Badge> : null}
           </div>
-          {group.problems.map((problem, index) => (
-            <Button
-              key={index}
-              appearance="subtle"
-              className={styles.problem}
-              data-testid="problem"
-              data-code={problem.code}
-              data-cell={problem.cell ?? ""}
-              data-sheet={problem.sheet ?? ""}
-              disabled={props.onSelect === null || problem.sheet === null}
-              onClick={() => props.onSelect?.(problem)}
-            >
-              <span>
-                <span className={styles.cell}>{problem.cell ?? "—"}</span>{" "}
-                <Badge size="small" color={problem.severity === "error" ? "danger" : "warning"}>
-                  {problem.severity === "error" ? text.error : text.warning}
-                </Badge>{" "}
-                {problemText(problem, language)}
-              </span>
-            </Button>
-          ))}
+          <ul className={styles.list}>
+            {group.problems.map((problem, index) => {
+              const content = (
+                <span>
+                  <span className={styles.cell}>{problem.cell ?? "—"}</span>{" "}
+                  <Badge size="small" color={problem.severity === "error" ? "danger" : "warning"}>
+                    {problem.severity === "error" ? text.error : text.warning}
+                  </Badge>{" "}
+                  {problemText(problem, language)}
+                </span>
+              );
+              const data = {
+                "data-testid": "problem",
+                "data-code": problem.code,
+                "data-cell": problem.cell ?? "",
+                "data-sheet": problem.sheet ?? "",
+              };
+              // A problem Excel can go to is a button (Tab, Enter); any other is text at full
+              // contrast, never a disabled control's grey.
+              return (
+                <li key={index} className={styles.item}>
+                  {props.onSelect !== null && problem.sheet !== null ? (
+                    <Button
+                      appearance="subtle"
+                      className={styles.problem}
+                      {...data}
+                      onClick={() => props.onSelect?.(problem)}
+                    >
+                      {content}
+                    </Button>
+                  ) : (
+                    <div className={styles.problemText} {...data}>
+                      {content}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         </section>
       ))}
     </div>
@@ -304,7 +342,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
     if (excel === null) return;
     excel
       .readSnapshot()
-      .then((snapshot) => setRecognition(recognise(snapshot)))
+      .then((read) => setRecognition(recognise(read.snapshot)))
       .catch(() => setRecognition(null));
   }, [excel]);
 
@@ -321,7 +359,9 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
     if (excel === null) return;
     setOutcome({ state: "busy" });
     try {
-      show(await excel.readSnapshot(), null);
+      const read = await excel.readSnapshot();
+      show(read.snapshot, null);
+      setNotice(read.notes.mergesUnread.length > 0 ? text.mergesUnread(read.notes.mergesUnread) : null);
     } catch (error) {
       setOutcome({ state: "failed", message: errorMessage(error) });
     }
@@ -420,11 +460,26 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
             <Button
               data-testid="mark"
               disabled={problems.length === 0}
-              onClick={() => run(async () => text.marked(await excel.mark(problems)))}
+              onClick={() =>
+                run(async () => {
+                  const result = await excel.mark(problems);
+                  const skipped = result.skipped.length > 0 ? ` ${text.skippedSheets(result.skipped)}` : "";
+                  return `${text.marked(result.marked)}${skipped}`;
+                })
+              }
             >
               {text.mark}
             </Button>
-            <Button data-testid="unmark" onClick={() => run(async () => text.unmarked(await excel.unmark()))}>
+            <Button
+              data-testid="unmark"
+              onClick={() =>
+                run(async () => {
+                  const result = await excel.unmark();
+                  const skipped = result.skipped.length > 0 ? ` ${text.skippedSheets(result.skipped)}` : "";
+                  return `${text.unmarked(result.removed)}${skipped}`;
+                })
+              }
+            >
               {text.unmark}
             </Button>
           </div>
@@ -434,7 +489,9 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
             {recognition === null ? template : null}
           </>
         )}
-        {notice ? <Text data-testid="notice">{notice}</Text> : null}
+        <div role="status" aria-live="polite">
+          {notice ? <Text data-testid="notice">{notice}</Text> : null}
+        </div>
         {outcome.state === "busy" ? <Spinner label={text.checking} /> : null}
         {outcome.state === "failed" ? (
           <MessageBar intent="error">
@@ -458,7 +515,13 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
               language={language}
               text={text}
               onSelect={
-                excel === null ? null : (problem) => run(async () => (await excel.select(problem), ""))
+                excel === null
+                  ? null
+                  : (problem) =>
+                      run(async () => {
+                        const outcome = await excel.select(problem);
+                        return outcome === "selected" ? "" : text.moved[outcome](problem.sheet ?? "");
+                      })
               }
             />
           </>

@@ -1,8 +1,11 @@
 /// <reference types="office-js" />
-import type { Problem, WorkbookSnapshot } from "../../core/index";
+import type { Problem } from "../../core/index";
 import {
   IN_WORKBOOK_REQUIREMENT,
   markProblems,
+  type MarkResult,
+  type OpenWorkbookRead,
+  type SelectOutcome,
   readOpenWorkbook,
   runInExcel,
   selectProblem,
@@ -13,10 +16,10 @@ import {
 export interface ExcelHost {
   /** False on an Excel older than ExcelApi 1.13: the pane then checks a chosen file instead. */
   readonly canReadWorkbook: boolean;
-  readSnapshot(): Promise<WorkbookSnapshot>;
-  select(problem: Problem): Promise<void>;
-  mark(problems: readonly Problem[]): Promise<number>;
-  unmark(): Promise<number>;
+  readSnapshot(): Promise<OpenWorkbookRead>;
+  select(problem: Problem): Promise<SelectOutcome>;
+  mark(problems: readonly Problem[]): Promise<MarkResult>;
+  unmark(): Promise<{ removed: number; skipped: readonly string[] }>;
   /** Opens a bundled blank template as a new workbook (ExcelApi 1.8). */
   openTemplate(bytes: ArrayBuffer): Promise<void>;
 }
@@ -24,7 +27,7 @@ export interface ExcelHost {
 export type PaneHost =
   { readonly mode: "excel"; readonly excel: ExcelHost } | { readonly mode: "standalone" };
 
-/** How long the pane waits for Office before it settles for standalone mode. */
+/** How long the pane waits for Office before it settles for standalone mode (it may switch later). */
 export const OFFICE_TIMEOUT_MS = 3000;
 
 function toBase64(bytes: ArrayBuffer): string {
@@ -69,7 +72,7 @@ function officeScriptPending(): boolean {
  */
 export async function detectHost(timeoutMs = OFFICE_TIMEOUT_MS): Promise<PaneHost> {
   const deadline = Date.now() + timeoutMs;
-  // office.js is loaded after the bundle (taskpane.html): wait for it to appear, within the timeout.
+  // office.js is fetched first but async (taskpane.html): wait for it to appear, within the timeout.
   let office = findOffice();
   while (office === undefined && Date.now() < deadline && officeScriptPending()) {
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -82,4 +85,33 @@ export async function detectHost(timeoutMs = OFFICE_TIMEOUT_MS): Promise<PaneHos
   const info = await Promise.race([office.onReady().catch(() => null), timeout]);
   if (info !== null && info.host === office.HostType.Excel) return { mode: "excel", excel: excelHost() };
   return { mode: "standalone" };
+}
+
+/**
+ * After a standalone verdict, Office may still answer (a cold cache or a slow network in Excel on
+ * the web): while office.js is on its way, keep listening, and hand the Excel host over when Office
+ * says it is Excel. Outside Office (a plain browser, office.js refused) nothing ever comes.
+ */
+export function whenOfficeLate(onExcel: (host: PaneHost) => void, pollMs = 250): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const poll = () => {
+    if (stopped) return;
+    const office = findOffice();
+    if (office !== undefined) {
+      office
+        .onReady()
+        .then((info) => {
+          if (!stopped && info.host === office.HostType.Excel) onExcel({ mode: "excel", excel: excelHost() });
+        })
+        .catch(() => undefined);
+      return;
+    }
+    if (officeScriptPending()) timer = setTimeout(poll, pollMs);
+  };
+  poll();
+  return () => {
+    stopped = true;
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }

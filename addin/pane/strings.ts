@@ -42,6 +42,18 @@ const STRINGS = {
     save: "Lưu",
     reset: "Dùng cấu hình chung",
     configError: (message: string) => `config.json không hợp lệ (${message}); dùng giá trị mặc định.`,
+    skippedSheets: (sheets: readonly string[]) =>
+      `Không đánh dấu được trang ${sheets.map((s) => `"${s}"`).join(", ")}: trang được khóa bằng mật khẩu riêng. Hãy mở khóa (Xem lại > Bỏ bảo vệ trang tính) rồi đánh dấu lại.`,
+    mergesUnread: (sheets: readonly string[]) =>
+      `Trang ${sheets.map((s) => `"${s}"`).join(", ")} có hơn 512 vùng ô gộp, Excel không liệt kê được: chưa kiểm tra ô nhập liệu bị gộp trên trang đó.`,
+    moved: {
+      hidden: (sheet: string) =>
+        `Trang "${sheet}" đang bị ẩn từ sau lần kiểm tra: hãy hiện trang (chuột phải vào thẻ trang > Bỏ ẩn) rồi chọn lại.`,
+      veryHidden: (sheet: string) =>
+        `Trang "${sheet}" bị ẩn hoàn toàn (không bỏ ẩn được từ thẻ trang); hãy kiểm tra lại tệp hoặc dùng biểu mẫu trống hiện hành.`,
+      missing: (sheet: string) =>
+        `Không còn trang "${sheet}": trang đã bị đổi tên hoặc xóa từ sau lần kiểm tra. Hãy bấm Kiểm tra lại.`,
+    },
     failed: (message: string) => `Không thực hiện được: ${message}`,
   },
   en: {
@@ -84,6 +96,18 @@ const STRINGS = {
     save: "Save",
     reset: "Use the shared configuration",
     configError: (message: string) => `config.json is invalid (${message}); defaults used.`,
+    skippedSheets: (sheets: readonly string[]) =>
+      `Sheet ${sheets.map((s) => `"${s}"`).join(", ")} could not be marked: it is protected with a password of its own. Unprotect it (Review > Unprotect Sheet) and mark again.`,
+    mergesUnread: (sheets: readonly string[]) =>
+      `Sheet ${sheets.map((s) => `"${s}"`).join(", ")} has more than 512 merged areas, which Excel will not list: merged input cells were not checked there.`,
+    moved: {
+      hidden: (sheet: string) =>
+        `Sheet "${sheet}" has been hidden since the check: unhide it (right-click a sheet tab > Unhide) and choose the problem again.`,
+      veryHidden: (sheet: string) =>
+        `Sheet "${sheet}" is very hidden (it cannot be unhidden from the tabs); check the file, or use the current blank template.`,
+      missing: (sheet: string) =>
+        `There is no sheet "${sheet}" any more: it was renamed or deleted since the check. Click Check again.`,
+    },
     failed: (message: string) => `Could not do it: ${message}`,
   },
 } as const;

@@ -1,3 +1,4 @@
+import { nameOf, namesOf, nameWithCode } from "./names";
 import type { MessageCatalogue } from "./types";
 
 /** Operating-system read errors, in words. */
@@ -87,11 +88,11 @@ export const messageEn: MessageCatalogue = (problem, p) => {
         ? `Table "${p("table")}": header "${p("label")}" appears in several columns (${p("columns")}) of row ${p("rows")}; the table was not read.`
         : `Table "${p("table")}": several header rows (rows ${p("rows")}); the table was not read.`;
     case "INDICATOR_ROWS_MOVED":
-      return `The indicator rows are not where the template has them (rows or columns deleted or inserted): indicator ${p("code")} is in ${p("found")}, the template has it in ${p("expected")}. Figures were read by the indicator code in column ${p("keyColumn")}; please check them.`;
+      return `The indicator rows are not where the template has them (rows or columns deleted or inserted): indicator ${nameWithCode("indicator", p("code"), "en")} is in ${p("found")}, the template has it in ${p("expected")}. Figures were read by the indicator code in column ${p("keyColumn")}; please check them.`;
     case "INDICATOR_CODES_MISSING":
-      return `${p("count")} indicator codes were not found in column ${p("keyColumn")} (${p("codes")}); their figures were not read. Restore the indicator rows as in the template.`;
+      return `${p("count")} indicator codes were not found in column ${p("keyColumn")} (${namesOf("indicator", p("codes"), "en", true)}); their figures were not read. Restore the indicator rows as in the template.`;
     case "INDICATOR_CODE_DUPLICATE":
-      return `Indicator code ${p("code")} (${p("field")}) is on several rows (${p("rows")}); this indicator was not read.`;
+      return `Indicator ${nameWithCode("indicator", p("code"), "en")} is on several rows (${p("rows")}); this indicator was not read.`;
     case "FIELD_ROWS_MOVED":
       return `Sheet "${p("sheetName")}" is not where the template has it (rows or columns deleted or inserted): "${p("field")}" is in ${p("found")}, the template has it in ${p("expected")}. Items were read by their label in column ${p("keyColumn")}; please check them.`;
     case "FIELD_LABELS_MISSING":
@@ -143,7 +144,7 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "UNIT_UNKNOWN":
       return `Unit code "${p("found")}" is not in Sở Nội vụ's registry of units.`;
     case "UNIT_TYPE_MISMATCH":
-      return `Unit type ${p("found")} differs from the registry (${p("unit")} is of type ${p("expected")}).`;
+      return `Unit type ${nameWithCode("unitType", p("found"), "en")} differs from the registry: ${p("unit")} is of type ${nameWithCode("unitType", p("expected"), "en")}.`;
     case "UNIT_CODE_FILE_NAME_MISMATCH":
       return `The file name suggests unit ${p("fromFileName")} but the workbook says ${p("found")}; the workbook's code is used.`;
     case "UNIT_NAME_CONFLICT":
@@ -161,9 +162,9 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "KH_TASK_DEADLINE_OUT_OF_RANGE":
       return `Row ${p("row")}: deadline ${p("found")} is outside the movement (${p("from")} – ${p("to")}).`;
     case "KH_CRITERION_OTHER_TYPE":
-      return `Row ${p("row")}: criterion ${p("found")} is not for unit type ${p("unitType")} (allowed: ${p("expected")}).`;
+      return `Row ${p("row")}: criterion ${nameWithCode("criterion", p("found"), "en")} is not for unit type ${nameWithCode("unitType", p("unitType"), "en")}; allowed: ${namesOf("criterion", p("expected"), "en", true)}.`;
     case "KH_CRITERION_UNCOVERED":
-      return `No criterion of the unit maps to provincial criterion ${p("criterion")} (${p("criterionLabel")}).`;
+      return `No criterion of the unit maps to provincial criterion ${p("criterionLabel")} (${p("criterion")}).`;
     case "KH_ISSUED_AFTER_DEADLINE":
       return `The plan was issued on ${p("found")}, after its deadline ${p("lastDay")} (15 days from the provincial plan of ${p("provincialPlanDate")}).`;
     case "KH_ISSUED_AFTER_PHASE1":
@@ -177,11 +178,11 @@ export const messageEn: MessageCatalogue = (problem, p) => {
     case "DNKT_NO_NOMINATIONS":
       return "No collective or individual is nominated.";
     case "DNKT_ROUND_MISMATCH":
-      return `Round ${p("found")}, but the submission is dated in ${p("expected")}: check the round (the file counts for round ${p("found")}).`;
+      return `Round ${nameWithCode("round", p("found"), "en")}, but the submission is dated in ${p("expected")}: check the round (the file counts for that round).`;
     case "DNKT_AWARD_NOT_IN_ROUND":
-      return `Row ${p("row")}: award ${p("found")} is not given in round ${p("round")} (allowed: ${p("expected")}).`;
+      return `Row ${p("row")}: the ${nameWithCode("award", p("found"), "en")} is not given in the ${nameOf("round", p("round"), "en")} round; this round gives: ${namesOf("award", p("expected"), "en")}.`;
     case "DNKT_FLAG_FOR_INDIVIDUAL":
-      return `Row ${p("row")}: the ${p("awardLabel")} is for collectives only, not individuals.`;
+      return `Row ${p("row")}: the ${p("awardLabel")} (${p("found")}) is for collectives only, not individuals.`;
     case "DNKT_GROUP_REQUIRED":
       return `Row ${p("row")}: an individual needs a group (officials; entrepreneurs; others).`;
     case "UNIT_CODE_NORMALISED":

@@ -1,3 +1,4 @@
+import { nameOf, namesOf, nameWithCode } from "./names";
 import type { MessageCatalogue } from "./types";
 
 /** Lỗi đọc tệp của hệ điều hành, nói bằng lời. */
@@ -85,11 +86,11 @@ export const messageVi: MessageCatalogue = (problem, p) => {
         ? `Bảng "${p("table")}": tiêu đề "${p("label")}" có ở nhiều cột (${p("columns")}) của dòng ${p("rows")}; không biết đọc cột nào, bảng không được đọc.`
         : `Bảng "${p("table")}": có nhiều dòng tiêu đề (dòng ${p("rows")}); không biết bảng bắt đầu từ đâu, bảng không được đọc.`;
     case "INDICATOR_ROWS_MOVED":
-      return `Các dòng chỉ tiêu không ở đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): chỉ tiêu ${p("code")} ở ô ${p("found")}, biểu mẫu để ở ô ${p("expected")}. Số liệu được đọc theo mã chỉ tiêu ở cột ${p("keyColumn")}; hãy kiểm tra lại.`;
+      return `Các dòng chỉ tiêu không ở đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): chỉ tiêu ${nameWithCode("indicator", p("code"), "vi")} ở ô ${p("found")}, biểu mẫu để ở ô ${p("expected")}. Số liệu được đọc theo mã chỉ tiêu ở cột ${p("keyColumn")}; hãy kiểm tra lại.`;
     case "INDICATOR_CODES_MISSING":
-      return `Không tìm thấy ${p("count")} mã chỉ tiêu ở cột ${p("keyColumn")} (${p("codes")}); số liệu của các chỉ tiêu đó không được đọc. Hãy khôi phục các dòng chỉ tiêu theo biểu mẫu.`;
+      return `Không tìm thấy ${p("count")} mã chỉ tiêu ở cột ${p("keyColumn")} (${namesOf("indicator", p("codes"), "vi", true)}); số liệu của các chỉ tiêu đó không được đọc. Hãy khôi phục các dòng chỉ tiêu theo biểu mẫu.`;
     case "INDICATOR_CODE_DUPLICATE":
-      return `Mã chỉ tiêu ${p("code")} (${p("field")}) có ở nhiều dòng (${p("rows")}); không biết số liệu nào đúng, chỉ tiêu này không được đọc.`;
+      return `Chỉ tiêu ${nameWithCode("indicator", p("code"), "vi")} có ở nhiều dòng (${p("rows")}); không biết số liệu nào đúng, chỉ tiêu này không được đọc.`;
     case "FIELD_ROWS_MOVED":
       return `Trang "${p("sheetName")}" không đúng chỗ của biểu mẫu (có dòng hoặc cột bị xóa, chèn): "${p("field")}" ở ô ${p("found")}, biểu mẫu để ở ô ${p("expected")}. Các mục được đọc theo nhãn ở cột ${p("keyColumn")}; hãy kiểm tra lại.`;
     case "FIELD_LABELS_MISSING":
@@ -141,7 +142,7 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "UNIT_UNKNOWN":
       return `Mã đơn vị "${p("found")}" không có trong danh sách đơn vị của Sở Nội vụ.`;
     case "UNIT_TYPE_MISMATCH":
-      return `Loại đơn vị ${p("found")} khác với danh sách đơn vị (${p("unit")} thuộc loại ${p("expected")}).`;
+      return `Loại đơn vị ${nameWithCode("unitType", p("found"), "vi")} khác với danh sách đơn vị: ${p("unit")} thuộc loại ${nameWithCode("unitType", p("expected"), "vi")}.`;
     case "UNIT_CODE_FILE_NAME_MISMATCH":
       return `Tên tệp gợi ý đơn vị ${p("fromFileName")} nhưng mã đơn vị trong tệp là ${p("found")}; dùng mã trong tệp.`;
     case "UNIT_NAME_CONFLICT":
@@ -159,9 +160,9 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "KH_TASK_DEADLINE_OUT_OF_RANGE":
       return `Dòng ${p("row")}: thời hạn ${p("found")} nằm ngoài thời gian thực hiện phong trào (${p("from")} – ${p("to")}).`;
     case "KH_CRITERION_OTHER_TYPE":
-      return `Dòng ${p("row")}: tiêu chí ${p("found")} không dành cho loại đơn vị ${p("unitType")} (được chọn: ${p("expected")}).`;
+      return `Dòng ${p("row")}: tiêu chí ${nameWithCode("criterion", p("found"), "vi")} không dành cho loại đơn vị ${nameWithCode("unitType", p("unitType"), "vi")}; được chọn: ${namesOf("criterion", p("expected"), "vi", true)}.`;
     case "KH_CRITERION_UNCOVERED":
-      return `Chưa có tiêu chí nào của đơn vị gắn với tiêu chí ${p("criterion")} (${p("criterionLabel")}) của tỉnh.`;
+      return `Chưa có tiêu chí nào của đơn vị gắn với tiêu chí ${p("criterionLabel")} (${p("criterion")}) của tỉnh.`;
     case "KH_ISSUED_AFTER_DEADLINE":
       return `Kế hoạch ban hành ngày ${p("found")}, sau hạn ${p("lastDay")} (15 ngày kể từ Kế hoạch của UBND tỉnh ngày ${p("provincialPlanDate")}).`;
     case "KH_ISSUED_AFTER_PHASE1":
@@ -175,11 +176,11 @@ export const messageVi: MessageCatalogue = (problem, p) => {
     case "DNKT_NO_NOMINATIONS":
       return "Chưa có tập thể, cá nhân nào được đề nghị.";
     case "DNKT_ROUND_MISMATCH":
-      return `Đợt khen thưởng ${p("found")} nhưng tờ trình ghi năm ${p("expected")}: kiểm tra lại đợt (tệp được tính cho đợt ${p("found")}).`;
+      return `Đợt khen thưởng ${nameWithCode("round", p("found"), "vi")} nhưng tờ trình ghi năm ${p("expected")}: kiểm tra lại đợt (tệp được tính cho đợt đã ghi).`;
     case "DNKT_AWARD_NOT_IN_ROUND":
-      return `Dòng ${p("row")}: hình thức ${p("found")} không có trong đợt ${p("round")} (được đề nghị: ${p("expected")}).`;
+      return `Dòng ${p("row")}: ${nameWithCode("award", p("found"), "vi")} không xét trong đợt ${nameOf("round", p("round"), "vi")}; đợt này xét: ${namesOf("award", p("expected"), "vi")}.`;
     case "DNKT_FLAG_FOR_INDIVIDUAL":
-      return `Dòng ${p("row")}: ${p("awardLabel")} chỉ dành cho tập thể, không xét cho cá nhân.`;
+      return `Dòng ${p("row")}: ${p("awardLabel")} (${p("found")}) chỉ dành cho tập thể, không xét cho cá nhân.`;
     case "DNKT_GROUP_REQUIRED":
       return `Dòng ${p("row")}: cá nhân phải chọn nhóm (cán bộ, công chức, viên chức; doanh nhân; đối tượng khác).`;
     case "UNIT_CODE_NORMALISED":

@@ -8,19 +8,42 @@ function columnNumberToLetter(column: number): string {
   return letters;
 }
 
-function parseA1(address: string): { row: number; columnNumber: number } | null {
-  const match = /^([A-Z]{1,3})(\d+)$/.exec(address);
-  if (!match) return null;
+function columnLetterToNumber(letters: string): number {
   let columnNumber = 0;
-  for (const letter of match[1]!) columnNumber = columnNumber * 26 + letter.charCodeAt(0) - 64;
-  return { row: Number(match[2]), columnNumber };
+  for (const letter of letters) columnNumber = columnNumber * 26 + letter.charCodeAt(0) - 64;
+  return columnNumber;
+}
+
+interface Box {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** "C5" or "C5:D9" (with or without $) → its box; null for anything else. */
+function parseArea(address: string): Box | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(address.trim().toUpperCase());
+  if (!match) return null;
+  const left = columnLetterToNumber(match[1]!);
+  const top = Number(match[2]);
+  const right = match[3] ? columnLetterToNumber(match[3]) : left;
+  const bottom = match[4] ? Number(match[4]) : top;
+  return { top, left, bottom, right };
+}
+
+function inBox(row: number, column: number, box: Box): boolean {
+  return row >= box.top && row <= box.bottom && column >= box.left && column <= box.right;
 }
 
 /**
- * A fake of the few Excel objects addin/office/ uses, faithful to Office.js's batching: calls are
- * queued and take effect at `context.sync()`, loaded properties can be read only after it, and
- * reading one before throws as Office.js does. It counts the syncs and records what was
- * selected and every conditional format, so tests can see exactly what the add-in touched.
+ * A fake of the Excel objects addin/office/ uses, faithful to Office.js's batching and at least
+ * as strict as Excel: calls are queued and take effect at `context.sync()`; a property can be
+ * read only if it was named in a load() and a sync has resolved it; and each refusal below
+ * follows a Microsoft page, cited where it is made. A sync that fails rejects with an error whose
+ * `code` is Office.js's (OfficeExtension.Error.code), and none of its loads resolve. It counts the
+ * syncs and the bytes of each response, and records the selection, every conditional format and
+ * each sheet's protection, so tests can see exactly what the add-in touched.
  */
 
 export interface FakeCell {
@@ -42,12 +65,20 @@ export interface FakeConditionalFormat {
   font: string | null;
 }
 
+export interface FakeProtection {
+  protected: boolean;
+  /** A password set by the officer; the add-in never knows it. */
+  password: string | null;
+  options: Record<string, boolean>;
+}
+
 export interface FakeSheet {
-  readonly name: string;
-  readonly visibility: "Visible" | "Hidden" | "VeryHidden";
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
   readonly cells: Map<string, FakeCell>;
   readonly merges: string[];
   readonly conditionalFormats: FakeConditionalFormat[];
+  protection?: FakeProtection;
 }
 
 export interface FakeWorkbook {
@@ -56,17 +87,54 @@ export interface FakeWorkbook {
   /** The sheet and cell last activated and selected. */
   activeSheet: string | null;
   selection: string | null;
+  /** "web" plays Excel on the web, with its 5 MB response limit. */
+  platform?: "web" | "desktop";
+  /** Bytes of each sync's response, in order (filled by the fake). */
+  responses?: number[];
+  /** The sheet of each range load that asked for formulas (filled by the fake). */
+  rangeLoads?: string[];
 }
 
-class NotLoadedError extends Error {
-  constructor(what: string) {
-    super(`PropertyNotLoaded: ${what} read before context.sync()`);
+/**
+ * Excel on the web refuses a request or response above 5 MB:
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * getMergedAreasOrNullObject "will fail to return the result" above 512 merged areas:
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)
+ */
+export const MERGED_AREAS_LIMIT = 512;
+
+/** The `code` values are those of OfficeExtension.ErrorCodes / Excel.ErrorCodes. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
   }
 }
 
+function notLoaded(what: string): FakeOfficeError {
+  // "You must call context.sync() before reading the properties", and only the loaded ones:
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/develop/application-specific-api-model#load
+  return new FakeOfficeError("PropertyNotLoaded", `${what} was not loaded (load() then context.sync())`);
+}
+
+function itemNotFound(what: string): FakeOfficeError {
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-error-handling (ItemNotFound)
+  return new FakeOfficeError("ItemNotFound", `${what} does not exist`);
+}
+
+const ENCODER = new TextEncoder();
+
 class FakeContext {
   syncs = 0;
-  private readonly queue: (() => void)[] = [];
+  private queue: (() => void)[] = [];
+  private staged: (() => void)[] = [];
+  private stagedBytes = 0;
   readonly workbook: FakeWorkbookProxy;
 
   constructor(readonly host: FakeWorkbook) {
@@ -77,44 +145,87 @@ class FakeContext {
     this.queue.push(action);
   }
 
+  /** A load's result: counted in the response's size, and readable only if the sync succeeds. */
+  stage(values: Record<string, unknown> | null, commit: () => void): void {
+    this.stagedBytes += values === null ? 4 : ENCODER.encode(JSON.stringify(values)).length;
+    this.staged.push(commit);
+  }
+
   async sync(): Promise<void> {
     this.syncs += 1;
-    // Loads queued while resolving (a collection's items) belong to the same round trip.
-    for (let action = this.queue.shift(); action !== undefined; action = this.queue.shift()) action();
+    this.staged = [];
+    this.stagedBytes = 0;
+    const queue = this.queue;
+    this.queue = [];
+    try {
+      // Commands run in order; loads queued while resolving (a collection's items) run too.
+      for (let action = queue.shift(); action !== undefined; action = queue.shift() ?? this.queue.shift())
+        action();
+    } finally {
+      this.queue = [];
+    }
+    (this.host.responses ??= []).push(this.stagedBytes);
+    if (this.host.platform === "web" && this.stagedBytes > WEB_PAYLOAD_LIMIT_BYTES)
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `the response is ${this.stagedBytes} bytes, above Excel on the web's 5 MB`,
+      );
+    for (const commit of this.staged) commit();
   }
 }
 
-/** A proxy whose properties exist only once a sync has resolved them. */
+/** A proxy whose properties exist only once a sync has resolved the ones its load() named. */
 class Loadable {
   private loaded: Record<string, unknown> | null = null;
-  isNullObject = false;
+  private nullObject = false;
 
-  protected resolveWith(values: Record<string, unknown> | null): void {
-    if (values === null) this.isNullObject = true;
-    this.loaded = values ?? {};
+  constructor(protected readonly context: FakeContext) {}
+
+  /** `names` as Office.js takes them ("a,b" or ["a","b"]); none: every scalar property. */
+  protected queueLoad(
+    names: string | string[] | undefined,
+    resolve: () => Record<string, unknown> | null,
+  ): void {
+    const list =
+      names === undefined ? null : (Array.isArray(names) ? names : names.split(",")).map((n) => n.trim());
+    this.context.enqueue(() => {
+      const all = resolve();
+      const picked =
+        all === null || list === null
+          ? all
+          : Object.fromEntries(list.filter((name) => name in all).map((name) => [name, all[name]]));
+      this.context.stage(picked, () => {
+        this.nullObject = all === null;
+        this.loaded = { ...(this.loaded ?? {}), ...(picked ?? {}) };
+      });
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (this.loaded === null) throw notLoaded("isNullObject");
+    return this.nullObject;
   }
 
   protected read<T>(key: string): T {
-    if (this.loaded === null || !(key in this.loaded)) throw new NotLoadedError(key);
+    // Only the properties a load() named were resolved: `loaded` holds nothing else.
+    if (this.loaded === null || !(key in this.loaded)) throw notLoaded(key);
     return this.loaded[key] as T;
   }
 }
 
-function bounds(
-  cells: Map<string, FakeCell>,
-): { top: number; left: number; bottom: number; right: number } | null {
-  let box: { top: number; left: number; bottom: number; right: number } | null = null;
+function bounds(cells: Map<string, FakeCell>): Box | null {
+  let box: Box | null = null;
   for (const address of cells.keys()) {
-    const cell = parseA1(address);
+    const cell = parseArea(address);
     if (!cell) continue;
     box = box
       ? {
-          top: Math.min(box.top, cell.row),
-          left: Math.min(box.left, cell.columnNumber),
-          bottom: Math.max(box.bottom, cell.row),
-          right: Math.max(box.right, cell.columnNumber),
+          top: Math.min(box.top, cell.top),
+          left: Math.min(box.left, cell.left),
+          bottom: Math.max(box.bottom, cell.top),
+          right: Math.max(box.right, cell.left),
         }
-      : { top: cell.row, left: cell.columnNumber, bottom: cell.row, right: cell.columnNumber };
+      : cell;
   }
   return box;
 }
@@ -123,26 +234,62 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+function requireSheet(resolveSheet: () => FakeSheet | null, what: string): FakeSheet {
+  const sheet = resolveSheet();
+  if (sheet === null) throw itemNotFound(what);
+  return sheet;
+}
+
+/**
+ * Conditional formats cannot be added to, changed on or deleted from a protected sheet unless
+ * its protection allows formatting cells ("Format cells" covers the Conditional Formatting
+ * dialog): https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-worksheets#data-protection
+ * and https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotectionoptions#excel-excel-worksheetprotectionoptions-allowformatcells-member
+ */
+function refuseIfProtected(sheet: FakeSheet): void {
+  if (sheet.protection?.protected && !sheet.protection.options["allowFormatCells"])
+    throw new FakeOfficeError("AccessDenied", `sheet "${sheet.name}" is protected: formats cannot change`);
+}
+
 class FakeRangeAreas extends Loadable {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly resolveSheet: () => FakeSheet | null,
-    private readonly resolveUsed: () => boolean,
+    /** The areas' A1 text, or null when they do not exist (a null object). */
+    private readonly resolveAreas: () => string[] | null,
+    private readonly addressForFormats: string = "",
   ) {
-    super();
+    super(context);
   }
-  load(): this {
-    this.context.enqueue(() => {
+  load(names?: string | string[]): this {
+    this.queueLoad(names, () => {
       const sheet = this.resolveSheet();
-      if (sheet === null || !this.resolveUsed() || sheet.merges.length === 0) return this.resolveWith(null);
-      this.resolveWith({
-        address: sheet.merges.map((range) => `${quoteSheet(sheet.name)}!${range}`).join(","),
-      });
+      const areas = sheet === null ? null : this.resolveAreas();
+      if (sheet === null || areas === null || areas.length === 0) return null;
+      const cellCount = areas.reduce((sum, area) => {
+        const box = parseArea(area)!;
+        return sum + (box.bottom - box.top + 1) * (box.right - box.left + 1);
+      }, 0);
+      return {
+        address: areas.map((range) => `${quoteSheet(sheet.name)}!${range}`).join(","),
+        areaCount: areas.length,
+        cellCount,
+      };
     });
     return this;
   }
   get address(): string {
     return this.read("address");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(
+      this.context,
+      () => requireSheet(this.resolveSheet, "worksheet"),
+      this.addressForFormats,
+    );
   }
 }
 
@@ -152,50 +299,63 @@ class FakeConditionalFormatProxy extends Loadable {
     format: { fill: { color: string }; font: { color: string } };
   };
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly target: () => { sheet: FakeSheet; format: FakeConditionalFormat },
   ) {
-    super();
+    super(context);
     const resolveTarget = (): { sheet: FakeSheet; format: FakeConditionalFormat } => this.target();
+    const change = (apply: (format: FakeConditionalFormat) => void) =>
+      context.enqueue(() => {
+        const { sheet, format } = resolveTarget();
+        refuseIfProtected(sheet);
+        apply(format);
+      });
     const ruleState: { formula?: string; loaded: boolean } = { loaded: false };
     this.custom = {
       rule: {
         get formula(): string {
-          if (!ruleState.loaded) throw new NotLoadedError("custom.rule.formula");
+          if (!ruleState.loaded) throw notLoaded("custom.rule.formula");
           return ruleState.formula ?? "";
         },
         set formula(value: string) {
-          context.enqueue(() => (resolveTarget().format.formula = value));
+          change((format) => (format.formula = value));
         },
         load() {
           context.enqueue(() => {
-            ruleState.formula = resolveTarget().format.formula;
-            ruleState.loaded = true;
+            const { format } = resolveTarget();
+            // Only a custom format has a custom rule.
+            if (format.type !== "Custom")
+              throw new FakeOfficeError("InvalidOperation", "not a custom format");
+            const formula = format.formula;
+            context.stage({ formula }, () => {
+              ruleState.formula = formula;
+              ruleState.loaded = true;
+            });
           });
         },
       },
       format: {
         fill: {
           set color(value: string) {
-            context.enqueue(() => (resolveTarget().format.fill = value));
+            change((format) => (format.fill = value));
           },
           get color(): string {
-            throw new NotLoadedError("fill.color");
+            throw notLoaded("fill.color");
           },
         },
         font: {
           set color(value: string) {
-            context.enqueue(() => (resolveTarget().format.font = value));
+            change((format) => (format.font = value));
           },
           get color(): string {
-            throw new NotLoadedError("font.color");
+            throw notLoaded("font.color");
           },
         },
       },
     };
   }
   loadType(): void {
-    this.context.enqueue(() => this.resolveWith({ type: this.target().format.type }));
+    this.queueLoad(["type"], () => ({ type: this.target().format.type }));
   }
   get type(): string {
     return this.read("type");
@@ -203,7 +363,10 @@ class FakeConditionalFormatProxy extends Loadable {
   delete(): void {
     this.context.enqueue(() => {
       const { sheet, format } = this.target();
-      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(format), 1);
+      refuseIfProtected(sheet);
+      const index = sheet.conditionalFormats.indexOf(format);
+      if (index < 0) throw itemNotFound("conditional format");
+      sheet.conditionalFormats.splice(index, 1);
     });
   }
 }
@@ -213,13 +376,15 @@ class FakeConditionalFormats {
   constructor(
     private readonly context: FakeContext,
     private readonly resolveSheet: () => FakeSheet,
-    private readonly address: string | null,
+    private readonly address: string,
   ) {}
   add(type: string): FakeConditionalFormatProxy {
     let created: FakeConditionalFormat | null = null;
     this.context.enqueue(() => {
-      created = { range: this.address ?? "", type, formula: "", fill: null, font: null };
-      this.resolveSheet().conditionalFormats.push(created);
+      const sheet = this.resolveSheet();
+      refuseIfProtected(sheet);
+      created = { range: this.address, type, formula: "", fill: null, font: null };
+      sheet.conditionalFormats.push(created);
     });
     return new FakeConditionalFormatProxy(this.context, () => {
       if (created === null) throw new Error("conditional format used before it was added");
@@ -231,61 +396,73 @@ class FakeConditionalFormats {
       throw new Error(`the fake loads conditional formats by items/type only, not ${what}`);
     this.context.enqueue(() => {
       const sheet = this.resolveSheet();
-      this.loadedItems = sheet.conditionalFormats.map((format) => {
+      const items = sheet.conditionalFormats.map((format) => {
         const proxy = new FakeConditionalFormatProxy(this.context, () => ({ sheet, format }));
         proxy.loadType();
         return proxy;
       });
+      this.context.stage({ count: items.length }, () => (this.loadedItems = items));
     });
   }
   get items(): FakeConditionalFormatProxy[] {
-    if (this.loadedItems === null) throw new NotLoadedError("conditionalFormats.items");
+    if (this.loadedItems === null) throw notLoaded("conditionalFormats.items");
     return this.loadedItems;
   }
 }
 
 class FakeRange extends Loadable {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly resolveSheet: () => FakeSheet | null,
-    /** null: the used range (values only); "": the whole sheet. */
-    private readonly address: string | null,
+    /** The range's box on its sheet, null for a null object (an empty used range). */
+    private readonly resolveBox: (sheet: FakeSheet) => Box | null,
+    /** The address the range was asked by, for select() and conditional formats. */
+    private readonly address: string,
   ) {
-    super();
+    super(context);
+  }
+
+  private box(): { sheet: FakeSheet; box: Box } | null {
+    const sheet = this.resolveSheet();
+    const box = sheet === null ? null : this.resolveBox(sheet);
+    return sheet === null || box === null ? null : { sheet, box };
   }
 
   get conditionalFormats(): FakeConditionalFormats {
     return new FakeConditionalFormats(
       this.context,
-      () => {
-        const sheet = this.resolveSheet();
-        if (sheet === null) throw new Error("ItemNotFound");
-        return sheet;
-      },
+      () => requireSheet(this.resolveSheet, "worksheet"),
       this.address,
     );
   }
 
-  load(): this {
-    this.context.enqueue(() => {
-      const sheet = this.resolveSheet();
-      const box = sheet === null ? null : bounds(sheet.cells);
-      if (sheet === null || box === null) return this.resolveWith(null);
-      const rows = (fill: (address: string, cell: FakeCell | undefined) => unknown) =>
+  load(names?: string | string[]): this {
+    this.queueLoad(names, () => {
+      const found = this.box();
+      if (found === null) return null;
+      const { sheet, box } = found;
+      const wanted = names === undefined ? null : String(names);
+      const rows = (fill: (cell: FakeCell | undefined) => unknown) =>
         Array.from({ length: box.bottom - box.top + 1 }, (_, r) =>
-          Array.from({ length: box.right - box.left + 1 }, (_, c) => {
-            const address = `${columnNumberToLetter(box.left + c)}${box.top + r}`;
-            return fill(address, sheet.cells.get(address));
-          }),
+          Array.from({ length: box.right - box.left + 1 }, (_, c) =>
+            fill(sheet.cells.get(`${columnNumberToLetter(box.left + c)}${box.top + r}`)),
+          ),
         );
-      this.resolveWith({
+      // Only what was asked is computed (and counted in the response's size).
+      const asked = (name: string) => wanted === null || wanted.split(",").some((n) => n.trim() === name);
+      const values: Record<string, unknown> = {
+        address: `${quoteSheet(sheet.name)}!${columnNumberToLetter(box.left)}${box.top}:${columnNumberToLetter(box.right)}${box.bottom}`,
         rowIndex: box.top - 1,
         columnIndex: box.left - 1,
-        values: rows((_, cell) => cell?.value ?? ""),
-        valueTypes: rows((_, cell) => cell?.valueType ?? "Empty"),
-        numberFormat: rows((_, cell) => cell?.numberFormat ?? "General"),
-        formulas: rows((_, cell) => cell?.formula ?? cell?.value ?? ""),
-      });
+        rowCount: box.bottom - box.top + 1,
+        columnCount: box.right - box.left + 1,
+      };
+      if (asked("values")) values["values"] = rows((cell) => cell?.value ?? "");
+      if (asked("valueTypes")) values["valueTypes"] = rows((cell) => cell?.valueType ?? "Empty");
+      if (asked("numberFormat")) values["numberFormat"] = rows((cell) => cell?.numberFormat ?? "General");
+      if (asked("formulas")) (this.context.host.rangeLoads ??= []).push(sheet.name);
+      if (asked("formulas")) values["formulas"] = rows((cell) => cell?.formula ?? cell?.value ?? "");
+      return values;
     });
     return this;
   }
@@ -294,6 +471,12 @@ class FakeRange extends Loadable {
   }
   get columnIndex(): number {
     return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
   }
   get values(): unknown[][] {
     return this.read("values");
@@ -309,32 +492,106 @@ class FakeRange extends Loadable {
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this.resolveSheet, () => {
-      const sheet = this.resolveSheet();
-      return sheet !== null && bounds(sheet.cells) !== null;
+      const found = this.box();
+      if (found === null) return null;
+      const inside = found.sheet.merges.filter((merge) => {
+        const area = parseArea(merge);
+        return area !== null && inBox(area.top, area.left, found.box);
+      });
+      if (inside.length > MERGED_AREAS_LIMIT)
+        throw new FakeOfficeError(
+          "GeneralException",
+          `${inside.length} merged areas, above ${MERGED_AREAS_LIMIT}`,
+        );
+      return inside;
+    });
+  }
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== "Formulas") throw new Error(`the fake finds formula cells only, not ${cellType}`);
+    return new FakeRangeAreas(this.context, this.resolveSheet, () => {
+      const found = this.box();
+      if (found === null) return null;
+      return [...found.sheet.cells]
+        .filter(([address, cell]) => {
+          const at = parseArea(address);
+          return cell.formula !== undefined && at !== null && inBox(at.top, at.left, found.box);
+        })
+        .map(([address]) => address);
     });
   }
   select(): void {
     this.context.enqueue(() => {
-      const sheet = this.resolveSheet();
-      if (sheet === null || this.address === null) throw new Error("ItemNotFound");
+      const sheet = requireSheet(this.resolveSheet, "worksheet");
+      if (parseArea(this.address) === null) throw new FakeOfficeError("InvalidArgument", this.address);
       if (this.context.host.activeSheet !== sheet.name)
-        throw new Error("select() on a sheet that is not active");
+        throw new FakeOfficeError("InvalidOperation", "select() on a sheet that is not active");
       this.context.host.selection = this.address;
     });
   }
 }
 
-class FakeWorksheet extends Loadable {
+class FakeProtectionProxy extends Loadable {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
+    private readonly resolveSheet: () => FakeSheet | null,
+  ) {
+    super(context);
+  }
+  load(names?: string | string[]): this {
+    this.queueLoad(names, () => {
+      const sheet = requireSheet(this.resolveSheet, "worksheet");
+      return {
+        protected: sheet.protection?.protected ?? false,
+        options: { ...(sheet.protection?.options ?? {}) },
+      };
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.read("options");
+  }
+  /** "Fails if the worksheet has already been protected":
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotection#excel-excel-worksheetprotection-protect-member(1) */
+  protect(options?: Record<string, boolean>, password?: string): void {
+    this.context.enqueue(() => {
+      const sheet = requireSheet(this.resolveSheet, "worksheet");
+      if (sheet.protection?.protected) throw new FakeOfficeError("InvalidOperation", "already protected");
+      sheet.protection = { protected: true, password: password ?? null, options: { ...(options ?? {}) } };
+    });
+  }
+  /**
+   * A sheet protected with a password is unprotected only with it: Office.js has no prompt, and
+   * tells a password-protected sheet apart (isPasswordProtected, checkPassword):
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotection#excel-excel-worksheetprotection-unprotect-member(1)
+   */
+  unprotect(password?: string): void {
+    this.context.enqueue(() => {
+      const sheet = requireSheet(this.resolveSheet, "worksheet");
+      const protection = sheet.protection;
+      if (!protection?.protected) return;
+      if (protection.password !== null && protection.password !== password)
+        throw new FakeOfficeError("InvalidArgument", `sheet "${sheet.name}": wrong or missing password`);
+      sheet.protection = { ...protection, protected: false, password: null };
+    });
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  readonly protection: FakeProtectionProxy;
+  constructor(
+    context: FakeContext,
     readonly resolveSheet: () => FakeSheet | null,
   ) {
-    super();
+    super(context);
+    this.protection = new FakeProtectionProxy(context, resolveSheet);
   }
-  load(): this {
-    this.context.enqueue(() => {
+  load(names?: string | string[]): this {
+    this.queueLoad(names, () => {
       const sheet = this.resolveSheet();
-      this.resolveWith(sheet === null ? null : { name: sheet.name, visibility: sheet.visibility });
+      return sheet === null ? null : { name: sheet.name, visibility: sheet.visibility };
     });
     return this;
   }
@@ -353,17 +610,41 @@ class FakeWorksheet extends Loadable {
     });
   }
   getUsedRangeOrNullObject(): FakeRange {
-    return new FakeRange(this.context, this.resolveSheet, null);
+    return new FakeRange(this.context, this.resolveSheet, (sheet) => bounds(sheet.cells), "");
   }
   getRange(address?: string): FakeRange {
-    if (address !== undefined && parseA1(address) === null)
-      throw new Error(`the fake takes single-cell addresses only, not ${address}`);
-    return new FakeRange(this.context, this.resolveSheet, address ?? "");
+    if (address === undefined) return new FakeRange(this.context, this.resolveSheet, () => null, "");
+    const box = parseArea(address);
+    if (box === null) throw new Error(`the fake takes A1 addresses only, not ${address}`);
+    return new FakeRange(this.context, this.resolveSheet, () => box, address);
   }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    const box = {
+      top: startRow + 1,
+      left: startColumn + 1,
+      bottom: startRow + rowCount,
+      right: startColumn + columnCount,
+    };
+    return new FakeRange(this.context, this.resolveSheet, () => box, "");
+  }
+  /** "C5, D7:D9" → several areas (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    const areas = address.split(/[,;]/).map((area) => area.trim());
+    if (areas.some((area) => parseArea(area) === null))
+      throw new Error(`the fake takes A1 areas only, not ${address}`);
+    return new FakeRangeAreas(this.context, this.resolveSheet, () => areas, areas.join(","));
+  }
+  /**
+   * Only a visible sheet can be activated: Excel cannot show a hidden or very hidden one
+   * ("Activate the worksheet in the Excel UI"), and a missing one is ItemNotFound:
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-activate-member(1)
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.sheetvisibility
+   */
   activate(): void {
     this.context.enqueue(() => {
-      const sheet = this.resolveSheet();
-      if (sheet === null) throw new Error("ItemNotFound");
+      const sheet = requireSheet(this.resolveSheet, "worksheet");
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", `sheet "${sheet.name}" is ${sheet.visibility}`);
       this.context.host.activeSheet = sheet.name;
     });
   }
@@ -372,17 +653,20 @@ class FakeWorksheet extends Loadable {
 class FakeWorksheets {
   private loadedItems: FakeWorksheet[] | null = null;
   constructor(private readonly context: FakeContext) {}
-  load(): void {
+  /** "items/name,items/visibility": each item loads the named properties. */
+  load(names?: string): void {
+    const itemNames = names?.split(",").map((name) => name.trim().replace(/^items\//, ""));
     this.context.enqueue(() => {
-      this.loadedItems = this.context.host.sheets.map((sheet) => {
+      const items = this.context.host.sheets.map((sheet) => {
         const proxy = new FakeWorksheet(this.context, () => sheet);
-        proxy.load();
+        proxy.load(itemNames);
         return proxy;
       });
+      this.context.stage({ count: items.length }, () => (this.loadedItems = items));
     });
   }
   get items(): FakeWorksheet[] {
-    if (this.loadedItems === null) throw new NotLoadedError("worksheets.items");
+    if (this.loadedItems === null) throw notLoaded("worksheets.items");
     return this.loadedItems;
   }
   getFirst(): FakeWorksheet {
@@ -391,9 +675,15 @@ class FakeWorksheets {
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
       const sheet = this.context.host.sheets.find((candidate) => candidate.name === name);
-      if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+      if (!sheet) throw itemNotFound(`worksheet "${name}"`);
       return sheet;
     });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      () => this.context.host.sheets.find((candidate) => candidate.name === name) ?? null,
+    );
   }
 }
 
@@ -409,11 +699,12 @@ class FakeWorkbookProxy {
           load() {
             context.enqueue(() => {
               const serial1900 = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
-              value = context.host.date1904 ? serial1900 - 1462 : serial1900;
+              const result = context.host.date1904 ? serial1900 - 1462 : serial1900;
+              context.stage({ value: result }, () => (value = result));
             });
           },
           get value(): number {
-            if (value === null) throw new NotLoadedError("FunctionResult.value");
+            if (value === null) throw notLoaded("FunctionResult.value");
             return value;
           },
         };

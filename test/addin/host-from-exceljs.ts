@@ -1,6 +1,6 @@
 import type { CellValue as ExcelCellValue, Worksheet } from "exceljs";
 import { loadExcelJs } from "../../scripts/xlsx/load-exceljs";
-import type { FakeCell, FakeSheet, FakeWorkbook } from "./fake-excel";
+import type { FakeCell, FakeProtection, FakeSheet, FakeWorkbook } from "./fake-excel";
 
 /**
  * A fake Excel host holding a workbook as exceljs (an independent reader) loads it, with values
@@ -45,6 +45,29 @@ function formulaOf(value: ExcelCellValue): string | null {
   return null;
 }
 
+/**
+ * The sheet's protection as Office.js reports it. exceljs reads `<sheetProtection>` into "allowed"
+ * flags (formatColumns: true = the officer may format columns); a hash means a password.
+ */
+function protectionOf(sheet: Worksheet): FakeProtection | undefined {
+  const read = (sheet as unknown as { sheetProtection?: Record<string, unknown> }).sheetProtection;
+  if (!read?.["sheet"]) return undefined;
+  const allowed = (flag: string) => read[flag] === true;
+  return {
+    protected: true,
+    password: read["hashValue"] || read["password"] ? "(set by the officer)" : null,
+    options: {
+      allowFormatCells: allowed("formatCells"),
+      allowFormatColumns: allowed("formatColumns"),
+      allowFormatRows: allowed("formatRows"),
+      allowInsertRows: allowed("insertRows"),
+      allowDeleteRows: allowed("deleteRows"),
+      allowAutoFilter: allowed("autoFilter"),
+      allowSort: allowed("sort"),
+    },
+  };
+}
+
 function fakeSheet(sheet: Worksheet, date1904: boolean): FakeSheet {
   const cells = new Map<string, FakeCell>();
   sheet.eachRow({ includeEmpty: false }, (row) => {
@@ -68,12 +91,14 @@ function fakeSheet(sheet: Worksheet, date1904: boolean): FakeSheet {
   const mergeIndex = (sheet as unknown as { _merges: Record<string, { range: string }> })._merges;
   const visibility =
     sheet.state === "hidden" ? "Hidden" : sheet.state === "veryHidden" ? "VeryHidden" : "Visible";
+  const protection = protectionOf(sheet);
   return {
     name: sheet.name,
     visibility,
     cells,
     merges: Object.values(mergeIndex).map((merge) => merge.range),
     conditionalFormats: [],
+    ...(protection === undefined ? {} : { protection }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Problem } from "../../core/index";
 import { buildConfig, deadlineStatuses, groupProblems, recognise } from "../../addin/pane/check";
-import { detectHost } from "../../addin/pane/host";
+import { detectHost, whenOfficeLate } from "../../addin/pane/host";
 import { readWorkbookSnapshot } from "../../scripts/xlsx/read-workbook";
 import { khFill, writeWorkbook } from "../fixtures/make-fixtures";
 import { KH_SPEC } from "../../core/index";
@@ -133,5 +133,21 @@ describe("detectHost", () => {
     };
 
     expect(await detectHost(50)).toEqual({ mode: "standalone" });
+  });
+
+  it("hands over Excel when Office answers after the standalone verdict", async () => {
+    let ready: (info: { host: string }) => void = () => undefined;
+    const answer = new Promise<{ host: string }>((resolve) => (ready = resolve));
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: () => answer,
+      HostType: { Excel: "Excel" },
+      context: { requirements: { isSetSupported: () => true } },
+    };
+    expect(await detectHost(50)).toEqual({ mode: "standalone" });
+
+    const late = new Promise<string>((resolve) => whenOfficeLate((host) => resolve(host.mode)));
+    ready({ host: "Excel" });
+
+    expect(await late).toBe("excel");
   });
 });

@@ -2,6 +2,7 @@ import type { LocalizedText } from "../../core/catalogue/types";
 import { formatProblem, isLanguage } from "../../core/messages/index";
 import { PROBLEM_CODES, createProblem, type ProblemCode, type ProblemParam } from "../../core/problems";
 import { findMessageFaults } from "../fixtures/check-message";
+import { NAMED_CODES } from "../../core/messages/names";
 
 const field: LocalizedText = { vi: "Ngày ban hành", en: "Issue date" };
 
@@ -122,7 +123,7 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   BC_DATED_AFTER_DEADLINE: { found: "15/11/2026", lastDay: "14/11/2026" },
   BC_NO_INDICATORS: {},
   DNKT_NO_NOMINATIONS: {},
-  DNKT_ROUND_MISMATCH: { found: "TONGKET", expected: "SOKET" },
+  DNKT_ROUND_MISMATCH: { found: "TONGKET", expected: 2027 },
   DNKT_AWARD_NOT_IN_ROUND: { found: "HCLD", round: "SOKET", expected: "BKTTG, BKCT, GK", row: 4 },
   DNKT_FLAG_FOR_INDIVIDUAL: {
     found: "CTDT",
@@ -161,8 +162,8 @@ describe("every problem code has a sound message in Vietnamese and in English", 
   it("words a localized param in the message's language", () => {
     const problem = sample("KH_CRITERION_UNCOVERED");
 
-    expect(formatProblem(problem, "vi")).toContain("(Chính sách hỗ trợ doanh nghiệp)");
-    expect(formatProblem(problem, "en")).toContain("(Policies supporting enterprises)");
+    expect(formatProblem(problem, "vi")).toContain("tiêu chí Chính sách hỗ trợ doanh nghiệp (CQ5)");
+    expect(formatProblem(problem, "en")).toContain("criterion Policies supporting enterprises (CQ5)");
   });
 
   it("leaves out an optional part rather than printing it empty", () => {
@@ -191,5 +192,53 @@ describe("every problem code has a sound message in Vietnamese and in English", 
 
   it("knows exactly two languages", () => {
     expect(["vi", "en", "fr", ""].map(isLanguage)).toEqual([true, true, false, false]);
+  });
+});
+
+/** A catalogue code outside "(CODE)": the officer would read a code instead of a name. */
+function bareCodes(text: string): string[] {
+  return NAMED_CODES.filter((code) => {
+    const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // Not part of a longer code (ND1.SU_KIEN, DN-KT, DN031), and not in brackets of its own.
+    const anywhere = new RegExp(`(?<![\\w.-])${escaped}(?![\\w.-])`, "g");
+    const bracketed = new RegExp(`\\(${escaped}\\)`, "g");
+    return (text.match(anywhere)?.length ?? 0) > (text.match(bracketed)?.length ?? 0);
+  });
+}
+
+describe("messages name the catalogue's entries instead of showing codes", () => {
+  it.each(PROBLEM_CODES.map((code) => [code]))("%s", (code) => {
+    const problem = sample(code);
+
+    expect({
+      vi: bareCodes(formatProblem(problem, "vi")),
+      en: bareCodes(formatProblem(problem, "en")),
+    }).toEqual({
+      vi: [],
+      en: [],
+    });
+  });
+
+  it("the check itself catches a bare code and lets a bracketed one pass", () => {
+    expect(bareCodes("hình thức CTDT không có trong đợt SOKET").sort()).toEqual(["CTDT", "SOKET"]);
+    expect(
+      bareCodes("Cờ thi đua của UBND tỉnh (CTDT); biểu mẫu DN-KT; đơn vị DN031; chỉ tiêu (ND1.SU_KIEN)"),
+    ).toEqual([]);
+  });
+
+  it("words an award out of its round as the officer reads the template", () => {
+    const problem = createProblem(
+      "DNKT_AWARD_NOT_IN_ROUND",
+      "error",
+      {},
+      { found: "CTDT", round: "SOKET", expected: "BKTTG, BKCT, GK", row: 4 },
+    );
+
+    expect(formatProblem(problem, "vi")).toBe(
+      "Dòng 4: Cờ thi đua của UBND tỉnh (CTDT) không xét trong đợt Sơ kết 2027; đợt này xét: Bằng khen của Thủ tướng Chính phủ; Bằng khen của Chủ tịch UBND tỉnh; Giấy khen của Thủ trưởng cơ quan, đơn vị.",
+    );
+    expect(formatProblem(problem, "en")).toBe(
+      "Row 4: the Provincial People's Committee Emulation Flag (CTDT) is not given in the Preliminary review 2027 round; this round gives: Prime Minister's Certificate of Merit, Provincial Chairman's Certificate of Merit, Head of unit's Certificate of Merit.",
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import { parse } from "acorn";
 import ts from "typescript";
 import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
@@ -27,6 +28,30 @@ function corpusCase(file: string) {
   const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
   if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
   return { ...found, build: found.source.build };
+}
+
+/**
+ * axe-core (the engine; @axe-core/playwright wants Node 22) run in the page: the serious and
+ * critical violations, as "rule: target" lines (none expected).
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+  });
 }
 
 async function screenshots(page: Page, name: string): Promise<void> {
@@ -66,7 +91,7 @@ async function listedProblems(page: Page): Promise<string[]> {
 }
 
 /** office.js replaced by a fake Excel whose workbook is `host` (test/addin/fake-excel.ts, transpiled). */
-function fakeOfficeJs(hostJson: string): string {
+function fakeOfficeJs(hostJson: string, readyAfterMs = 0): string {
   const source = ts.transpileModule(readFileSync(join(__dirname, "..", "addin", "fake-excel.ts"), "utf8"), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   }).outputText;
@@ -79,11 +104,33 @@ function fakeOfficeJs(hostJson: string): string {
     window.__thiduaHost = host;
     window.Office = {
       HostType: { Excel: "Excel" },
-      onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+      onReady: () =>
+        new Promise((resolve) => setTimeout(() => resolve({ host: "Excel", platform: "PC" }), ${readyAfterMs})),
       context: { requirements: { isSetSupported: () => true } },
     };
     window.Excel = { run: async (_options, batch) => batch(fake.createContext(host)) };
   })();`;
+}
+
+async function blankTemplateHostJson(): Promise<string> {
+  const host = await hostFromExcelJs(await corpusCase("blank-template.xlsx").build());
+  if (host === null) throw new Error("exceljs could not load the blank template");
+  return JSON.stringify({ ...host, sheets: host.sheets.map((s) => ({ ...s, cells: [...s.cells] })) });
+}
+
+interface HostState {
+  activeSheet: string | null;
+  selection: string | null;
+  sheets: { name: string; protection?: unknown; conditionalFormats: { range: string }[] }[];
+}
+
+function hostState(page: Page): Promise<HostState> {
+  return page.evaluate(() => {
+    const host = (window as unknown as { __thiduaHost: HostState }).__thiduaHost;
+    return JSON.parse(
+      JSON.stringify({ ...host, sheets: host.sheets.map((s) => ({ ...s, cells: [] })) }),
+    ) as HostState;
+  });
 }
 
 describeWithTool("chromium", "the add-in in headless Chromium", () => {
@@ -118,6 +165,11 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
 
     afterEach(() => page.close());
 
+    it("the empty state reads well (axe-core: no serious or critical violation)", async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshots(page, "empty");
+    });
+
     it("lists each expected problem of a dropped file with its cell", async () => {
       const blank = corpusCase("blank-template.xlsx");
 
@@ -131,7 +183,15 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
       expect(await listedProblems(page)).toEqual(
         blank.expect.map((problem) => `${problem.code} ${problem.sheet ?? ""}!${problem.cell ?? ""}`).sort(),
       );
-      await screenshots(page, "standalone-problems");
+      // Problem lines at full contrast (WCAG AA), not a disabled control's grey.
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(
+        await page
+          .locator('[data-testid="problem"]')
+          .first()
+          .evaluate((node) => getComputedStyle(node).color),
+      ).toBe("rgb(36, 36, 36)");
+      await screenshots(page, "invalid");
     });
 
     it("shows the ready state for a valid file", async () => {
@@ -142,7 +202,8 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
       await page.waitForSelector('[data-testid="ready"]');
       expect(await page.locator('[data-testid="problem"]').count()).toBe(0);
       expect(await page.locator('[data-testid="ready"]').innerText()).toContain("Sẵn sàng gửi");
-      await screenshots(page, "standalone-ready");
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshots(page, "ready");
     });
 
     it("refuses a PDF clearly", async () => {
@@ -169,6 +230,64 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
 
       await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]', { timeout: 20_000 });
       expect(await page.locator('[data-testid="dropzone"]').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the built bundle parses at ES2017, the level of the oldest webview the manifest's floor admits", () => {
+    const bundle = readdirSync(BUILD).find((name) => /^taskpane\.[0-9a-f]+\.js$/.test(name));
+    if (bundle === undefined) throw new Error("no bundle in dist-addin/");
+    const source = readFileSync(join(BUILD, bundle), "utf8");
+
+    // EdgeHTML 18 parses ES2017 and no later (webpack.config.js, ES_TARGET).
+    expect(() => parse(source, { ecmaVersion: 2017, sourceType: "script" })).not.toThrow();
+  });
+
+  it.each([
+    ["misses the built-ins the bundle needs (EdgeHTML)", "flatMap"],
+    ["cannot parse the bundle", "syntax"],
+  ])("where the webview %s, an ES5 message in Vietnamese gives the standalone address", async (_, how) => {
+    const page = await browser.context.newPage();
+    await page.route(OFFICE_JS, (route) => route.abort());
+    if (how === "flatMap")
+      await page.addInitScript(() => delete (Array.prototype as { flatMap?: unknown }).flatMap);
+    else
+      await page.route(/taskpane\.[0-9a-f]+\.js$/, (route) =>
+        route.fulfill({
+          contentType: "text/javascript",
+          body: "const pane = { ...{ es2018: true } } ?? class { #x = 1 };\n)",
+        }),
+      );
+    try {
+      await page.goto(`${server.url}taskpane.html?from=excel`);
+
+      const message = page.locator('[data-testid="unsupported"]');
+      await message.waitFor();
+      expect(await message.innerText()).toContain("không chạy được ngăn kiểm tra");
+      expect(await page.locator('[data-testid="standalone-address"]').innerText()).toBe(
+        `${server.url}taskpane.html`,
+      );
+      expect(await page.locator('[data-testid="pane"]').count()).toBe(0);
+      await screenshots(page, `unsupported-${how}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("switches to Excel mode when Office answers after the standalone verdict", async () => {
+    const hostJson = await blankTemplateHostJson();
+    const page = await browser.context.newPage();
+    // Office ready 4.5 s after load: later than the pane's 3 s wait, as on a cold cache.
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs(hostJson, 4500) }),
+    );
+    try {
+      await page.goto(`${server.url}taskpane.html`);
+      await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+
+      await page.waitForSelector('[data-testid="pane"][data-mode="excel"]', { timeout: 15_000 });
+      expect(await page.locator('[data-testid="check"]').count()).toBe(1);
     } finally {
       await page.close();
     }
@@ -217,6 +336,86 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
         expect(selected).toEqual({ sheet, cell });
         expect(cell).toMatch(/^[A-Z]+\d+$/);
         await screenshots(page, "excel-problems");
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("marks the protected template's problem cells and protects its sheets again; Tab and Enter reach each problem", async () => {
+      const hostJson = await blankTemplateHostJson();
+      const page = await browser.context.newPage();
+      await page.route(OFFICE_JS, (route) =>
+        route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs(hostJson) }),
+      );
+      try {
+        await page.goto(`${server.url}taskpane.html`);
+        await page.waitForSelector('[data-testid="pane"][data-mode="excel"]');
+        await page.click('[data-testid="check"]');
+        await page.waitForSelector('[data-testid="results"]');
+        const before = await hostState(page);
+        expect(before.sheets.filter((s) => s.protection !== undefined).length).toBeGreaterThan(0);
+
+        await page.click('[data-testid="mark"]');
+
+        await page.waitForSelector('[data-testid="notice"]');
+        expect(await page.locator('[data-testid="notice"]').innerText()).toMatch(/^Đã đánh dấu \d+ ô\.$/);
+        const marked = await hostState(page);
+        expect(marked.sheets.map((s) => s.protection)).toEqual(before.sheets.map((s) => s.protection));
+        expect(marked.sheets.every((s) => s.conditionalFormats.length <= 1)).toBe(true);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // Keyboard: Tab through the pane; every problem Excel can go to is a stop, and Enter opens it.
+        const selectable = await page.locator('button[data-testid="problem"]').count();
+        expect(selectable).toBeGreaterThan(0);
+        const reached: string[] = [];
+        await page.locator('[data-testid="check"]').focus();
+        for (let i = 0; i < selectable + 20 && reached.length < selectable; i += 1) {
+          await page.keyboard.press("Tab");
+          const focused = await page.evaluate(() => {
+            const element = document.activeElement as HTMLElement | null;
+            return element?.dataset["testid"] === "problem"
+              ? `${element.dataset["sheet"]}!${element.dataset["cell"]}`
+              : null;
+          });
+          if (focused !== null) reached.push(focused);
+        }
+        expect(reached).toHaveLength(selectable);
+        await page.keyboard.press("Enter");
+        const last = reached.at(-1)!;
+        await page.waitForFunction(
+          (cell) => (window as unknown as { __thiduaHost: HostState }).__thiduaHost.selection === cell,
+          last.split("!")[1],
+        );
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("says where a problem went when its sheet was hidden since the check", async () => {
+      const hostJson = await blankTemplateHostJson();
+      const page = await browser.context.newPage();
+      await page.route(OFFICE_JS, (route) =>
+        route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs(hostJson) }),
+      );
+      try {
+        await page.goto(`${server.url}taskpane.html`);
+        await page.waitForSelector('[data-testid="pane"][data-mode="excel"]');
+        await page.click('[data-testid="check"]');
+        const target = page.locator('button[data-testid="problem"]').first();
+        const sheet = (await target.getAttribute("data-sheet"))!;
+        await page.evaluate((name) => {
+          const host = (
+            window as unknown as { __thiduaHost: { sheets: { name: string; visibility: string }[] } }
+          ).__thiduaHost;
+          host.sheets.find((s) => s.name === name)!.visibility = "Hidden";
+        }, sheet);
+
+        await target.click();
+
+        await page.waitForSelector('[data-testid="notice"]');
+        expect(await page.locator('[data-testid="notice"]').innerText()).toContain(
+          `Trang "${sheet}" đang bị ẩn`,
+        );
       } finally {
         await page.close();
       }

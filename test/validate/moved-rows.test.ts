@@ -44,7 +44,7 @@ describe("BC Chỉ tiêu: each figure is read from the row of its code", () => {
 
     expect(where(result)).toEqual(["warning INDICATOR_ROWS_MOVED Chỉ tiêu!E3"]);
     expect(formatProblem(result.problems[0]!, "vi")).toContain(
-      "chỉ tiêu ND1.SU_KIEN ở ô E3, biểu mẫu để ở ô E4",
+      "chỉ tiêu Số hội nghị, lớp tuyên truyền, tập huấn đã tổ chức (ND1.SU_KIEN) ở ô E3, biểu mẫu để ở ô E4",
     );
     expect(result.document?.fields[indicatorFieldKey("ND1.SU_KIEN")]).toBe(11);
     expect(result.document?.fields[indicatorFieldKey("ND1.NGUOI_THAM_GIA")]).toBe(22);
