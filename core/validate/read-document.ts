@@ -106,6 +106,11 @@ function isBlankCell(value: CellValue | undefined): boolean {
   return value === undefined || (value.t === "s" && value.v.trim() === "");
 }
 
+/** A cell meant to hold a figure: a count, a percentage, a year. */
+function isFigure(value: ValueType): boolean {
+  return value.type === "integer" || value.type === "percent" || value.type === "year";
+}
+
 interface ReadContext {
   readonly problems: Problem[];
   readonly date1904: boolean;
@@ -120,12 +125,23 @@ function readCell(
 ): ParsedValue | null {
   const outcome = parseCellValue(value, spec.value, context.date1904);
   if (!outcome.ok) {
-    // An uncalculated formula in an optional cell reads as blank; in a required one the value is missing.
-    const severity = outcome.code === "FORMULA_NO_RESULT" && !spec.required ? "warning" : "error";
+    // An uncalculated formula in an optional text or date cell reads as blank. In a required cell
+    // the value is missing; in a figure cell a number was meant and cannot be read.
+    const severity =
+      outcome.code === "FORMULA_NO_RESULT" && !spec.required && !isFigure(spec.value) ? "warning" : "error";
     context.problems.push(
       createProblem(outcome.code, severity, where, { field: spec.label, ...extraParams, ...outcome.params }),
     );
     return null;
+  }
+  if (outcome.notice) {
+    context.problems.push(
+      createProblem(outcome.notice.code, "warning", where, {
+        field: spec.label,
+        ...extraParams,
+        ...outcome.notice.params,
+      }),
+    );
   }
   if (outcome.value === null && spec.required) {
     context.problems.push(
