@@ -151,6 +151,51 @@ function readCell(
   return outcome.value;
 }
 
+interface MergeArea {
+  readonly range: string;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Each sheet's merges, parsed once: every field of the sheet is checked against all of them. */
+const mergeAreas = new WeakMap<SheetSnapshot, readonly MergeArea[]>();
+
+function mergeAreasOf(sheet: SheetSnapshot): readonly MergeArea[] {
+  let areas = mergeAreas.get(sheet);
+  if (!areas) {
+    areas = sheet.merges.flatMap((range) => {
+      const [from, to = from] = range.split(":").map((address) => parseA1(address));
+      if (!from || !to) return [];
+      return [
+        {
+          range,
+          top: Math.min(from.row, to.row),
+          bottom: Math.max(from.row, to.row),
+          left: Math.min(from.columnNumber, to.columnNumber),
+          right: Math.max(from.columnNumber, to.columnNumber),
+        },
+      ];
+    });
+    mergeAreas.set(sheet, areas);
+  }
+  return areas;
+}
+
+/** The merge a cell lies in (as isCellInRange tells), or undefined. */
+function findMergeOver(sheet: SheetSnapshot, cell: string): string | undefined {
+  const target = parseA1(cell);
+  if (!target) return undefined;
+  return mergeAreasOf(sheet).find(
+    (area) =>
+      target.row >= area.top &&
+      target.row <= area.bottom &&
+      target.columnNumber >= area.left &&
+      target.columnNumber <= area.right,
+  )?.range;
+}
+
 function readField(
   context: ReadContext,
   sheet: SheetSnapshot,
@@ -158,7 +203,7 @@ function readField(
   cell: string = field.cell,
 ): ParsedValue | null {
   const where = { sheet: sheet.name, cell };
-  const merge = sheet.merges.find((range) => isCellInRange(cell, range));
+  const merge = findMergeOver(sheet, cell);
   if (merge && !merge.startsWith(`${cell}:`)) {
     // The cell is hidden under another cell's merge: what it shows is not its own value.
     context.problems.push(

@@ -34,7 +34,7 @@ import {
   isValidCalendarDate,
   parseIsoDate,
 } from "../../core/index";
-import { loadExcelJs } from "../xlsx/load-exceljs";
+import { loadExcelJsWorkbookWriter } from "../xlsx/load-exceljs";
 import {
   AGGREGATION_LABELS,
   BRAND_COLOURS,
@@ -1189,9 +1189,9 @@ export async function writeConsolidatedWorkbookFile(
   file: string,
   language: Language = "vi",
 ): Promise<void> {
-  const ExcelJS = loadExcelJs();
+  const WorkbookWriter = loadExcelJsWorkbookWriter();
   const { stream, failed } = await openTemporary(file);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,
