@@ -17,6 +17,7 @@ export { removeVietnameseMarks } from "./values/remove-marks";
 export { parseCellValue, type ParsedValue } from "./values/parse-value";
 export { detectTemplate, readDocument, type ParsedDocument, type ParsedRow } from "./validate/read-document";
 export {
+  validateSnapshot,
   validateWorkbook,
   RULES_BY_KIND,
   type ValidationResult,

@@ -1,4 +1,5 @@
 import { nameOf, namesOf, nameWithCode } from "./names";
+import { formatDecimal } from "../values/format-number";
 import type { MessageCatalogue } from "./types";
 
 /** Operating-system read errors, in words. */
@@ -127,6 +128,11 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `"${p("field")}": ${p("found")} is implausibly large (at most ${p("max")}).`;
     case "PERCENT_OUT_OF_RANGE":
       return `"${p("field")}": a percentage must be between ${p("min")} and ${p("max")}, found ${p("found")}.`;
+    case "PERCENT_LOOKS_LIKE_FRACTION": {
+      const found = formatDecimal(Number(problem.params.found), "en");
+      const suggested = formatDecimal(Number(problem.params.suggested), "en");
+      return `"${p("field")}": the cell holds ${found} (not formatted as %), read as ${found} %; did you mean ${suggested} %? If so, enter ${suggested}.`;
+    }
     case "DATE_EXPECTED":
       return p("shownAs")
         ? `"${p("field")}": the cell holds only the number ${p("found")} (Excel shows it as ${p("shownAs")}); write a full date dd/mm/yyyy, e.g. 20/05/2026.`

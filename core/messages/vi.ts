@@ -1,4 +1,5 @@
 import { nameOf, namesOf, nameWithCode } from "./names";
+import { formatDecimal } from "../values/format-number";
 import type { MessageCatalogue } from "./types";
 
 /** Lỗi đọc tệp của hệ điều hành, nói bằng lời. */
@@ -125,6 +126,11 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `"${p("field")}": số ${p("found")} lớn bất thường (tối đa ${p("max")}).`;
     case "PERCENT_OUT_OF_RANGE":
       return `"${p("field")}": tỷ lệ phải từ ${p("min")} đến ${p("max")}, tìm thấy ${p("found")}.`;
+    case "PERCENT_LOOKS_LIKE_FRACTION": {
+      const found = formatDecimal(Number(problem.params.found), "vi");
+      const suggested = formatDecimal(Number(problem.params.suggested), "vi");
+      return `"${p("field")}": ô ghi ${found} (không định dạng %) nên được đọc là ${found} %; có phải ${suggested} %? Nếu vậy, hãy ghi ${suggested}.`;
+    }
     case "DATE_EXPECTED":
       return p("shownAs")
         ? `"${p("field")}": ô chỉ ghi số ${p("found")} (Excel hiển thị thành ${p("shownAs")}); cần ghi đủ ngày/tháng/năm, ví dụ 20/05/2026.`

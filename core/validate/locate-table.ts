@@ -42,6 +42,26 @@ function textOf(value: CellValue | undefined): string | null {
   return value !== undefined && value.t === "s" ? value.v : null;
 }
 
+/**
+ * What a cell's text normalises to, remembered: a consolidation reads thousands of files whose
+ * headers, labels and codes are the template's own texts, and normalising them again for every
+ * file was a tenth of a worker's time. Bounded, as a file may hold any text.
+ */
+function memoise(normalise: (text: string) => string): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    if (memo.size >= NORMALISED_MEMO_LIMIT) memo.clear();
+    const normalised = normalise(text);
+    memo.set(text, normalised);
+    return normalised;
+  };
+}
+
+const NORMALISED_MEMO_LIMIT = 5000;
+const normaliseHeader = memoise(normaliseHeaderText);
+
 /** Which columns of one row hold each label. */
 function matchRow(
   cells: ReadonlyMap<string, CellValue>,
@@ -51,7 +71,7 @@ function matchRow(
   for (const [column, value] of cells) {
     const text = textOf(value);
     if (text === null) continue;
-    const normalised = normaliseHeaderText(text);
+    const normalised = normaliseHeader(text);
     const list = columnsByText.get(normalised);
     if (list) list.push(column);
     else columnsByText.set(normalised, [column]);
@@ -108,7 +128,7 @@ function findHeader(rows: CellRows, labels: readonly HeaderLabel[], expectedRow:
 
 function textMatches(value: CellValue | undefined, label: HeaderLabel): boolean {
   const text = textOf(value);
-  return text !== null && normaliseHeaderText(text) === label.normalised;
+  return text !== null && normaliseHeader(text) === label.normalised;
 }
 
 function joinLabels(labels: readonly HeaderLabel[]): LocalizedText {
@@ -189,13 +209,25 @@ export type TableLocation =
   | { readonly ok: false; readonly problem: Problem };
 
 /** Finds a table's header by its labels; the table comes back with the rows and columns where they are. */
+/** The header labels of each table of the specs, normalised once (specs are constants). */
+const tableLabels = new WeakMap<TableSpec, readonly HeaderLabel[]>();
+
+function labelsOfTable(table: TableSpec): readonly HeaderLabel[] {
+  let labels = tableLabels.get(table);
+  if (!labels) {
+    labels = table.columns.map((column) => ({
+      key: column.key,
+      label: column.label,
+      column: column.column,
+      normalised: normaliseHeaderText(labelWithRequiredMark(column.label.vi, column.required)),
+    }));
+    tableLabels.set(table, labels);
+  }
+  return labels;
+}
+
 export function locateTable(sheet: string, rows: CellRows, table: TableSpec): TableLocation {
-  const labels: HeaderLabel[] = table.columns.map((column) => ({
-    key: column.key,
-    label: column.label,
-    column: column.column,
-    normalised: normaliseHeaderText(labelWithRequiredMark(column.label.vi, column.required)),
-  }));
+  const labels = labelsOfTable(table);
   const search = findHeader(rows, labels, table.headerRow);
   if (search.kind !== "found")
     return {
@@ -220,8 +252,42 @@ export function locateTable(sheet: string, rows: CellRows, table: TableSpec): Ta
 }
 
 /** A code as compared: case, spaces and Unicode form do not count. */
-function normaliseCode(text: string): string {
+function normaliseCodeText(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, "").toUpperCase();
+}
+
+const normaliseCode = memoise(normaliseCodeText);
+
+/** What a kind of keyed rows is compared by, worked out once per spec. */
+interface KeyedIndex {
+  readonly labels: readonly HeaderLabel[];
+  readonly normaliseKey: (text: string) => string;
+  /** Each row's normalised code, in the spec's order. */
+  readonly codes: readonly string[];
+  readonly known: ReadonlySet<string>;
+}
+
+const keyedIndexes = new WeakMap<KeyedRowsSpec, KeyedIndex>();
+
+function indexKeyedRows(keyed: KeyedRowsSpec): KeyedIndex {
+  let index = keyedIndexes.get(keyed);
+  if (!index) {
+    const normaliseKey = keyed.keyKind === "fieldLabel" ? normaliseHeader : normaliseCode;
+    const codes = keyed.rows.map((row) => normaliseKey(row.code));
+    index = {
+      labels: keyed.headers.map((header) => ({
+        key: header.column,
+        label: { vi: header.text, en: header.text },
+        column: header.column,
+        normalised: normaliseHeaderText(header.text),
+      })),
+      normaliseKey,
+      codes,
+      known: new Set(codes),
+    };
+    keyedIndexes.set(keyed, index);
+  }
+  return index;
 }
 
 export interface KeyedRowsLocation {
@@ -254,20 +320,13 @@ export function locateKeyedRows(
   keyed: KeyedRowsSpec,
   labelOf: (fieldKey: string) => LocalizedText,
 ): KeyedRowsLocation {
-  const labels: HeaderLabel[] = keyed.headers.map((header) => ({
-    key: header.column,
-    label: { vi: header.text, en: header.text },
-    column: header.column,
-    normalised: normaliseHeaderText(header.text),
-  }));
+  const { labels, normaliseKey, codes: normalisedCodes, known } = indexKeyedRows(keyed);
   const header = findHeader(rows, labels, keyed.headerRow);
   const keyColumn = header.kind === "found" ? header.columns.get(keyed.keyColumn)! : keyed.keyColumn;
   const inputColumn = header.kind === "found" ? header.columns.get(keyed.inputColumn)! : keyed.inputColumn;
   const firstRow = header.kind === "found" ? header.row + 1 : 1;
   const expectedRowOf = (index: number): number => keyed.headerRow + 1 + index;
-  const normaliseKey = keyed.keyKind === "fieldLabel" ? normaliseHeaderText : normaliseCode;
   const codes = KEYED_CODES[keyed.keyKind];
-  const known = new Map(keyed.rows.map((row) => [normaliseKey(row.code), row]));
   const rowsByCode = new Map<string, number[]>();
   const problems: Problem[] = [];
   for (const [row, cells] of [...rows].sort(([a], [b]) => a - b)) {
@@ -300,7 +359,7 @@ export function locateKeyedRows(
   const missing: { code: string; label: LocalizedText; row: number }[] = [];
   let firstMoved: { code: string; label: LocalizedText; found: string; expected: string } | null = null;
   for (const [index, spec] of keyed.rows.entries()) {
-    const found = rowsByCode.get(normaliseKey(spec.code)) ?? [];
+    const found = rowsByCode.get(normalisedCodes[index] ?? "") ?? [];
     const expected = toA1(keyed.inputColumn, expectedRowOf(index));
     if (found.length !== 1) {
       cells.set(spec.fieldKey, null);

@@ -106,6 +106,11 @@ function isBlankCell(value: CellValue | undefined): boolean {
   return value === undefined || (value.t === "s" && value.v.trim() === "");
 }
 
+/** A cell meant to hold a figure: a count, a percentage, a year. */
+function isFigure(value: ValueType): boolean {
+  return value.type === "integer" || value.type === "percent" || value.type === "year";
+}
+
 interface ReadContext {
   readonly problems: Problem[];
   readonly date1904: boolean;
@@ -120,12 +125,23 @@ function readCell(
 ): ParsedValue | null {
   const outcome = parseCellValue(value, spec.value, context.date1904);
   if (!outcome.ok) {
-    // An uncalculated formula in an optional cell reads as blank; in a required one the value is missing.
-    const severity = outcome.code === "FORMULA_NO_RESULT" && !spec.required ? "warning" : "error";
+    // An uncalculated formula in an optional text or date cell reads as blank. In a required cell
+    // the value is missing; in a figure cell a number was meant and cannot be read.
+    const severity =
+      outcome.code === "FORMULA_NO_RESULT" && !spec.required && !isFigure(spec.value) ? "warning" : "error";
     context.problems.push(
       createProblem(outcome.code, severity, where, { field: spec.label, ...extraParams, ...outcome.params }),
     );
     return null;
+  }
+  if (outcome.notice) {
+    context.problems.push(
+      createProblem(outcome.notice.code, "warning", where, {
+        field: spec.label,
+        ...extraParams,
+        ...outcome.notice.params,
+      }),
+    );
   }
   if (outcome.value === null && spec.required) {
     context.problems.push(
@@ -135,6 +151,51 @@ function readCell(
   return outcome.value;
 }
 
+interface MergeArea {
+  readonly range: string;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Each sheet's merges, parsed once: every field of the sheet is checked against all of them. */
+const mergeAreas = new WeakMap<SheetSnapshot, readonly MergeArea[]>();
+
+function mergeAreasOf(sheet: SheetSnapshot): readonly MergeArea[] {
+  let areas = mergeAreas.get(sheet);
+  if (!areas) {
+    areas = sheet.merges.flatMap((range) => {
+      const [from, to = from] = range.split(":").map((address) => parseA1(address));
+      if (!from || !to) return [];
+      return [
+        {
+          range,
+          top: Math.min(from.row, to.row),
+          bottom: Math.max(from.row, to.row),
+          left: Math.min(from.columnNumber, to.columnNumber),
+          right: Math.max(from.columnNumber, to.columnNumber),
+        },
+      ];
+    });
+    mergeAreas.set(sheet, areas);
+  }
+  return areas;
+}
+
+/** The merge a cell lies in (as isCellInRange tells), or undefined. */
+function findMergeOver(sheet: SheetSnapshot, cell: string): string | undefined {
+  const target = parseA1(cell);
+  if (!target) return undefined;
+  return mergeAreasOf(sheet).find(
+    (area) =>
+      target.row >= area.top &&
+      target.row <= area.bottom &&
+      target.columnNumber >= area.left &&
+      target.columnNumber <= area.right,
+  )?.range;
+}
+
 function readField(
   context: ReadContext,
   sheet: SheetSnapshot,
@@ -142,7 +203,7 @@ function readField(
   cell: string = field.cell,
 ): ParsedValue | null {
   const where = { sheet: sheet.name, cell };
-  const merge = sheet.merges.find((range) => isCellInRange(cell, range));
+  const merge = findMergeOver(sheet, cell);
   if (merge && !merge.startsWith(`${cell}:`)) {
     // The cell is hidden under another cell's merge: what it shows is not its own value.
     context.problems.push(

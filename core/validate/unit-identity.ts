@@ -108,7 +108,23 @@ interface NameForms {
   readonly initials: string;
 }
 
+/**
+ * A name's forms, remembered: a worker compares thousands of typed names with the registry's,
+ * and each file's judgement works out the same few names again. Bounded, as names are any text.
+ */
+const nameFormsMemo = new Map<string, NameForms>();
+const NAME_FORMS_MEMO_LIMIT = 5000;
+
 function nameForms(name: string): NameForms {
+  const known = nameFormsMemo.get(name);
+  if (known) return known;
+  if (nameFormsMemo.size >= NAME_FORMS_MEMO_LIMIT) nameFormsMemo.clear();
+  const forms = computeNameForms(name);
+  nameFormsMemo.set(name, forms);
+  return forms;
+}
+
+function computeNameForms(name: string): NameForms {
   const exact = normaliseName(name);
   const folded = removeVietnameseMarks(exact);
   const words = folded.split(" ").filter(Boolean);

@@ -86,7 +86,15 @@ export function validateWorkbook(input: unknown, options: ValidationOptions): Va
       ],
     };
   }
-  const snapshot: WorkbookSnapshot = shape.data;
+  return validateSnapshot(shape.data, options);
+}
+
+/**
+ * Validates a snapshot its reader built to the type (xlsx-read): the same as validateWorkbook
+ * without the shape check, which copied every cell of every file of a consolidation for nothing.
+ * An adapter whose values are untyped (Office.js, JSON) goes through validateWorkbook.
+ */
+export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidationOptions): ValidationResult {
   const detection = detectTemplate(snapshot);
   const receivedAt = options.receivedAt ?? null;
   if (!detection.ok)

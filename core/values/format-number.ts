@@ -14,3 +14,9 @@ export function formatNumber(value: number, language: Language, decimals = 0): s
 export function formatPercent(value: number, language: Language): string {
   return `${formatNumber(value, language, 1)}%`;
 }
+
+/** A number with the decimals it has (up to 8), as each language writes it: "0,765" / "0.765". */
+export function formatDecimal(value: number, language: Language): string {
+  const decimals = (String(Math.round(value * 1e8) / 1e8).split(".")[1] ?? "").length;
+  return formatNumber(value, language, decimals);
+}

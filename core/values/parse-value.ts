@@ -16,8 +16,14 @@ import { readNumberText } from "./parse-number";
 /** A value read from a cell and typed by its spec: text, number, calendar date or catalogue code. */
 export type ParsedValue = string | number;
 
+/** A value that was read but looks unlike what was meant: a warning at its cell, the value kept. */
+export interface ParseNotice {
+  readonly code: ProblemCode;
+  readonly params: Record<string, ProblemParam>;
+}
+
 export type ParseOutcome =
-  | { readonly ok: true; readonly value: ParsedValue | null }
+  | { readonly ok: true; readonly value: ParsedValue | null; readonly notice?: ParseNotice }
   | { readonly ok: false; readonly code: ProblemCode; readonly params: Record<string, ProblemParam> };
 
 /** One e-mail address (the registry's lists are split by core/values/email-list.ts first). */
@@ -121,13 +127,29 @@ function parseInteger(cell: CellValue, min: number, max: number): ParseOutcome {
   return ok(value);
 }
 
+/** A fraction as the percentage it stands for, without floating-point noise: 0.765 is 76.5. */
+function toPercentage(fraction: number): number {
+  return Math.round(fraction * 1e10) / 1e8;
+}
+
 function parsePercent(cell: CellValue): ParseOutcome {
   const read = readNumber(cell);
   if ("ok" in read) return read;
   // A cell formatted as % holds a fraction (85% is 0.85); typed "85%" in text means 85.
-  const value = cell.t === "n" && read.percentSign ? Math.round(read.value * 1e10) / 1e8 : read.value;
+  const value = cell.t === "n" && read.percentSign ? toPercentage(read.value) : read.value;
   if (value < PERCENT.min || value > PERCENT.max)
     return fail("PERCENT_OUT_OF_RANGE", { found: value, min: PERCENT.min, max: PERCENT.max });
+  // 0.765 with no % anywhere (a General cell, "0,765" typed as text, =G10/H10 left unformatted) is
+  // most likely the fraction 76.5 %: kept as written, but the officer is asked.
+  if (!read.percentSign && value > 0 && value < 1)
+    return {
+      ok: true,
+      value,
+      notice: {
+        code: "PERCENT_LOOKS_LIKE_FRACTION",
+        params: { found: value, suggested: toPercentage(value) },
+      },
+    };
   return ok(value);
 }
 

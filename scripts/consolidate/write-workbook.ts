@@ -5,7 +5,7 @@ import { basename, dirname, join } from "node:path";
 import type { stream } from "exceljs";
 import type { ConsolidationResult, Language } from "../../core/index";
 import { makeOutputFolder, toOutputError } from "../io/output-folder";
-import { loadExcelJs } from "../xlsx/load-exceljs";
+import { loadExcelJsWorkbookWriter } from "../xlsx/load-exceljs";
 import { SHEET_KEYS, type SheetKey } from "./labels";
 import { createContext, type WorkbookContext } from "./workbook/context";
 import { addFilterDatabaseNames, type FilterRange, writeTableSheet } from "./workbook/engine";
@@ -64,9 +64,9 @@ export async function writeConsolidatedWorkbookFile(
   file: string,
   language: Language = "vi",
 ): Promise<void> {
-  const ExcelJS = loadExcelJs();
+  const WorkbookWriter = loadExcelJsWorkbookWriter();
   const { stream, failed } = await openTemporary(file);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

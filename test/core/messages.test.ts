@@ -89,6 +89,7 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   NUMBER_NEGATIVE: { field, found: -3, min: 0 },
   NUMBER_TOO_LARGE: { field, found: 20_000_000, max: 10_000_000 },
   PERCENT_OUT_OF_RANGE: { field, found: 120, min: 0, max: 100 },
+  PERCENT_LOOKS_LIKE_FRACTION: { field, found: 0.765, suggested: 76.5 },
   DATE_EXPECTED: { field, found: "giữa tháng 5", shownAs: null },
   // (a year typed into a date cell: { found: 2026, shownAs: "18/07/1905" }, test/core/values.test.ts)
   DATE_IMPOSSIBLE: { field, found: "31/02/2026" },
@@ -156,6 +157,17 @@ describe("every problem code has a sound message in Vietnamese and in English", 
     expect(formatProblem(problem, "vi")).toBe('"Ngày ban hành": cần năm từ 2026 đến 2030, tìm thấy "2025".');
     expect(formatProblem(problem, "en")).toBe(
       '"Issue date": a year from 2026 to 2030 is expected, found "2025".',
+    );
+  });
+
+  it("asks whether a fraction in a percentage cell was meant as a percentage, numbers as each language writes them", () => {
+    const problem = sample("PERCENT_LOOKS_LIKE_FRACTION");
+
+    expect(formatProblem(problem, "vi")).toBe(
+      '"Ngày ban hành": ô ghi 0,765 (không định dạng %) nên được đọc là 0,765 %; có phải 76,5 %? Nếu vậy, hãy ghi 76,5.',
+    );
+    expect(formatProblem(problem, "en")).toBe(
+      '"Issue date": the cell holds 0.765 (not formatted as %), read as 0.765 %; did you mean 76.5 %? If so, enter 76.5.',
     );
   });
 

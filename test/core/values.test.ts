@@ -118,6 +118,41 @@ describe("parseCellValue: percentages, 0 to 100", () => {
   );
 });
 
+describe("parseCellValue: a fraction where a percentage is meant", () => {
+  const fraction = (found: number, suggested: number): object => ({
+    ok: true,
+    value: found,
+    notice: { code: "PERCENT_LOOKS_LIKE_FRACTION", params: { found, suggested } },
+  });
+
+  it.each([
+    [n(0.765), "a General cell"],
+    [{ t: "n", v: 0.765, formula: true }, "=G10/H10 left unformatted: its cached result"],
+    [s("0,765"), "typed as text, the Vietnamese way"],
+  ])("%j is kept as 0.765 and asked about as 76.5 (%s)", (cell, _label) => {
+    expect(parseCellValue(cell as CellValue, PERCENT, false)).toEqual(fraction(0.765, 76.5));
+  });
+
+  it("suggests the percentage without floating-point noise", () => {
+    expect(parseCellValue(n(0.07), PERCENT, false)).toEqual(fraction(0.07, 7));
+  });
+
+  it.each([
+    [{ t: "n", v: 0.765, percent: true }, 76.5, "formatted %: already a percentage"],
+    [{ t: "n", v: 0.005, percent: true }, 0.5, "formatted %, under 1 %"],
+    [s("0,5%"), 0.5, "typed with its % sign"],
+    [n(0), 0, "0 is a percentage"],
+    [n(1), 1, "1 is a percentage"],
+    [n(1.5), 1.5, "above 1"],
+  ])("%j is %d with no question (%s)", (cell, value, _label) => {
+    expect(parseCellValue(cell as CellValue, PERCENT, false)).toEqual({ ok: true, value });
+  });
+
+  it("asks nothing of a count", () => {
+    expect(parseCellValue(n(0.765), COUNT, false)).toMatchObject({ ok: false, code: "INTEGER_EXPECTED" });
+  });
+});
+
 describe("parseCellValue: dates", () => {
   it.each([
     [{ t: "d", v: "2026-05-15" }, "2026-05-15", "a date cell"],

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CORPUS, VALID_CASES, type CorpusCase } from "../fixtures/bad/cases";
 import { REGISTRY_FILE, writeCase } from "../fixtures/write-corpus";
-import { writeRegistry } from "../fixtures/make-fixtures";
+import { writeBc, writeRegistry } from "../fixtures/make-fixtures";
+import { indicatorFieldKey } from "../../core/spec/index";
 import { runCli, type CliRun } from "../cli/run-cli";
 import { itFullLayer } from "../support/tools";
 import { withoutPermissionBypass } from "../support/without-permission-bypass";
@@ -38,8 +39,14 @@ beforeAll(async () => {
     "unknown-enum.xlsx",
     "unit-unknown.xlsx",
     "year-in-date-cell.xlsx",
+    "percent-as-fraction.xlsx",
   ])
     await writeCase(dir, corpusCase(file));
+  // A valid report but for one figure: a formula another program saved without its result.
+  writeFileSync(
+    join(dir, "figure-formula-no-result.xlsx"),
+    await writeBc({ fields: { [indicatorFieldKey("ND1.SU_KIEN")]: { formula: "SUM(E5:E6)" } } }),
+  );
   writeFileSync(join(dir, REGISTRY_FILE), await writeRegistry());
   writeFileSync(join(dir, "broken.json"), '{ "reportYear": 2026,');
   writeFileSync(join(dir, "unknown-key.json"), JSON.stringify({ reportYear: 2026, deadline: "2026-11-14" }));
@@ -266,6 +273,30 @@ kh-valid.xlsx — KH 2026.1 — SKHCN Sở Khoa học và Công nghệ: hợp l�
 1 file, 0 with errors.
 "
 `);
+  });
+});
+
+describe("issue 17: figures that read wrong are said, at their cell", () => {
+  it("a figure that is a formula with no stored result is an error: the file is not ready to send (exit 1)", async () => {
+    const { code, stdout } = await thidua(
+      "validate",
+      "figure-formula-no-result.xlsx",
+      "--lang",
+      "en",
+      ...CAMPAIGN,
+    );
+
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/E4 +error +FORMULA_NO_RESULT/);
+  });
+
+  it("a percentage written as a fraction is asked about at its cell, in both languages, and is only a warning", async () => {
+    const vi = await thidua("validate", "percent-as-fraction.xlsx", ...CAMPAIGN);
+    const en = await thidua("validate", "percent-as-fraction.xlsx", "--lang", "en", ...CAMPAIGN);
+
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toMatch(/E10 +cảnh báo +PERCENT_LOOKS_LIKE_FRACTION: .*có phải 76,5 %\?/);
+    expect(en.stdout).toMatch(/E16 +warning +PERCENT_LOOKS_LIKE_FRACTION: .*did you mean 76\.5 %\?/);
   });
 });
 

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Registry } from "../../core/registry";
 import { PROBLEM_CODES } from "../../core/problems";
+import { workbookSnapshotSchema } from "../../core/snapshot";
+import { readWorkbookSnapshot } from "../../scripts/xlsx/read-workbook";
 import { loadRegistry } from "../../scripts/registry-loader";
 import { validateFile, type FileValidation } from "../../scripts/validate-file";
 import { CORPUS, VALID_CASES, type CorpusCase } from "../fixtures/bad/cases";
@@ -82,6 +84,21 @@ describe("the bad-input corpus: each file gives exactly its problems, at its cel
       "REGISTRY_ROWS_BLANK",
     ];
     expect(PROBLEM_CODES.filter((code) => !produced.has(code) && !elsewhere.includes(code))).toEqual([]);
+  });
+
+  it("every file the reader reads gives a snapshot the schema accepts, as validateFile trusts it unparsed", async () => {
+    const refused: string[] = [];
+    let read = 0;
+    for (const corpusCase of [...CORPUS, ...VALID_CASES]) {
+      const reading = await readWorkbookSnapshot(readFileSync(join(dir, corpusCase.file)));
+      if (!reading.ok) continue;
+      read += 1;
+      const shape = workbookSnapshotSchema.safeParse(reading.snapshot);
+      if (!shape.success) refused.push(`${corpusCase.file}: ${shape.error.issues[0]?.message ?? ""}`);
+    }
+
+    expect(refused).toEqual([]);
+    expect(read).toBeGreaterThan(60);
   });
 
   it("is listed in bad/README.md, file by file, with the same codes and cells", () => {
