@@ -24,6 +24,7 @@ function listFiles(folder: string): string[] {
 
 async function main(): Promise<void> {
   const server = await new GraphTestServer().start();
+  server.acceptToken("bench");
   process.send?.({ endpoint: server.endpoint, ca: server.ca });
   process.on("message", (command: Command) => {
     void (async () => {

@@ -29,6 +29,14 @@ export const configFileSchema = z
       .array(z.enum(["KH", "BC", "DN-KT"]))
       .min(1)
       .optional(),
+    /**
+     * OneDrive accounts of the receiving office (Sở Nội vụ) whose edits never count as a submission:
+     * e-mail addresses, or "@domain" for a whole domain. A file is judged on its newest version by
+     * anyone else (its time, its bytes).
+     */
+    staffAccounts: z
+      .array(z.string().regex(/^([^@\s]+@[^@\s]+|@[^@\s]+)$/, "an e-mail address or @domain"))
+      .optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -39,6 +47,8 @@ export interface MovementConfig {
   readonly round: "HANGNAM" | "SOKET" | "TONGKET";
   readonly nominationDeadline: string | null;
   readonly expectedKinds: readonly ("KH" | "BC" | "DN-KT")[];
+  /** Lower-cased e-mail addresses and "@domain" entries; absent when not configured. */
+  readonly staffAccounts?: readonly string[];
 }
 
 /** Fills what the file and the flags leave open; the report year defaults to the current year in Vietnam. */
@@ -54,5 +64,8 @@ export function resolveConfig(file: ConfigFile, overrides: ConfigFile, nowEpochM
     round: merged.round ?? "HANGNAM",
     nominationDeadline: merged.nominationDeadline ?? null,
     expectedKinds: merged.expectedKinds ?? ["KH", "BC"],
+    ...(merged.staffAccounts?.length
+      ? { staffAccounts: merged.staffAccounts.map((entry) => entry.toLowerCase()) }
+      : {}),
   };
 }

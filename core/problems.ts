@@ -86,6 +86,12 @@ export const PROBLEM_CODES = [
   "DNKT_FLAG_FOR_INDIVIDUAL",
   "DNKT_GROUP_REQUIRED",
   "DNKT_KHAC_NEEDS_EVIDENCE",
+  // OneDrive / SharePoint (the source's own: who sent which version, and what the service did to it)
+  "FILE_ALTERED_BY_SERVICE",
+  "FILE_EDITED_LATER",
+  "FILE_UNIT_VERSION_MISSING",
+  "FILE_MODIFIED_BY_OTHER",
+  "UPLOAD_TIMES_SHARED",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

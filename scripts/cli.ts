@@ -445,6 +445,7 @@ export function buildProgram(io: CliIo, language: Language, state: RunState = { 
               ...(typeof options.cache === "string" || options.cache === false
                 ? { cache: options.cache }
                 : {}),
+              ...(config.staffAccounts ? { staffAccounts: config.staffAccounts } : {}),
             });
           },
           log: (line) => io.stderr.write(`${line}\n`),
