@@ -12,6 +12,7 @@ type Command =
   | { readonly type: "latency"; readonly ms: number }
   | { readonly type: "reset" }
   | { readonly type: "count" }
+  | { readonly type: "storm"; readonly every: number; readonly retryAfter: string }
   | { readonly type: "close" };
 
 function listFiles(folder: string): string[] {
@@ -48,7 +49,18 @@ async function main(): Promise<void> {
           process.send?.({});
           return;
         case "count":
-          process.send?.({ total: server.count(), downloads: server.count("download") });
+          process.send?.({
+            total: server.count(),
+            downloads: server.count("download"),
+            throttled: server.throttled,
+            duringPause: server.requestsDuringPause,
+            badAuthorizations: server.badAuthorizations().length,
+          });
+          return;
+        case "storm":
+          server.throttleEvery = command.every;
+          server.throttleRetryAfter = command.retryAfter;
+          process.send?.({});
           return;
         case "close":
           await server.close();

@@ -1,4 +1,9 @@
-import { chooseGraphAuth, describeAuth } from "../../scripts/graph/auth";
+import {
+  authenticationRecordPath,
+  chooseGraphAuth,
+  createCredential,
+  describeAuth,
+} from "../../scripts/graph/auth";
 import { retryDelayMs } from "../../scripts/graph/retry-policy";
 import { GraphTestServer } from "./graph-test-server";
 import { connectTo, CountingCredential } from "./helpers";
@@ -45,6 +50,23 @@ describe("choosing the sign-in", () => {
       describeAuth(chooseGraphAuth(undefined, { ...ids, AZURE_CLIENT_SECRET: "s3cret-value" })),
     ].join("\n");
     expect(described).not.toMatch(/t0k-secret|s3cret-value/);
+  });
+});
+
+describe("keeping the device-code sign-in between runs", () => {
+  it("says in one line that the sign-in lasts this run only where the persistence plugin is not installed", async () => {
+    const lines: string[] = [];
+    const credential = await createCredential({ kind: "device-code", tenantId: "t", clientId: "c" }, (line) =>
+      lines.push(line),
+    );
+    expect(credential.constructor.name).toBe("DeviceCodeCredential");
+    expect(lines).toEqual([expect.stringContaining("sign-in kept for this run only")]);
+  });
+
+  it("keeps the account (never a token) in the user's config folder", () => {
+    expect(authenticationRecordPath({ XDG_CONFIG_HOME: "/home/snv/.config" })).toBe(
+      process.platform === "win32" ? expect.any(String) : "/home/snv/.config/thidua/auth-record.json",
+    );
   });
 });
 
