@@ -199,6 +199,7 @@ export const HEADERS = {
   file: "Tệp",
   receivedAt: "Thời điểm nhận (giờ Việt Nam)",
   uploadedBy: "Người tải lên (OneDrive)",
+  editedLater: "Sửa sau khi nộp (OneDrive)",
   oneDriveItem: "Mã mục OneDrive",
   oneDriveUrl: "Địa chỉ trên OneDrive",
   errors: "Số lỗi",
@@ -314,6 +315,7 @@ export interface ReportTexts extends TotalsLabels {
   readonly email: string;
   readonly receivedAt: string;
   readonly uploadedBy: string;
+  readonly editedLater: string;
   readonly errors: string;
   readonly nothingToFollowUp: string;
   readonly filesHeading: string;
@@ -376,6 +378,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     email: "Thư điện tử",
     receivedAt: "Thời điểm nhận",
     uploadedBy: "tải lên bởi",
+    editedLater: "sửa sau khi nộp bởi",
     errors: "Số lỗi",
     nothingToFollowUp: "Tất cả đơn vị đã nộp đúng hạn.",
     filesHeading: "Tệp đã nhận theo kết quả",
@@ -437,6 +440,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     email: "E-mail",
     receivedAt: "Received",
     uploadedBy: "uploaded by",
+    editedLater: "edited after it was sent by",
     errors: "Errors",
     nothingToFollowUp: "Every unit sent its files on time.",
     filesHeading: "Files received by outcome",

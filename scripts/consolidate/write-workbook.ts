@@ -1126,6 +1126,17 @@ function logSheet(context: WorkbookContext): TableSheet<ConsolidatedFile> {
               style: STYLE.text,
             },
             {
+              // Receiving staff edited the file after the unit's version (the one judged): who and when.
+              header: HEADERS.editedLater,
+              min: 16,
+              max: 50,
+              value: (row) =>
+                row.origin?.editedLater
+                  ? `${row.origin.editedLater.by ?? "?"}, ${formatVietnamDateTime(row.origin.editedLater.at)}`
+                  : null,
+              style: STYLE.text,
+            },
+            {
               header: HEADERS.oneDriveItem,
               min: 16,
               max: 40,

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent } from "undici";
 import type { ConsolidatedFile, ConsolidationResult } from "../../core/index";
+import ExcelJS from "exceljs";
+import { writeConsolidatedWorkbook } from "../../scripts/consolidate/write-workbook";
 import { GraphSource } from "../../scripts/graph/graph-source";
 import { type GraphTestServer, TEST_DRIVE_ID } from "./graph-test-server";
 import {
@@ -170,6 +172,15 @@ describe("the unit's submission, not the last touch", () => {
           at: "27/11/2026 15:00",
         });
       }
+      // Nhật ký says it too, beside the uploader.
+      const result = await consolidateSource(province, source({ staffAccounts: ["@snv.hatinh.gov.vn"] }));
+      const workbookPath = join(cacheFolder, "tong-hop.xlsx");
+      await writeConsolidatedWorkbook(result, workbookPath);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(workbookPath);
+      const logRows: string[] = [];
+      workbook.getWorksheet("Nhật ký")?.eachRow((row) => logRows.push(JSON.stringify(row.values)));
+      expect(logRows.find((row) => row.startsWith(`[null,"KH/KH_STAFF.xlsx"`))).toContain(`${STAFF}, 27/11/2026 15:00`);
       // The cached run asked for no version list again.
       server.resetCounts();
       await consolidateSource(province, source({ cache: true, staffAccounts: ["b@snv.hatinh.gov.vn"] }));
