@@ -88,16 +88,16 @@ export class GraphSource implements SubmissionSource {
     this.cache = this.cacheFolder ? new DriveCache(this.cacheFolder, driveId, root.id) : null;
     this.fetcher = new DriveFetcher(this.connection, driveId, this.cache, this.staffAccounts, this.log);
     const previous = (await this.cache?.load(driveId, root.id)) ?? null;
-    const state =
-      (previous?.deltaLink ? await this.applyChanges(listing, previous, root) : null) ??
-      (await this.listEverything(listing, previous, root));
-    this.state = state;
     this.listingDone = false;
     this.fetched = 0;
-    for (const file of Object.values(state.files)) {
-      const entry = this.toEntry(state, file);
-      if (entry) yield entry;
-    }
+    const changed = previous?.deltaLink ? await this.applyChanges(listing, previous) : null;
+    if (changed) {
+      this.state = changed;
+      for (const file of Object.values(changed.files)) {
+        const entry = this.toEntry(changed, file);
+        if (entry) yield entry;
+      }
+    } else yield* this.listEverything(listing, previous, root);
     this.listingDone = true;
     await this.saveWhenDone();
   }
@@ -111,11 +111,7 @@ export class GraphSource implements SubmissionSource {
   }
 
   /** What changed since the stored delta link, applied to the stored state; null when the link expired. */
-  private async applyChanges(
-    listing: DriveListing,
-    previous: CacheState,
-    root: DriveItem,
-  ): Promise<CacheState | null> {
+  private async applyChanges(listing: DriveListing, previous: CacheState): Promise<CacheState | null> {
     const delta = await listing.readDelta(previous.deltaLink as string);
     if (!delta) return null;
     const state: CacheState = { ...previous, folders: { ...previous.folders }, files: { ...previous.files } };
@@ -126,7 +122,6 @@ export class GraphSource implements SubmissionSource {
       for await (const listed of listing.listTree(folderId, null)) this.place(state, listed, changed);
     state.deltaLink = delta.deltaLink;
     for (const [id, url] of changed) this.urls.set(id, url);
-    void root;
     return state;
   }
 
@@ -146,12 +141,15 @@ export class GraphSource implements SubmissionSource {
     urls.set(item.id, item["@microsoft.graph.downloadUrl"] ?? null);
   }
 
-  /** A first run, no cache, or a delta link the service no longer honours: list everything. */
-  private async listEverything(
+  /**
+   * A first run, no cache, or a delta link the service no longer honours: list everything, each file
+   * handed over as its page arrives (validation starts on the first page).
+   */
+  private async *listEverything(
     listing: DriveListing,
     previous: CacheState | null,
     root: DriveItem,
-  ): Promise<CacheState> {
+  ): AsyncIterable<SourceEntry> {
     const deltaLink = this.cache ? await listing.latestDeltaLink() : null;
     const state: CacheState = {
       version: 2,
@@ -161,6 +159,7 @@ export class GraphSource implements SubmissionSource {
       folders: { [root.id]: { id: root.id, name: root.name ?? "", parentId: null } },
       files: {},
     };
+    this.state = state;
     for await (const listed of listing.listTree(root.id, root.folder?.childCount ?? null)) {
       this.place(state, listed, this.urls);
       // The staff rule's finding stays valid while the item is unchanged (same eTag).
@@ -168,6 +167,9 @@ export class GraphSource implements SubmissionSource {
       const now = state.files[listed.item.id];
       if (before && now && before.eTag === now.eTag && before.unitVersion !== undefined)
         state.files[now.id] = { ...now, unitVersion: before.unitVersion };
+      const file = state.files[listed.item.id];
+      const entry = file && !listed.item.folder ? this.toEntry(state, file) : null;
+      if (entry) yield entry;
     }
     if (previous)
       for (const file of Object.values(previous.files))
@@ -179,7 +181,6 @@ export class GraphSource implements SubmissionSource {
           });
           await this.cache?.forget(file);
         }
-    return state;
   }
 
   private toEntry(state: CacheState, file: CachedFile): SourceEntry | null {
