@@ -180,7 +180,9 @@ describe("the unit's submission, not the last touch", () => {
       await workbook.xlsx.readFile(workbookPath);
       const logRows: string[] = [];
       workbook.getWorksheet("Nhật ký")?.eachRow((row) => logRows.push(JSON.stringify(row.values)));
-      expect(logRows.find((row) => row.startsWith(`[null,"KH/KH_STAFF.xlsx"`))).toContain(`${STAFF}, 27/11/2026 15:00`);
+      expect(logRows.find((row) => row.startsWith(`[null,"KH/KH_STAFF.xlsx"`))).toContain(
+        `${STAFF}, 27/11/2026 15:00`,
+      );
       // The cached run asked for no version list again.
       server.resetCounts();
       await consolidateSource(province, source({ cache: true, staffAccounts: ["b@snv.hatinh.gov.vn"] }));
