@@ -12,6 +12,7 @@ type Command =
   | { readonly type: "latency"; readonly ms: number }
   | { readonly type: "reset" }
   | { readonly type: "count" }
+  | { readonly type: "storm"; readonly every: number; readonly retryAfter: string }
   | { readonly type: "close" };
 
 function listFiles(folder: string): string[] {
@@ -24,6 +25,7 @@ function listFiles(folder: string): string[] {
 
 async function main(): Promise<void> {
   const server = await new GraphTestServer().start();
+  server.acceptToken("bench");
   process.send?.({ endpoint: server.endpoint, ca: server.ca });
   process.on("message", (command: Command) => {
     void (async () => {
@@ -47,7 +49,18 @@ async function main(): Promise<void> {
           process.send?.({});
           return;
         case "count":
-          process.send?.({ total: server.count(), downloads: server.count("download") });
+          process.send?.({
+            total: server.count(),
+            downloads: server.count("download"),
+            throttled: server.throttled,
+            duringPause: server.requestsDuringPause,
+            badAuthorizations: server.badAuthorizations().length,
+          });
+          return;
+        case "storm":
+          server.throttleEvery = command.every;
+          server.throttleRetryAfter = command.retryAfter;
+          process.send?.({});
           return;
         case "close":
           await server.close();

@@ -46,6 +46,14 @@ export const configFileSchema = z
       .array(z.enum(["KH", "BC", "DN-KT"]))
       .min(1)
       .optional(),
+    /**
+     * OneDrive accounts of the receiving office (Sở Nội vụ) whose edits never count as a submission:
+     * e-mail addresses, or "@domain" for a whole domain. A file is judged on its newest version by
+     * anyone else (its time, its bytes).
+     */
+    staffAccounts: z
+      .array(z.string().regex(/^([^@\s]+@[^@\s]+|@[^@\s]+)$/, "an e-mail address or @domain"))
+      .optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -67,6 +75,8 @@ export interface MovementConfig {
   readonly planPhases: readonly PhaseCode[];
   /** Keys of the file that are no longer used: the caller says so once. */
   readonly retiredKeys: readonly RetiredConfigKey[];
+  /** Lower-cased e-mail addresses and "@domain" entries; absent when not configured. */
+  readonly staffAccounts?: readonly string[];
 }
 
 /** The movement year of an instant in Vietnam, clamped to the movement's years. */
@@ -95,5 +105,8 @@ export function resolveConfig(file: ConfigFile, overrides: ConfigFile, nowEpochM
     expectedKinds: merged.expectedKinds ?? ["KH", "BC"],
     planPhases: merged.planPhases ?? ["GD1"],
     retiredKeys,
+    ...(merged.staffAccounts?.length
+      ? { staffAccounts: merged.staffAccounts.map((entry) => entry.toLowerCase()) }
+      : {}),
   };
 }

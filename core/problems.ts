@@ -93,6 +93,12 @@ export const PROBLEM_CODES = [
   "REGISTRY_ROW_HEADING",
   "REGISTRY_ROW_FOOTER",
   "REGISTRY_ROWS_BLANK",
+  // OneDrive / SharePoint (the source's own: who sent which version, and what the service did to it)
+  "FILE_ALTERED_BY_SERVICE",
+  "FILE_EDITED_LATER",
+  "FILE_UNIT_VERSION_MISSING",
+  "FILE_MODIFIED_BY_OTHER",
+  "UPLOAD_TIMES_SHARED",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

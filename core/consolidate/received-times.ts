@@ -8,13 +8,13 @@ const SHARED_TIME_WINDOW_MS = 60_000;
 
 /**
  * Received times from a folder are file modification times: a plain copy of the folder gives
- * them all the time of the copy. Many files within one minute is the sign; say so.
+ * them all the time of the copy. On OneDrive, a bulk copy by an administrator does the same to
+ * upload times. Many files within one minute is the sign; say so.
  */
 export function checkSharedReceivedTimes(
   receivedTimes: readonly number[],
   meaning: "modification_time" | "upload_time",
 ): Problem[] {
-  if (meaning !== "modification_time") return [];
   const times = receivedTimes.slice().sort((a, b) => a - b);
   let best = 0;
   let bestAt = 0;
@@ -28,7 +28,7 @@ export function checkSharedReceivedTimes(
   if (best < SHARED_TIME_MIN_FILES || best < times.length * SHARED_TIME_MIN_SHARE) return [];
   return [
     createProblem(
-      "RECEIVED_TIMES_SHARED",
+      meaning === "upload_time" ? "UPLOAD_TIMES_SHARED" : "RECEIVED_TIMES_SHARED",
       "warning",
       {},
       { count: best, total: times.length, at: formatVietnamDateTime(bestAt) },

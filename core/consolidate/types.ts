@@ -58,6 +58,8 @@ export interface FileOrigin {
   readonly itemId: string;
   /** `lastModifiedBy` of the version read: display name and e-mail when the service gives them. */
   readonly uploadedBy: string | null;
+  /** Set when receiving staff edited the file after the unit's version (the version judged): who, and when (epoch ms). */
+  readonly editedLater?: { readonly by: string | null; readonly at: number };
 }
 
 /** What is known of any received file, before and after the consolidation judges it. */

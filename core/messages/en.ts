@@ -205,5 +205,15 @@ export const messageEn: MessageCatalogue = (problem, p) => {
         : `Rows ${p("from")}–${p("to")} are blank: skipped.`;
     case "DNKT_KHAC_NEEDS_EVIDENCE":
       return `Row ${p("row")}: an "other" individual needs a written recognition by a competent authority (patent, science prize...).`;
+    case "FILE_ALTERED_BY_SERVICE":
+      return `The downloaded content differs from the size or hash OneDrive listed (${p("size")} bytes against ${p("listedSize")}) while its version (eTag) is unchanged: SharePoint writes the library's properties into Office files; the file is checked on the downloaded content, open it to be sure.`;
+    case "FILE_EDITED_LATER":
+      return `The file was edited by ${p("by")} (receiving staff) after the unit sent it, at ${p("at")} (Vietnam time); the received time and the content checked are those of the unit's version.`;
+    case "FILE_UNIT_VERSION_MISSING":
+      return `The file was last edited by ${p("by")} (receiving staff) at ${p("at")} (Vietnam time) and the version history no longer holds the unit's version: it is checked on what there is, with that edit's time as received time; review it.`;
+    case "FILE_MODIFIED_BY_OTHER":
+      return `The file was uploaded by ${p("creator")} but last modified by ${p("modifier")}: the received time is that modification; if that is receiving staff, set staffAccounts in the configuration to judge the unit's version.`;
+    case "UPLOAD_TIMES_SHARED":
+      return `${p("count")} of ${p("total")} files were uploaded to OneDrive within one minute (about ${p("at")}, Vietnam time): someone may have copied them in bulk, so the received times are not the units'; check before using the on-time and late figures.`;
   }
 };

@@ -203,5 +203,15 @@ export const messageVi: MessageCatalogue = (problem, p) => {
         : `Các dòng ${p("from")}–${p("to")} để trống: bỏ qua.`;
     case "DNKT_KHAC_NEEDS_EVIDENCE":
       return `Dòng ${p("row")}: cá nhân thuộc "Đối tượng khác" phải có văn bản công nhận của cấp có thẩm quyền (bằng sáng chế, giải thưởng khoa học...).`;
+    case "FILE_ALTERED_BY_SERVICE":
+      return `Nội dung tải về khác kích thước hoặc mã băm mà OneDrive liệt kê (${p("size")} byte so với ${p("listedSize")}) trong khi phiên bản (eTag) không đổi: SharePoint ghi thuộc tính của thư viện vào tệp Office; tệp được kiểm tra trên nội dung tải về, hãy mở tệp để chắc chắn.`;
+    case "FILE_EDITED_LATER":
+      return `Tệp đã bị ${p("by")} (cán bộ tiếp nhận) sửa sau khi đơn vị nộp, lúc ${p("at")} (giờ Việt Nam); thời điểm nhận và nội dung kiểm tra là của phiên bản đơn vị nộp.`;
+    case "FILE_UNIT_VERSION_MISSING":
+      return `Tệp được ${p("by")} (cán bộ tiếp nhận) sửa lần cuối lúc ${p("at")} (giờ Việt Nam) và lịch sử phiên bản không còn phiên bản của đơn vị: tệp được kiểm tra trên nội dung hiện có, thời điểm nhận là lần sửa đó; cần xem lại.`;
+    case "FILE_MODIFIED_BY_OTHER":
+      return `Tệp do ${p("creator")} tải lên nhưng ${p("modifier")} sửa lần cuối: thời điểm nhận là lần sửa đó; nếu đó là cán bộ tiếp nhận, hãy khai báo staffAccounts trong cấu hình để tính theo phiên bản đơn vị nộp.`;
+    case "UPLOAD_TIMES_SHARED":
+      return `${p("count")} trên ${p("total")} tệp được tải lên OneDrive trong cùng một phút (khoảng ${p("at")}, giờ Việt Nam): có thể một người đã sao chép hàng loạt, nên thời điểm nhận không phải của đơn vị; hãy kiểm tra trước khi dùng số liệu đúng hạn, nộp muộn.`;
   }
 };

@@ -184,6 +184,7 @@ export async function consolidateCommand(
       return openGraphSource(await connect(), address, {
         ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
         ...(options.cache !== undefined ? { cache: options.cache } : {}),
+        ...(config.staffAccounts ? { staffAccounts: config.staffAccounts } : {}),
       });
     },
     log: (line) => io.stderr.write(`${line}\n`),

@@ -21,7 +21,11 @@ import type { CommandExit, CommandIo } from "./io";
 /** Sends one composed reminder; the Graph mailer is one, a test's recorder another. */
 export interface ReminderMailer {
   readonly sender: string;
-  send(message: ComposedReminder): Promise<void>;
+  /**
+   * Resolves "unknown" when the service's answer may mean it was sent (a 504 on sendMail): it is not
+   * sent again, and recorded so that no later run sends it either.
+   */
+  send(message: ComposedReminder): Promise<void | "unknown">;
 }
 
 export interface RemindOptions {
@@ -37,7 +41,7 @@ export interface RemindOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export type SendState = "written" | "sent" | "already_sent" | "failed";
+export type SendState = "written" | "sent" | "already_sent" | "failed" | "unknown";
 
 export interface RemindOutcome {
   readonly plan: ReminderPlan;
@@ -53,7 +57,16 @@ export interface RemindOutcome {
 
 /** What was sent, keyed by the reminder's key: a re-run over the same consolidation sends nothing twice. */
 interface SentLedger {
-  readonly sent: Record<string, { readonly unit: string; readonly to: string; readonly sentAt: string }>;
+  readonly sent: Record<
+    string,
+    {
+      readonly unit: string;
+      readonly to: string;
+      readonly sentAt: string;
+      /** "unknown": the service did not confirm (504); never sent again, check the Sent Items. */
+      readonly outcome?: "unknown";
+    }
+  >;
 }
 
 export const LEDGER_FILE = "da-gui.json";
@@ -135,8 +148,20 @@ function summaryCsv(outcome: RemindOutcome, language: Language): string {
       : ["Unit code", "Unit name", "E-mail", "About", "Message file", "State"];
   const stateWords: Record<SendState, string> =
     language === "vi"
-      ? { written: "đã viết, chưa gửi", sent: "đã gửi", already_sent: "đã gửi lần trước", failed: "gửi lỗi" }
-      : { written: "written, not sent", sent: "sent", already_sent: "sent before", failed: "failed" };
+      ? {
+          written: "đã viết, chưa gửi",
+          sent: "đã gửi",
+          already_sent: "đã gửi lần trước",
+          failed: "gửi lỗi",
+          unknown: "có thể đã gửi (dịch vụ không xác nhận; xem mục Thư đã gửi, không gửi lại)",
+        }
+      : {
+          written: "written, not sent",
+          sent: "sent",
+          already_sent: "sent before",
+          failed: "failed",
+          unknown: "may have been sent (the service did not confirm; see Sent Items; not sent again)",
+        };
   const about = (items: Reminder["items"]): string =>
     items.map((item) => `${item.kind}: ${words.statusWord[item.status]}`).join("; ");
   const rows = [
@@ -229,8 +254,9 @@ export async function runRemind(options: RemindOptions): Promise<RemindOutcome> 
       written.push({ reminder, eml, state: "written", error: null });
       continue;
     }
-    if (ledger.sent[reminder.key]) {
-      written.push({ reminder, eml, state: "already_sent", error: null });
+    const recorded = ledger.sent[reminder.key];
+    if (recorded) {
+      written.push({ reminder, eml, state: recorded.outcome ?? "already_sent", error: null });
       continue;
     }
     if (lastSendAt !== null) {
@@ -239,14 +265,15 @@ export async function runRemind(options: RemindOptions): Promise<RemindOutcome> 
     }
     lastSendAt = options.now();
     try {
-      await options.mailer.send(composed);
+      const unknown = (await options.mailer.send(composed)) === "unknown";
       ledger.sent[reminder.key] = {
         unit: reminder.unit.code,
         to: reminder.unit.addresses.join("; "),
         sentAt: new Date(options.now()).toISOString(),
+        ...(unknown ? { outcome: "unknown" as const } : {}),
       };
       await writeFileAtomic(ledgerPath, `${JSON.stringify(ledger, null, 2)}\n`);
-      written.push({ reminder, eml, state: "sent", error: null });
+      written.push({ reminder, eml, state: unknown ? "unknown" : "sent", error: null });
     } catch (error) {
       written.push({
         reminder,
@@ -275,6 +302,9 @@ export function formatRemindSummary(outcome: RemindOutcome, out: string, languag
         `  ${entry.reminder.unit.code} ${entry.reminder.unit.addresses.join("; ")}: ${entry.error ?? ""}\n`,
     );
   const moved = outcome.movedAside;
+  const unknown = outcome.written
+    .filter((entry) => entry.state === "unknown")
+    .map((entry) => `  ${entry.reminder.unit.code} ${entry.reminder.unit.addresses.join("; ")}\n`);
   if (language === "vi") {
     return (
       `${outcome.written.length} thư nhắc trong ${out} (danh sách: ${SUMMARY_FILE})\n` +
@@ -285,6 +315,9 @@ export function formatRemindSummary(outcome: RemindOutcome, out: string, languag
         ? `đã gửi ${count("sent")}, đã gửi từ lần trước ${count("already_sent")}, gửi lỗi ${count("failed")}\n`
         : "chưa gửi thư nào (thêm --send --sender <thư điện tử> để gửi)\n") +
       (failed.length > 0 ? `gửi lỗi:\n${failed.join("")}` : "") +
+      (unknown.length > 0
+        ? `${unknown.length} thư có thể đã gửi (dịch vụ không xác nhận; xem mục Thư đã gửi của hộp thư gửi, không gửi lại):\n${unknown.join("")}`
+        : "") +
       (unreachable.length > 0 ? `không nhắc được ${unreachable.length} đơn vị:\n${unreachable.join("")}` : "")
     );
   }
@@ -295,6 +328,9 @@ export function formatRemindSummary(outcome: RemindOutcome, out: string, languag
       ? `sent ${count("sent")}, sent before ${count("already_sent")}, failed ${count("failed")}\n`
       : "nothing sent (add --send --sender <address> to send)\n") +
     (failed.length > 0 ? `failed:\n${failed.join("")}` : "") +
+    (unknown.length > 0
+      ? `${unknown.length} may have been sent (the service did not confirm; see the sender's Sent Items; not sent again):\n${unknown.join("")}`
+      : "") +
     (unreachable.length > 0 ? `${unreachable.length} units cannot be reminded:\n${unreachable.join("")}` : "")
   );
 }

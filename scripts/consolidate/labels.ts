@@ -253,6 +253,7 @@ export interface WorkbookHeaders extends TotalsLabels {
   readonly file: string;
   readonly receivedAt: string;
   readonly uploadedBy: string;
+  readonly editedLater: string;
   readonly oneDriveItem: string;
   readonly oneDriveUrl: string;
   readonly errors: string;
@@ -308,6 +309,7 @@ export const HEADERS: Readonly<Record<Language, WorkbookHeaders>> = {
     file: "Tệp",
     receivedAt: "Thời điểm nhận (giờ Việt Nam)",
     uploadedBy: "Người tải lên (OneDrive)",
+    editedLater: "Sửa sau khi nộp (OneDrive)",
     oneDriveItem: "Mã mục OneDrive",
     oneDriveUrl: "Địa chỉ trên OneDrive",
     errors: "Số lỗi",
@@ -359,6 +361,7 @@ export const HEADERS: Readonly<Record<Language, WorkbookHeaders>> = {
     file: "File",
     receivedAt: "Received (Vietnam time)",
     uploadedBy: "Uploaded by (OneDrive)",
+    editedLater: "Edited after submission (OneDrive)",
     oneDriveItem: "OneDrive item id",
     oneDriveUrl: "OneDrive address",
     errors: "Errors",
@@ -580,6 +583,7 @@ export interface ReportTexts extends TotalsLabels {
   readonly email: string;
   readonly receivedAt: string;
   readonly uploadedBy: string;
+  readonly editedLater: string;
   readonly errors: string;
   readonly nothingToFollowUp: string;
   readonly filesHeading: string;
@@ -650,6 +654,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     email: "Thư điện tử",
     receivedAt: "Thời điểm nhận",
     uploadedBy: "tải lên bởi",
+    editedLater: "sửa sau khi nộp bởi",
     errors: "Số lỗi",
     nothingToFollowUp: "Tất cả đơn vị đã nộp đúng hạn.",
     filesHeading: "Tệp đã nhận theo kết quả",
@@ -718,6 +723,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     email: "E-mail",
     receivedAt: "Received",
     uploadedBy: "uploaded by",
+    editedLater: "edited after it was sent by",
     errors: "Errors",
     nothingToFollowUp: "Every unit sent its files on time.",
     filesHeading: "Files received by outcome",

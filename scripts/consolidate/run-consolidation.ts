@@ -51,7 +51,10 @@ async function fetchFile(
 }
 
 function withOrigin(file: SubmittedFile, entry: SourceEntry): SubmittedFile {
-  return entry.origin ? { ...file, origin: entry.origin } : file;
+  const withProblems = entry.problems?.length
+    ? { ...file, problems: [...entry.problems, ...file.problems] }
+    : file;
+  return entry.origin ? { ...withProblems, origin: entry.origin } : withProblems;
 }
 
 function goneSubmission(entry: SourceEntry, reason: string): SubmittedFile {

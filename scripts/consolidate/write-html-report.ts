@@ -467,6 +467,11 @@ function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, languag
   const uploaders = new Map(result.files.map((file) => [file.file, file.origin?.uploadedBy ?? null]));
   const uploader = (file: string | null): string | null =>
     file === null ? null : (uploaders.get(file) ?? null);
+  const edits = new Map(result.files.map((file) => [file.file, file.origin?.editedLater ?? null]));
+  const editedLater = (file: string | null): string | null => {
+    const edit = file === null ? null : edits.get(file);
+    return edit ? `${edit.by ?? "?"}, ${formatVietnamDateTime(edit.at)}` : null;
+  };
   const body =
     entries.length === 0
       ? html`<p class="empty">${texts.nothingToFollowUp}</p>`
@@ -498,6 +503,7 @@ function renderFollowUp(result: ConsolidationResult, texts: ReportTexts, languag
                   <td data-label="${texts.receivedAt}" class="when">
                     ${entry.receivedAt === null ? "—" : formatVietnamDateTime(entry.receivedAt)}
                     ${uploader(entry.file) ? html`<div class="sub">${texts.uploadedBy} ${uploader(entry.file)}</div>` : ""}
+                    ${editedLater(entry.file) ? html`<div class="sub">${texts.editedLater} ${editedLater(entry.file)}</div>` : ""}
                   </td>
                   <td class="num" data-label="${texts.errors}">
                     ${entry.status === "missing" ? "—" : formatNumber(entry.errors, language)}

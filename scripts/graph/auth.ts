@@ -1,4 +1,12 @@
-import type { AccessToken, TokenCredential } from "@azure/identity";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import type {
+  AccessToken,
+  AuthenticationRecord,
+  DeviceCodeCredential,
+  TokenCredential,
+} from "@azure/identity";
 import { UsageError } from "../errors";
 
 /** How thidua signs in to Microsoft Graph. Secrets come only from the environment, never from flags. */
@@ -38,7 +46,7 @@ function required(env: Environment, names: readonly string[], what: string): str
 
 /**
  * Chooses the sign-in from `--auth` or, without it, from the environment: an access token in
- * THIDUA_GRAPH_ACCESS_TOKEN (e.g. from `az account get-access-token --resource-type ms-graph`),
+ * THIDUA_GRAPH_ACCESS_TOKEN (one obtained for thidua's own app registration, with its scopes),
  * else an app's secret (AZURE_CLIENT_SECRET) or certificate (AZURE_CLIENT_CERTIFICATE_PATH) for
  * scheduled runs, else device code for an officer signing in.
  */
@@ -100,14 +108,8 @@ export async function createCredential(
       return new StaticTokenCredential(auth.token);
     case "credential":
       return auth.credential;
-    case "device-code": {
-      const { DeviceCodeCredential } = await import("@azure/identity");
-      return new DeviceCodeCredential({
-        tenantId: auth.tenantId,
-        clientId: auth.clientId,
-        userPromptCallback: (info) => prompt(info.message),
-      });
-    }
+    case "device-code":
+      return createDeviceCodeCredential(auth, prompt);
     case "client-secret": {
       const { ClientSecretCredential } = await import("@azure/identity");
       return new ClientSecretCredential(auth.tenantId, auth.clientId, auth.clientSecret);
@@ -116,6 +118,88 @@ export async function createCredential(
       const { ClientCertificateCredential } = await import("@azure/identity");
       return new ClientCertificateCredential(auth.tenantId, auth.clientId, auth.certificatePath);
     }
+  }
+}
+
+/** Where the account of the last device-code sign-in is kept (no token in it: names and ids only). */
+export function authenticationRecordPath(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  if (process.platform === "win32" && env.LOCALAPPDATA)
+    return join(env.LOCALAPPDATA, "thidua", "auth-record.json");
+  return join(env.XDG_CONFIG_HOME || join(homedir(), ".config"), "thidua", "auth-record.json");
+}
+
+/**
+ * The optional persistence plugin (@azure/identity-cache-persistence) keeps the token cache in the
+ * system's own store (Windows DPAPI, macOS Keychain, libsecret on Linux). It needs native binaries
+ * (keytar) that install only where prebuilt ones can be fetched, so it is not a dependency: where it is
+ * installed, the sign-in lasts between runs; elsewhere the token stays in memory, said in one line.
+ */
+async function enableTokenPersistence(): Promise<boolean> {
+  try {
+    const pluginModule = "@azure/identity-cache-persistence";
+    const { cachePersistencePlugin } = (await import(pluginModule)) as { cachePersistencePlugin: unknown };
+    const { useIdentityPlugin } = await import("@azure/identity");
+    useIdentityPlugin(cachePersistencePlugin as Parameters<typeof useIdentityPlugin>[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Device code for an officer: with the persistence plugin, the token cache is kept by the system and
+ * the account in `authenticationRecordPath()`, so the next run signs in silently; without it, one line
+ * says the sign-in lasts this run only. A national cloud's sign-in host comes from AZURE_AUTHORITY_HOST.
+ */
+async function createDeviceCodeCredential(
+  auth: Extract<GraphAuth, { kind: "device-code" }>,
+  prompt: (message: string) => void,
+): Promise<TokenCredential> {
+  const identity = await import("@azure/identity");
+  const persisted = await enableTokenPersistence();
+  const recordPath = authenticationRecordPath();
+  let record: AuthenticationRecord | null = null;
+  if (persisted)
+    record = await readFile(recordPath, "utf8")
+      .then((text) => identity.deserializeAuthenticationRecord(text))
+      .catch(() => null);
+  else
+    prompt(
+      "thidua: đăng nhập chỉ giữ trong lần chạy này (chưa cài @azure/identity-cache-persistence) / sign-in kept for this run only (@azure/identity-cache-persistence is not installed)",
+    );
+  const credential = new identity.DeviceCodeCredential({
+    tenantId: auth.tenantId,
+    clientId: auth.clientId,
+    userPromptCallback: (info) => prompt(info.message),
+    ...(persisted ? { tokenCachePersistenceOptions: { enabled: true, name: "thidua" } } : {}),
+    ...(record ? { authenticationRecord: record } : {}),
+  });
+  return persisted && !record
+    ? new RecordingCredential(credential, recordPath, identity.serializeAuthenticationRecord)
+    : credential;
+}
+
+/** The first sign-in of a machine: `authenticate` once, keep the account for the next runs. */
+class RecordingCredential implements TokenCredential {
+  private recorded = false;
+  constructor(
+    private readonly inner: DeviceCodeCredential,
+    private readonly path: string,
+    private readonly serialize: (record: AuthenticationRecord) => string,
+  ) {}
+
+  async getToken(scopes: string | string[]): Promise<AccessToken | null> {
+    if (!this.recorded) {
+      this.recorded = true;
+      const record = await this.inner.authenticate(scopes);
+      if (record) {
+        await mkdir(dirname(this.path), { recursive: true });
+        await writeFile(this.path, this.serialize(record), { mode: 0o600 });
+      }
+    }
+    return this.inner.getToken(scopes);
   }
 }
 

@@ -1,15 +1,10 @@
-import {
-  AuthenticationHandler,
-  Client,
-  type FetchOptions,
-  HTTPMessageHandler,
-} from "@microsoft/microsoft-graph-client";
-import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+import { Client, type FetchOptions, HTTPMessageHandler } from "@microsoft/microsoft-graph-client";
 import type { TokenCredential } from "@azure/identity";
 import { UsageError } from "../errors";
 import { RenewableCredential } from "./auth";
 import { RetryHandler } from "./retry-handler";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
+import { RetryRunner } from "./retry-runner";
 
 export const DEFAULT_GRAPH_ENDPOINT = "https://graph.microsoft.com/v1.0";
 
@@ -21,7 +16,13 @@ export interface GraphConnection {
   /** Options for fetches outside the SDK (pre-authenticated URLs): the same trust settings, no token. */
   readonly fetchOptions: FetchOptions;
   readonly retry: RetryPolicy;
+  /** The run's one retry loop: API calls, downloads and upload fragments share its pause. */
+  readonly runner: RetryRunner;
   readonly credential: RenewableCredential;
+  /** The endpoint's origin: only requests there carry the token. */
+  readonly origin: string;
+  /** What the token is asked for (the endpoint's resource). */
+  readonly scopes: string[];
 }
 
 export interface GraphClientOptions {
@@ -62,30 +63,35 @@ function splitEndpoint(endpoint: string): { baseUrl: string; version: string; ho
 
 /**
  * The one place a Graph client is built (reading the drive, uploading, sending mail). Middleware:
- * our retry (throttling, outages, expired token) → the SDK's authentication → the SDK's fetch.
+ * our retry, which also sets the one Authorization header of each attempt → the SDK's fetch. (The
+ * SDK's AuthenticationHandler is not used: it appends the header on every retry.)
  */
 export function createGraphClient(options: GraphClientOptions): GraphConnection {
   const endpoint = (options.endpoint ?? DEFAULT_GRAPH_ENDPOINT).replace(/\/+$/, "");
   const { baseUrl, version, host, origin } = splitEndpoint(endpoint);
   const credential = new RenewableCredential(options.credential);
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
-  const authProvider = new TokenCredentialAuthenticationProvider(credential, {
-    // National clouds have their own resource: the token is for the endpoint's origin.
-    scopes: [`${origin}/.default`],
-  });
+  const runner = new RetryRunner(retry);
+  // National clouds have their own resource: the token is for the endpoint's origin.
+  const scopes = [`${origin}/.default`];
   const client = Client.initWithMiddleware({
-    middleware: [
-      new RetryHandler(retry, () => credential.invalidate()),
-      new AuthenticationHandler(authProvider),
-      new HTTPMessageHandler(),
-    ],
+    middleware: [new RetryHandler(runner, credential, scopes, origin), new HTTPMessageHandler()],
     baseUrl,
     defaultVersion: version,
     // Graph's own hosts are known to the SDK; any other (a test server) must be named to get the token.
     customHosts: new Set([host]),
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
   });
-  return { client, endpoint, fetchOptions: options.fetchOptions ?? {}, retry, credential };
+  return {
+    client,
+    endpoint,
+    fetchOptions: options.fetchOptions ?? {},
+    retry,
+    runner,
+    credential,
+    origin,
+    scopes,
+  };
 }
 
 /** THIDUA_GRAPH_ENDPOINT or the global cloud. */

@@ -15,7 +15,25 @@ export interface CachedFile {
   readonly quickXorHash: string | null;
   readonly receivedAt: number;
   readonly uploadedBy: string | null;
+  /** The last modifier's e-mail (lower-cased), for the staffAccounts rule; null when none is given. */
+  readonly modifiedByEmail: string | null;
+  /** Who uploaded the first version. */
+  readonly createdBy: string | null;
   readonly webUrl: string | null;
+  /** The version judged when staff edited the file later, found for this eTag (no request on a re-run). */
+  readonly unitVersion?: UnitVersion | null;
+  /** The served bytes differ from the listed size/hash with the eTag unchanged (SharePoint's rewrite). */
+  readonly altered?: { readonly size: number };
+}
+
+/** The newest version by someone other than staff, when staff edited the file after it. */
+export interface UnitVersion {
+  readonly versionId: string;
+  readonly receivedAt: number;
+  readonly uploadedBy: string | null;
+  /** The staff edit that came later: who and when. */
+  readonly editedBy: string | null;
+  readonly editedAt: number;
 }
 
 export interface CachedFolder {
@@ -27,7 +45,7 @@ export interface CachedFolder {
 
 /** What a run leaves for the next one: the folder tree, the files and the delta link to ask "what changed?". */
 export interface CacheState {
-  readonly version: 1;
+  readonly version: 2;
   readonly driveId: string;
   readonly rootId: string;
   deltaLink: string | null;
@@ -60,7 +78,7 @@ export class DriveCache {
   async load(driveId: string, rootId: string): Promise<CacheState | null> {
     try {
       const state = JSON.parse(await readFile(join(this.folder, "state.json"), "utf8")) as CacheState;
-      return state.version === 1 && state.driveId === driveId && state.rootId === rootId ? state : null;
+      return state.version === 2 && state.driveId === driveId && state.rootId === rootId ? state : null;
     } catch {
       // No cache yet, or one that cannot be read: a full listing rebuilds it.
       return null;
@@ -71,24 +89,31 @@ export class DriveCache {
     return writeFileAtomic(join(this.folder, "state.json"), JSON.stringify(state));
   }
 
-  private blobPath(file: Pick<CachedFile, "id" | "cTag" | "eTag">): string {
-    return join(this.folder, "blobs", hashed(`${file.id}\u0000${file.cTag ?? file.eTag ?? ""}`));
+  /**
+   * Blobs are keyed by content where the service gives a hash (a metadata edit changes the eTag, and
+   * Business delta gives no cTag, but the bytes are the same), else by cTag or eTag; a version's
+   * content by its version id and time.
+   */
+  private blobPath(file: CachedFile, version: UnitVersion | null = null): string {
+    const key = version
+      ? `v\u0000${version.versionId}\u0000${version.receivedAt}`
+      : (file.quickXorHash ?? file.cTag ?? file.eTag ?? "");
+    return join(this.folder, "blobs", hashed(`${file.id}\u0000${key}`));
   }
 
-  /** The bytes of this version of the file, if cached and still the right size. */
-  async read(file: CachedFile): Promise<Uint8Array | null> {
-    if (!file.cTag && !file.eTag) return null;
+  /** The bytes of this version of the file (or of its unit version), if cached. */
+  async read(file: CachedFile, version: UnitVersion | null = null): Promise<Uint8Array | null> {
+    if (!version && !file.quickXorHash && !file.cTag && !file.eTag) return null;
     try {
-      const bytes = await readFile(this.blobPath(file));
-      return bytes.byteLength === file.size ? new Uint8Array(bytes) : null;
+      return new Uint8Array(await readFile(this.blobPath(file, version)));
     } catch {
       return null;
     }
   }
 
-  async write(file: CachedFile, bytes: Uint8Array): Promise<void> {
-    if (!file.cTag && !file.eTag) return;
-    await writeFileAtomic(this.blobPath(file), bytes);
+  async write(file: CachedFile, bytes: Uint8Array, version: UnitVersion | null = null): Promise<void> {
+    if (!version && !file.quickXorHash && !file.cTag && !file.eTag) return;
+    await writeFileAtomic(this.blobPath(file, version), bytes);
   }
 
   async forget(file: CachedFile): Promise<void> {

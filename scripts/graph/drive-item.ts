@@ -1,3 +1,17 @@
+/** Who did something: a user (name, e-mail) or an application. */
+export interface IdentitySet {
+  readonly user?: { readonly displayName?: string; readonly email?: string };
+  readonly application?: { readonly displayName?: string };
+}
+
+/** One entry of GET /items/{id}/versions (driveItemVersion). */
+export interface DriveItemVersion {
+  readonly id: string;
+  readonly lastModifiedDateTime?: string;
+  readonly lastModifiedBy?: IdentitySet;
+  readonly size?: number;
+}
+
 /** The driveItem properties thidua reads (Graph v1.0), and nothing else. */
 export interface DriveItem {
   readonly id: string;
@@ -13,9 +27,14 @@ export interface DriveItem {
   readonly root?: object;
   readonly deleted?: object;
   readonly parentReference?: { readonly driveId?: string; readonly id?: string };
-  readonly lastModifiedBy?: {
-    readonly user?: { readonly displayName?: string; readonly email?: string };
-    readonly application?: { readonly displayName?: string };
+  readonly lastModifiedBy?: IdentitySet;
+  readonly createdBy?: IdentitySet;
+  /** A shortcut ("Add to My files") or a shared item: the real item lives here, in another drive maybe. */
+  readonly remoteItem?: {
+    readonly id: string;
+    readonly name?: string;
+    readonly folder?: { readonly childCount?: number };
+    readonly parentReference?: { readonly driveId?: string };
   };
   readonly "@microsoft.graph.downloadUrl"?: string;
 }
@@ -39,6 +58,7 @@ export const ITEM_SELECT = [
   "createdDateTime",
   "lastModifiedDateTime",
   "lastModifiedBy",
+  "createdBy",
   "webUrl",
   "file",
   "folder",
@@ -60,9 +80,14 @@ export function receivedTimeOf(item: DriveItem): number {
   return time;
 }
 
-/** Who stored the version read: "Name <email>", an app's name, or null. */
-export function uploaderOf(item: DriveItem): string | null {
-  const user = item.lastModifiedBy?.user;
+/** An identity as shown: "Name <email>", an app's name, or null. */
+export function describeIdentity(identity: IdentitySet | undefined): string | null {
+  const user = identity?.user;
   if (user?.displayName && user.email) return `${user.displayName} <${user.email}>`;
-  return user?.displayName ?? user?.email ?? item.lastModifiedBy?.application?.displayName ?? null;
+  return user?.displayName ?? user?.email ?? identity?.application?.displayName ?? null;
+}
+
+/** Who stored the version read. */
+export function uploaderOf(item: DriveItem): string | null {
+  return describeIdentity(item.lastModifiedBy);
 }

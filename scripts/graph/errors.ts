@@ -3,7 +3,7 @@
  * support asks for (status, error code, request id) and the path that was called.
  */
 export class GraphRequestError extends Error {
-  override readonly name = "GraphRequestError";
+  override readonly name: string = "GraphRequestError";
   constructor(
     readonly status: number | null,
     readonly code: string | null,

@@ -23,6 +23,8 @@ export interface GraphSourceFlags {
   readonly concurrency?: number;
   /** --cache DIR; false for --no-cache; undefined for the default folder. */
   readonly cache?: string | false;
+  /** Config `staffAccounts`: accounts whose edits never count as a submission. */
+  readonly staffAccounts?: readonly string[];
 }
 
 /** A OneDrive source from the CLI's flags. */
@@ -37,5 +39,6 @@ export function openGraphSource(
     address,
     ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
     cacheFolder: flags.cache === false ? null : (flags.cache ?? defaultCacheFolder(env)),
+    ...(flags.staffAccounts ? { staffAccounts: flags.staffAccounts } : {}),
   });
 }

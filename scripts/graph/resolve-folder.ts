@@ -45,9 +45,13 @@ export function toRequestError(error: unknown, target: string): GraphRequestErro
 }
 
 /** GET through the SDK (token, retries); errors become GraphRequestError. */
-export async function graphGet<T>(connection: GraphConnection, path: string): Promise<T> {
+export async function graphGet<T>(
+  connection: GraphConnection,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<T> {
   try {
-    return (await connection.client.api(path).get()) as T;
+    return (await connection.client.api(path).headers(headers).get()) as T;
   } catch (error) {
     throw toRequestError(error, redactUrl(path));
   }
@@ -93,7 +97,14 @@ export async function resolveFolder(
   address: RemoteAddress,
   access: FolderAccess = "read",
 ): Promise<{ item: DriveItem; driveId: string }> {
-  const select = `$select=id,name,webUrl,folder,root,parentReference`;
+  const select = `$select=id,name,webUrl,folder,root,parentReference,remoteItem`;
+  if (address.kind === "sharing-link" && /^https?:\/\/1drv\.ms\//i.test(address.url))
+    // A short link is only a redirect to the real one, on a host that is not Graph's: open it in a
+    // browser and give the address it lands on (shares-get names the link it decodes).
+    throw new UsageError({
+      vi: `${address.url} là liên kết rút gọn 1drv.ms; hãy mở liên kết trong trình duyệt rồi dùng địa chỉ đầy đủ (https://…sharepoint.com/… hoặc https://onedrive.live.com/…)`,
+      en: `${address.url} is a 1drv.ms short link; open it in a browser and use the full address it leads to (https://…sharepoint.com/… or https://onedrive.live.com/…)`,
+    });
   const path =
     address.kind === "onedrive-item"
       ? `/drives/${encodeURIComponent(address.driveId)}/items/${encodeURIComponent(address.itemId)}?${select}`
@@ -104,7 +115,19 @@ export async function resolveFolder(
         : `/shares/u!${toBase64Url(address.url)}/driveItem?${select}`;
   let item: DriveItem;
   try {
-    item = await graphGet<DriveItem>(connection, path);
+    // A link the officer has not opened must be redeemed to be read ("Prefer: redeemSharingLink", shares-get).
+    item = await graphGet<DriveItem>(
+      connection,
+      path,
+      address.kind === "sharing-link" ? { Prefer: "redeemSharingLink" } : {},
+    );
+    // A shortcut ("Add to My files") is an item with remoteItem: the folder is the remote one.
+    const remote = item.remoteItem;
+    if (!item.folder && remote?.folder && remote.parentReference?.driveId)
+      item = await graphGet<DriveItem>(
+        connection,
+        `/drives/${encodeURIComponent(remote.parentReference.driveId)}/items/${encodeURIComponent(remote.id)}?${select}`,
+      );
   } catch (error) {
     throw addressUsageError(error as GraphRequestError, describeAddress(address), access);
   }

@@ -2,7 +2,8 @@ import type { GraphConnection } from "./client";
 import type { DriveItem } from "./drive-item";
 import { GraphRequestError, toGraphRequestError } from "./errors";
 import { type RemoteAddress, resolveFolder, toRequestError } from "./resolve-folder";
-import { isNetworkError, RETRY_STATUSES, retryDelayMs, sleep } from "./retry-policy";
+import { RequestSafety } from "./retry-handler";
+import { TransientFault } from "./retry-runner";
 
 /** Upload-session chunks must be multiples of 320 KiB; 10 of them (3.2 MiB) a request, under the 60 MiB cap. */
 export const CHUNK_UNIT_BYTES = 320 * 1024;
@@ -26,8 +27,8 @@ export interface UploadedFile {
 /**
  * Puts files into a OneDrive folder, replacing files of the same name (OneDrive keeps the previous
  * version): a simple PUT when small, an upload session in 320 KiB-multiple chunks when large.
- * Retries (throttling, outages, resets) come from the client's middleware for Graph calls, and
- * from here for chunks, which go to a pre-authenticated URL without the token.
+ * Every request goes through the run's one RetryRunner (the SDK's middleware for Graph calls, here
+ * for fragments, which go to a pre-authenticated URL without the token).
  */
 export async function uploadFiles(
   connection: GraphConnection,
@@ -59,65 +60,129 @@ export async function uploadFiles(
   return uploaded;
 }
 
+/** The session's URL is gone (expired, or finished before its answer was lost): start another. */
+class SessionGone extends Error {}
+
+async function createSession(connection: GraphConnection, path: string, name: string): Promise<string> {
+  let session: { uploadUrl?: string };
+  try {
+    session = (await connection.client
+      .api(`${path}/createUploadSession`)
+      // A new session each time: safe to send again.
+      .middlewareOptions([new RequestSafety(true)])
+      .post({ item: { "@microsoft.graph.conflictBehavior": "replace" } })) as { uploadUrl?: string };
+  } catch (error) {
+    throw toRequestError(error, `upload session for ${name}`);
+  }
+  if (!session.uploadUrl)
+    throw new GraphRequestError(null, null, null, name, "the service gave no upload URL");
+  return session.uploadUrl;
+}
+
+/** Where the service wants the next fragment to start (GET uploadUrl → nextExpectedRanges). */
+async function nextExpectedStart(connection: GraphConnection, uploadUrl: string): Promise<number> {
+  const response = await fetch(uploadUrl, connection.fetchOptions);
+  if (response.status === 404) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new SessionGone();
+  }
+  await connection.runner.check(response);
+  if (response.status !== 200) throw await toGraphRequestError(response, "upload session status");
+  const status = (await response.json()) as { nextExpectedRanges?: readonly string[] };
+  return Number(/^(\d+)-/.exec(status.nextExpectedRanges?.[0] ?? "0-")?.[1] ?? 0);
+}
+
+/**
+ * An upload session in 320 KiB-multiple fragments, each through the run's RetryRunner, to the
+ * pre-authenticated upload URL (no token). After a reset, a 416 or a 5xx the fragment may or may not
+ * have been stored: the session is asked where to go on (`nextExpectedRanges`), never sent blindly
+ * again; a 404 means the session is gone, and a new one starts from the beginning
+ * (driveitem-createuploadsession, "Resuming an in-progress upload", "Handle upload errors").
+ */
 async function uploadInSession(
   connection: GraphConnection,
   path: string,
   file: { readonly name: string; readonly bytes: Uint8Array },
   options: UploadOptions,
 ): Promise<DriveItem> {
-  let session: { uploadUrl?: string };
-  try {
-    session = (await connection.client
-      .api(`${path}/createUploadSession`)
-      .post({ item: { "@microsoft.graph.conflictBehavior": "replace" } })) as { uploadUrl?: string };
-  } catch (error) {
-    throw toRequestError(error, `upload session for ${file.name}`);
-  }
-  if (!session.uploadUrl)
-    throw new GraphRequestError(null, null, null, file.name, "the service gave no upload URL");
+  const total = file.bytes.byteLength;
+  if (total === 0)
+    throw new GraphRequestError(
+      null,
+      null,
+      null,
+      file.name,
+      "an empty file cannot go through an upload session",
+    );
   const chunk =
     Math.max(1, Math.floor((options.chunkBytes ?? DEFAULT_CHUNK_BYTES) / CHUNK_UNIT_BYTES)) *
     CHUNK_UNIT_BYTES;
-  const total = file.bytes.byteLength;
-  const policy = connection.retry;
-  for (let start = 0; start < total;) {
-    const end = Math.min(start + chunk, total);
-    let response: Response | null = null;
-    for (let attempt = 0; ; attempt += 1) {
+  for (let session = 0; ; session += 1) {
+    const uploadUrl = await createSession(connection, path, file.name);
+    try {
+      return await sendFragments(connection, uploadUrl, file, total, chunk);
+    } catch (error) {
+      if (!(error instanceof SessionGone) || session >= connection.retry.maxRetries) {
+        if (error instanceof SessionGone)
+          throw new GraphRequestError(
+            404,
+            "itemNotFound",
+            null,
+            file.name,
+            "the upload session kept disappearing",
+          );
+        throw error;
+      }
+    }
+  }
+}
+
+async function sendFragments(
+  connection: GraphConnection,
+  uploadUrl: string,
+  file: { readonly name: string; readonly bytes: Uint8Array },
+  total: number,
+  chunk: number,
+): Promise<DriveItem> {
+  let start = 0;
+  let resync = false;
+  for (;;) {
+    const done = await connection.runner.run(`upload of ${file.name}`, async () => {
+      if (resync) {
+        start = await nextExpectedStart(connection, uploadUrl);
+        resync = false;
+      }
+      const end = Math.min(start + chunk, total);
+      let response: Response;
       try {
         // Pre-authenticated upload URL: no Authorization header.
-        response = await fetch(session.uploadUrl, {
+        response = await fetch(uploadUrl, {
           ...connection.fetchOptions,
           method: "PUT",
           headers: { "Content-Range": `bytes ${start}-${end - 1}/${total}` },
           body: file.bytes.slice(start, end) as Uint8Array<ArrayBuffer>,
         });
       } catch (error) {
-        if (!isNetworkError(error) || attempt >= policy.maxRetries)
-          throw toRequestError(error, `upload of ${file.name}`);
-        await sleep(retryDelayMs(policy, attempt, null));
-        continue;
+        resync = true;
+        throw error;
       }
-      if (RETRY_STATUSES.has(response.status) && attempt < policy.maxRetries) {
+      if (response.status === 404) {
         await response.body?.cancel().catch(() => undefined);
-        await sleep(retryDelayMs(policy, attempt, response.headers.get("retry-after")));
-        continue;
+        throw new SessionGone();
       }
-      break;
-    }
-    if (!response || (response.status !== 202 && response.status !== 200 && response.status !== 201))
-      throw response
-        ? await toGraphRequestError(response, `upload of ${file.name}`)
-        : new Error("no response");
-    if (end === total) return (await response.json()) as DriveItem;
-    await response.body?.cancel().catch(() => undefined);
-    start = end;
+      if (response.status === 416) {
+        await response.body?.cancel().catch(() => undefined);
+        resync = true;
+        throw new TransientFault("416: the fragment was already received");
+      }
+      if (response.status >= 500 || response.status === 429) resync = true;
+      await connection.runner.check(response);
+      if (response.status === 200 || response.status === 201) return (await response.json()) as DriveItem;
+      if (response.status !== 202) throw await toGraphRequestError(response, `upload of ${file.name}`);
+      await response.body?.cancel().catch(() => undefined);
+      start = end;
+      return null;
+    });
+    if (done) return done;
   }
-  throw new GraphRequestError(
-    null,
-    null,
-    null,
-    file.name,
-    "an empty file cannot go through an upload session",
-  );
 }

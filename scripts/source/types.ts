@@ -1,4 +1,4 @@
-import { classifySystemFileName, type FileOrigin, type LocalizedText } from "../../core/index";
+import { classifySystemFileName, type FileOrigin, type LocalizedText, type Problem } from "../../core/index";
 
 /** One file in a source of submissions (a local folder or a OneDrive folder). */
 export interface SourceEntry {
@@ -11,6 +11,8 @@ export interface SourceEntry {
   readonly localPath: string | null;
   /** Where the file lives when the source knows more than a path (OneDrive): shown in the outputs. */
   readonly origin?: FileOrigin;
+  /** What the source itself found about the file (a version edited later, bytes SharePoint altered). */
+  readonly problems?: readonly Problem[];
 }
 
 /** A file found in the source that is not handed over as a submission (a PDF scan, a Word file). */

@@ -138,6 +138,14 @@ const SAMPLE_PARAMS: Readonly<Record<ProblemCode, Readonly<Record<string, Proble
   REGISTRY_ROW_FOOTER: { found: "Tổng số: 40", row: 47 },
   REGISTRY_ROWS_BLANK: { from: 20, to: 22 },
   DNKT_KHAC_NEEDS_EVIDENCE: { row: 6 },
+  FILE_ALTERED_BY_SERVICE: { size: 24_310, listedSize: 24_102 },
+  FILE_EDITED_LATER: { by: "Trần Văn B <b@snv.hatinh.gov.vn>", at: "29/11/2026 10:15" },
+  FILE_UNIT_VERSION_MISSING: { by: "Trần Văn B <b@snv.hatinh.gov.vn>", at: "29/11/2026 10:15" },
+  FILE_MODIFIED_BY_OTHER: {
+    creator: "Nguyễn Thị A <a@xa.hatinh.gov.vn>",
+    modifier: "Trần Văn B <b@snv.hatinh.gov.vn>",
+  },
+  UPLOAD_TIMES_SHARED: { count: 250, total: 300, at: "29/11/2026 10:15" },
 };
 
 const sample = (code: ProblemCode) =>

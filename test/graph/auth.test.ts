@@ -1,4 +1,9 @@
-import { chooseGraphAuth, describeAuth } from "../../scripts/graph/auth";
+import {
+  authenticationRecordPath,
+  chooseGraphAuth,
+  createCredential,
+  describeAuth,
+} from "../../scripts/graph/auth";
 import { retryDelayMs } from "../../scripts/graph/retry-policy";
 import { GraphTestServer } from "./graph-test-server";
 import { connectTo, CountingCredential } from "./helpers";
@@ -48,14 +53,31 @@ describe("choosing the sign-in", () => {
   });
 });
 
+describe("keeping the device-code sign-in between runs", () => {
+  it("says in one line that the sign-in lasts this run only where the persistence plugin is not installed", async () => {
+    const lines: string[] = [];
+    const credential = await createCredential({ kind: "device-code", tenantId: "t", clientId: "c" }, (line) =>
+      lines.push(line),
+    );
+    expect(credential.constructor.name).toBe("DeviceCodeCredential");
+    expect(lines).toEqual([expect.stringContaining("sign-in kept for this run only")]);
+  });
+
+  it("keeps the account (never a token) in the user's config folder", () => {
+    expect(authenticationRecordPath({ XDG_CONFIG_HOME: "/home/snv/.config" })).toBe(
+      process.platform === "win32" ? expect.any(String) : "/home/snv/.config/thidua/auth-record.json",
+    );
+  });
+});
+
 describe("retry delays", () => {
   const policy = { maxRetries: 5, baseDelayMs: 1000, maxDelayMs: 120_000 };
-  it("honour Retry-After in seconds and as an HTTP date, capped", () => {
+  it("honour Retry-After in seconds and as an HTTP date, whole (no cap of ours shortens it)", () => {
     expect(retryDelayMs(policy, 0, "7")).toBe(7000);
     expect(retryDelayMs(policy, 0, "Wed, 21 Oct 2026 07:28:30 GMT", Date.parse("2026-10-21T07:28:00Z"))).toBe(
       30_000,
     );
-    expect(retryDelayMs(policy, 0, "3600")).toBe(120_000);
+    expect(retryDelayMs(policy, 0, "3600")).toBe(3_600_000);
   });
   it("back off exponentially with jitter between half and all of the ceiling otherwise", () => {
     expect(retryDelayMs(policy, 0, null, 0, () => 0)).toBe(500);

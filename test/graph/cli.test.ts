@@ -37,6 +37,7 @@ function thidua(
 beforeAll(async () => {
   province = await makeSampleProvince(6);
   server = await new GraphTestServer().start();
+  server.acceptToken(TOKEN);
   folderId = uploadFolder(server, province.submissionsDir, "ThiDua/2026");
   work = mkdtempSync(join(tmpdir(), "thidua-graph-cli-"));
   writeFileSync(join(work, "ca.pem"), server.ca);

@@ -56,6 +56,9 @@ const recovered: readonly [string, Fault["on"], FaultKind, number][] = [
   ],
   ["503 on listing, no Retry-After (jittered back-off)", "api", { kind: "status", status: 503 }, 3],
   ["504 on listing", "api", { kind: "status", status: 504 }, 2],
+  ["500 on listing", "api", { kind: "status", status: 500 }, 2],
+  ["502 on listing", "api", { kind: "status", status: 502 }, 2],
+  ["503 on listing with Retry-After", "api", { kind: "status", status: 503, retryAfter: "1" }, 2],
   ["429 on downloads", "download", { kind: "status", status: 429, retryAfter: "1" }, 3],
   ["503 on downloads", "download", { kind: "status", status: 503 }, 3],
   ["connection reset on listing", "api", { kind: "reset" }, 2],
@@ -73,6 +76,8 @@ describe("faults that pass: the run completes with the local folder's result", (
       expect(comparable(result)).toEqual(localJson);
       // Every injected fault was met (so the retry really happened).
       expect(server.faults.every((injected) => injected.times === 0)).toBe(true);
+      // Each API call carried exactly one issued token, each pre-authenticated URL none.
+      expect(server.badAuthorizations()).toEqual([]);
     },
     60_000,
   );
@@ -89,6 +94,7 @@ describe("faults that pass: the run completes with the local folder's result", (
       server.requests.filter((request) => request.authorization === "Bearer test-token-1").length,
     ).toBeGreaterThan(0);
     expect(server.requests.some((request) => request.authorization === "Bearer test-token-2")).toBe(true);
+    expect(server.badAuthorizations()).toEqual([]);
   });
 
   it("a file deleted between listing and download is listed as FILE_GONE, the rest as in the local folder", async () => {

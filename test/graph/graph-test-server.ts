@@ -22,10 +22,27 @@ export interface StoredItem {
   createdDateTime: string;
   lastModifiedDateTime: string;
   lastModifiedBy: string;
+  /** Who stored the first version; never moves. */
+  readonly createdBy: string;
+  /** Content version: moves with new bytes only (cTag, download URL). */
   version: number;
+  /** Moves with every change, bytes or properties (eTag). */
+  revision: number;
+  /** Version history, oldest first, the current one last (GET /items/{id}/versions). */
+  history: StoredVersion[];
   deleted: boolean;
   /** Sequence number of the last change (for delta). */
   changedAt: number;
+  /** A shortcut ("Add to My files"): the folder it points at, shown as `remoteItem`. */
+  remoteId?: string;
+}
+
+/** One entry of an item's version history, as SharePoint keeps it (driveItemVersion). */
+export interface StoredVersion {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+  readonly lastModifiedDateTime: string;
+  readonly lastModifiedBy: string;
 }
 
 export type FaultKind =
@@ -34,11 +51,13 @@ export type FaultKind =
   | { readonly kind: "truncate" }
   | { readonly kind: "gone" }
   | { readonly kind: "expired-token" }
-  | { readonly kind: "expired-download-url" };
+  | { readonly kind: "expired-download-url" }
+  /** The request is carried out, then the connection drops before the answer (the client cannot know). */
+  | { readonly kind: "reset-after-effect" };
 
 export interface Fault {
-  /** Which requests it hits: "api" (Graph calls), "download", or a predicate on the path. */
-  readonly on: "api" | "download" | ((request: RecordedRequest) => boolean);
+  /** Which requests it hits: "api" (Graph calls), "download", "upload", or a predicate on the request. */
+  readonly on: "api" | "download" | "upload" | ((request: RecordedRequest) => boolean);
   readonly fault: FaultKind;
   /** How many matching requests it hits; Infinity for a fault that persists. */
   times: number;
@@ -50,6 +69,8 @@ export interface RecordedRequest {
   readonly url: string;
   readonly kind: "api" | "download" | "upload" | "other";
   readonly authorization: string | null;
+  /** How many Authorization headers (and comma-joined values) came: exactly 1 on an API call. */
+  readonly authorizationCount: number;
 }
 
 export const TEST_DRIVE_ID = "b!testdrive";
@@ -92,6 +113,30 @@ function toBase64Url(text: string): string {
     .replace(/\+/g, "-");
 }
 
+/** Microsoft's documentation pages the server's refusals follow (cited once, used below). */
+const DOCS = {
+  // "Authorization: Bearer {token}. Required." One header, one token; a doubled header is refused with
+  // 401 InvalidAuthenticationToken (msgraph-sdk-javascript PR #91: the AuthenticationHandler appended).
+  auth: "https://learn.microsoft.com/en-us/graph/auth/auth-concepts#access-tokens",
+  // "Pre-authenticated download URLs … do not require an Authorization header to download."
+  download: "https://learn.microsoft.com/en-us/graph/api/driveitem-get-content",
+  // Upload sessions: no Authorization on uploadUrl (401), 416 for a fragment already received,
+  // GET uploadUrl gives nextExpectedRanges, 404 once the session is gone.
+  upload: "https://learn.microsoft.com/en-us/graph/api/driveitem-createuploadsession",
+  delta: "https://learn.microsoft.com/en-us/graph/api/driveitem-delta",
+  versions: "https://learn.microsoft.com/en-us/graph/api/driveitem-list-versions",
+  shares: "https://learn.microsoft.com/en-us/graph/api/shares-get",
+  cors: "https://learn.microsoft.com/en-us/graph/api/driveitem-get-content#remarks",
+} as const;
+
+export { DOCS as GRAPH_DOCS };
+
+/** What Graph adds to every answer for a page's script to read it (DOCS.cors; the add-in calls Graph from a page). */
+const CORS_HEADERS: Record<string, string> = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "request-id, client-request-id, Retry-After, Location, ETag",
+};
+
 export class GraphTestServer {
   readonly requests: RecordedRequest[] = [];
   readonly sentMail: { readonly sender: string; readonly body: unknown }[] = [];
@@ -101,6 +146,8 @@ export class GraphTestServer {
   defaultPageSize = 200;
   /** The most children a page holds whatever $top asks (the service may return fewer than asked). */
   maxPageSize = 1000;
+  /** Delta items per page (the service decides; small pages show the order across pages). */
+  deltaPageSize = 200;
   /** Folder ids whose children paging sends back the same nextLink forever (a known service fault). */
   readonly loopingFolders = new Map<string, "after-all" | "midway">();
   /** Changes older than this sequence number answer 410 resyncRequired. */
@@ -110,10 +157,24 @@ export class GraphTestServer {
   /** Downloads being served at once, and the most seen (the client's concurrency as the server sees it). */
   downloadsInFlight = 0;
   maxDownloadsInFlight = 0;
-  /** Requests to a pre-authenticated URL that carried an Authorization header (must stay 0). */
+  /** Requests to a pre-authenticated URL that carried an Authorization header (each refused with 401). */
   authorizationOnDownloads = 0;
+  /** Listings leave out `@microsoft.graph.downloadUrl` (some tenants and shared items do): /content is the way. */
+  omitDownloadUrls = false;
+  /** Every `throttleEvery`-th request answers 429 with Retry-After `throttleRetryAfter` (a storm); 0 for none. */
+  throttleEvery = 0;
+  throttleRetryAfter = "1";
+  /** Requests that met the storm's 429, and requests that came while a Retry-After was running (should be 0). */
+  throttled = 0;
+  requestsDuringPause = 0;
+  private pausedUntil = 0;
+  private throttledAt = 0;
   private readonly items = new Map<string, StoredItem>();
-  private readonly shares = new Map<string, string>();
+  /** Tokens this server issued (via a test credential): any other bearer is refused. */
+  private readonly issuedTokens = new Set<string>();
+  private readonly shares = new Map<string, { itemId: string; redeemed: boolean }>();
+  /** Served bytes that differ from the listed ones (SharePoint writes its properties into Office files). */
+  private readonly alteredBytes = new Map<string, Uint8Array>();
   private readonly sessions = new Map<
     string,
     { parentId: string; name: string; size: number; received: Buffer[]; next: number }
@@ -138,7 +199,10 @@ export class GraphTestServer {
       createdDateTime: "2026-01-01T00:00:00Z",
       lastModifiedDateTime: "2026-01-01T00:00:00Z",
       lastModifiedBy: "System",
+      createdBy: "System",
       version: 1,
+      revision: 1,
+      history: [],
       deleted: false,
       changedAt: 0,
     });
@@ -157,6 +221,11 @@ export class GraphTestServer {
   /** What THIDUA_GRAPH_ENDPOINT is set to for this server. */
   get endpoint(): string {
     return `${this.origin}/${VERSION}`;
+  }
+
+  /** A token the server will accept (as if Microsoft Entra ID had issued it for this tenant). */
+  acceptToken(token: string): void {
+    this.issuedTokens.add(token);
   }
 
   async start(): Promise<this> {
@@ -186,35 +255,70 @@ export class GraphTestServer {
   resetCounts(): void {
     this.requests.length = 0;
     this.maxDownloadsInFlight = 0;
+    this.throttled = 0;
+    this.requestsDuringPause = 0;
+  }
+
+  /** Requests whose Authorization was anything but exactly one of the issued tokens (API) or none (URLs). */
+  badAuthorizations(): RecordedRequest[] {
+    return this.requests.filter((request) =>
+      request.kind === "api" ? request.authorizationCount !== 1 : request.authorization !== null,
+    );
   }
 
   // ---- the drive's content ----
+
+  private newItem(
+    id: string,
+    name: string,
+    parentId: string,
+    folder: boolean,
+    bytes: Uint8Array,
+    at: { created: string; modified: string; by: string },
+  ): StoredItem {
+    return {
+      id,
+      name,
+      parentId,
+      folder,
+      bytes,
+      createdDateTime: at.created,
+      lastModifiedDateTime: at.modified,
+      lastModifiedBy: at.by,
+      createdBy: at.by,
+      version: 1,
+      revision: 1,
+      history: folder ? [] : [{ id: "1.0", bytes, lastModifiedDateTime: at.modified, lastModifiedBy: at.by }],
+      deleted: false,
+      changedAt: this.sequence++,
+    };
+  }
+
+  private childNamed(parentId: string, name: string): StoredItem | undefined {
+    return [...this.items.values()].find(
+      (item) => item.parentId === parentId && item.name === name && !item.deleted,
+    );
+  }
 
   /** Makes the folders of a path (below the root) and returns the last one's id. */
   ensureFolder(path: string): string {
     let parentId = ROOT_ID;
     for (const name of path.split("/").filter(Boolean)) {
-      const existing = [...this.items.values()].find(
-        (item) => item.parentId === parentId && item.name === name && !item.deleted,
-      );
+      const existing = this.childNamed(parentId, name);
       if (existing) {
         parentId = existing.id;
         continue;
       }
       const id = `F${String(this.nextId++).padStart(5, "0")}`;
-      this.items.set(id, {
+      const at = "2026-01-01T00:00:00Z";
+      this.items.set(
         id,
-        name,
-        parentId,
-        folder: true,
-        bytes: new Uint8Array(0),
-        createdDateTime: "2026-01-01T00:00:00Z",
-        lastModifiedDateTime: "2026-01-01T00:00:00Z",
-        lastModifiedBy: "Sở Nội vụ",
-        version: 1,
-        deleted: false,
-        changedAt: this.sequence++,
-      });
+        this.newItem(id, name, parentId, true, new Uint8Array(0), {
+          created: at,
+          modified: at,
+          by: "Sở Nội vụ",
+        }),
+      );
       parentId = id;
     }
     return parentId;
@@ -229,30 +333,90 @@ export class GraphTestServer {
     const parts = path.split("/").filter(Boolean);
     const name = parts.pop() as string;
     const parentId = this.ensureFolder(parts.join("/"));
-    const existing = [...this.items.values()].find(
-      (item) => item.parentId === parentId && item.name === name && !item.deleted,
-    );
+    const existing = this.childNamed(parentId, name);
     if (existing) {
       existing.bytes = bytes;
       existing.lastModifiedDateTime = times.modified;
       existing.lastModifiedBy = times.by ?? existing.lastModifiedBy;
       existing.version += 1;
+      existing.revision += 1;
+      existing.history.push({
+        id: `${existing.history.length + 1}.0`,
+        bytes,
+        lastModifiedDateTime: times.modified,
+        lastModifiedBy: existing.lastModifiedBy,
+      });
       existing.changedAt = this.sequence++;
       return existing;
     }
     const id = `I${String(this.nextId++).padStart(5, "0")}`;
+    const item = this.newItem(id, name, parentId, false, bytes, {
+      created: times.created ?? times.modified,
+      modified: times.modified,
+      by: times.by ?? "Cán bộ đơn vị",
+    });
+    this.items.set(id, item);
+    return item;
+  }
+
+  /**
+   * Someone edits a column of the library (or renames the file): the item's lastModifiedDateTime and
+   * lastModifiedBy move to them and a version is added with the same bytes (sp-dev-docs#7443).
+   */
+  editMetadata(id: string, by: string, at: string): void {
+    const item = this.items.get(id);
+    if (!item) throw new Error(`no item ${id}`);
+    item.lastModifiedBy = by;
+    item.lastModifiedDateTime = at;
+    item.revision += 1;
+    item.history.push({
+      id: `${item.history.length + 1}.0`,
+      bytes: item.bytes,
+      lastModifiedDateTime: at,
+      lastModifiedBy: by,
+    });
+    item.changedAt = this.sequence++;
+  }
+
+  /** The history keeps only the newest `keep` versions (a library's version limit). */
+  trimVersions(id: string, keep: number): void {
+    const item = this.items.get(id);
+    if (item) item.history = item.history.slice(-keep);
+  }
+
+  /** Renames or moves an item; delta returns the item alone, not what is below it (onedrive-api-docs#295). */
+  moveItem(id: string, parentId: string, name?: string): void {
+    const item = this.items.get(id);
+    if (!item) throw new Error(`no item ${id}`);
+    item.parentId = parentId;
+    if (name) item.name = name;
+    item.revision += 1;
+    item.changedAt = this.sequence++;
+  }
+
+  /**
+   * The bytes served for a file differ from its listed size and quickXorHash, eTag unchanged: SharePoint
+   * writes its properties into Office files (rclone's OneDrive docs; onedrive-api-docs#935, #1066).
+   */
+  alterServedBytes(id: string, bytes: Uint8Array): void {
+    this.alteredBytes.set(id, bytes);
+  }
+
+  /** A shortcut ("Add to My files") at a path of the user's drive, pointing at a shared folder. */
+  addShortcut(path: string, targetId: string): StoredItem {
+    const parts = path.split("/").filter(Boolean);
+    const name = parts.pop() as string;
+    const parentId = this.ensureFolder(parts.join("/"));
+    const id = `S${String(this.nextId++).padStart(5, "0")}`;
+    const at = "2026-01-01T00:00:00Z";
     const item: StoredItem = {
-      id,
-      name,
-      parentId,
-      folder: false,
-      bytes,
-      createdDateTime: times.created ?? times.modified,
-      lastModifiedDateTime: times.modified,
-      lastModifiedBy: times.by ?? "Cán bộ đơn vị",
-      version: 1,
-      deleted: false,
-      changedAt: this.sequence++,
+      ...this.newItem(id, name, parentId, false, new Uint8Array(0), {
+        created: at,
+        modified: at,
+        by: "Sở Nội vụ",
+      }),
+      history: [],
+      remoteId: targetId,
     };
     this.items.set(id, item);
     return item;
@@ -268,9 +432,8 @@ export class GraphTestServer {
   findByPath(path: string): StoredItem | undefined {
     let current = this.items.get(ROOT_ID);
     for (const name of path.split("/").filter(Boolean)) {
-      current = [...this.items.values()].find(
-        (item) => item.parentId === current?.id && item.name === name && !item.deleted,
-      );
+      const parent: StoredItem | undefined = current;
+      current = parent ? this.childNamed(parent.id, name) : undefined;
       if (!current) return undefined;
     }
     return current;
@@ -294,9 +457,13 @@ export class GraphTestServer {
     return out.sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
-  /** Registers a sharing link for an item; the client resolves it through /shares/u!…/driveItem. */
-  share(url: string, itemId: string): void {
-    this.shares.set(`u!${toBase64Url(url)}`, itemId);
+  /**
+   * Registers a sharing link for an item. With `redeemed: false` (an organisation link the user has
+   * not opened yet) the link and the items below it are refused until a request redeems it with
+   * `Prefer: redeemSharingLink` (shares-get: "Prefer: redeemSharingLink … grants durable access").
+   */
+  share(url: string, itemId: string, options: { redeemed?: boolean } = {}): void {
+    this.shares.set(`u!${toBase64Url(url)}`, { itemId, redeemed: options.redeemed ?? true });
   }
 
   /** Makes every delta token issued so far too old (the next delta call answers 410). */
@@ -323,6 +490,7 @@ export class GraphTestServer {
       "content-type": "application/json",
       "content-length": Buffer.byteLength(text),
       "request-id": randomUUID(),
+      ...CORS_HEADERS,
       ...headers,
     });
     response.end(text);
@@ -358,28 +526,36 @@ export class GraphTestServer {
     return `/drive/root:${names.length > 1 ? `/${names.slice(0, -1).join("/")}` : ""}`;
   }
 
-  private downloadUrl(item: StoredItem): string {
-    return `${this.origin}/download/${item.id}?v=${item.version}&tempauth=${randomUUID()}`;
+  private downloadUrl(item: StoredItem, versionId?: string): string {
+    return `${this.origin}/download/${item.id}?v=${item.version}${versionId ? `&version=${encodeURIComponent(versionId)}` : ""}&tempauth=${randomUUID()}`;
+  }
+
+  /** "Name <e-mail>" gives both; a bare name gets a made-up address. */
+  private identity(name: string): Record<string, unknown> {
+    const given = /^(.*?)\s*<([^>]+)>$/.exec(name);
+    if (given) return { user: { displayName: given[1], email: given[2] } };
+    return { user: { displayName: name, email: `${toBase64Url(name).slice(0, 8)}@hatinh.gov.vn` } };
   }
 
   /** A driveItem as the service shows it, with only the selected properties when $select is given. */
-  private render(item: StoredItem, select: readonly string[] | null): Record<string, unknown> {
+  private render(
+    item: StoredItem,
+    select: readonly string[] | null,
+    options: { delta?: boolean } = {},
+  ): Record<string, unknown> {
+    const target = item.remoteId ? this.items.get(item.remoteId) : undefined;
     const full: Record<string, unknown> = {
       id: item.id,
       name: item.name,
-      eTag: `"{${item.id}},${item.version}"`,
-      cTag: `"c:{${item.id}},${item.version}"`,
+      eTag: `"{${item.id}},${item.revision}"`,
+      // Business delta items carry no cTag (driveitem-delta; onedrive-api-docs#295 thread).
+      ...(item.folder || options.delta ? {} : { cTag: `"c:{${item.id}},${item.version}"` }),
       createdDateTime: item.createdDateTime,
       lastModifiedDateTime: item.lastModifiedDateTime,
       size: item.folder ? 0 : item.bytes.byteLength,
       webUrl: `https://contoso.sharepoint.com/sites/snv/Shared%20Documents/${encodeURIComponent(item.name)}`,
-      lastModifiedBy: {
-        user: {
-          displayName: item.lastModifiedBy,
-          email: `${toBase64Url(item.lastModifiedBy).slice(0, 8)}@hatinh.gov.vn`,
-        },
-      },
-      createdBy: { user: { displayName: item.lastModifiedBy } },
+      lastModifiedBy: this.identity(item.lastModifiedBy),
+      createdBy: this.identity(item.createdBy),
       // Set by the sending client: a stale edit time that must never be taken as the upload time.
       fileSystemInfo: {
         createdDateTime: "2020-01-01T00:00:00Z",
@@ -387,37 +563,51 @@ export class GraphTestServer {
       },
       parentReference:
         item.parentId === null
-          ? { driveId: TEST_DRIVE_ID, driveType: "documentLibrary" }
+          ? { driveId: TEST_DRIVE_ID, driveType: "business" }
           : {
               driveId: TEST_DRIVE_ID,
-              driveType: "documentLibrary",
+              driveType: "business",
               id: item.parentId,
               path: this.path(item),
             },
       ...(item.parentId === null ? { root: {} } : {}),
-      ...(item.folder
+      ...(target
         ? {
-            folder: {
-              childCount: [...this.items.values()].filter(
-                (child) => child.parentId === item.id && !child.deleted,
-              ).length,
+            // A shortcut is neither a folder nor a file: the folder is on the other side of remoteItem.
+            remoteItem: {
+              id: target.id,
+              name: target.name,
+              folder: { childCount: this.childrenOf(target.id).length },
+              parentReference: { driveId: TEST_DRIVE_ID, driveType: "business" },
             },
           }
-        : {
-            file: {
-              mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              hashes: { quickXorHash: this.hashOf(item) },
-            },
-          }),
+        : item.folder
+          ? { folder: { childCount: this.childrenOf(item.id).length } }
+          : {
+              file: {
+                mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                hashes: { quickXorHash: this.hashOf(item) },
+              },
+            }),
       ...(item.deleted ? { deleted: { state: "deleted" } } : {}),
     };
-    if (!item.folder && !item.deleted && (select === null || select.includes("content.downloadUrl")))
+    if (
+      !item.folder &&
+      !target &&
+      !item.deleted &&
+      !this.omitDownloadUrls &&
+      (select === null || select.includes("content.downloadUrl"))
+    )
       full["@microsoft.graph.downloadUrl"] = this.downloadUrl(item);
     if (select === null) return full;
     const picked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(full))
       if (select.includes(key) || key === "@microsoft.graph.downloadUrl" || key === "id") picked[key] = value;
     return picked;
+  }
+
+  private childrenOf(folderId: string): StoredItem[] {
+    return [...this.items.values()].filter((child) => child.parentId === folderId && !child.deleted);
   }
 
   private hashOf(item: StoredItem): string {
@@ -439,13 +629,22 @@ export class GraphTestServer {
         : url.pathname.startsWith("/upload/")
           ? "upload"
           : "other";
+    // Every Authorization value that came, whether as repeated headers or joined with commas.
+    const rawAuthorizations: string[] = [];
+    for (let index = 0; index < request.rawHeaders.length; index += 2)
+      if (request.rawHeaders[index]?.toLowerCase() === "authorization")
+        rawAuthorizations.push(...(request.rawHeaders[index + 1] ?? "").split(","));
     const recorded: RecordedRequest = {
       method: request.method ?? "GET",
       url: request.url ?? "/",
       kind,
-      authorization: (request.headers.authorization as string | undefined) ?? null,
+      authorization:
+        rawAuthorizations.length > 0 ? rawAuthorizations.map((value) => value.trim()).join(", ") : null,
+      authorizationCount: rawAuthorizations.length,
     };
     this.requests.push(recorded);
+    const arrivedAt = Date.now();
+    if (request.method === "OPTIONS") return this.servePreflight(request, response);
     if (kind === "download") {
       this.downloadsInFlight += 1;
       this.maxDownloadsInFlight = Math.max(this.maxDownloadsInFlight, this.downloadsInFlight);
@@ -460,33 +659,64 @@ export class GraphTestServer {
       request.on("error", () => resolve(Buffer.concat(chunks)));
     });
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (this.throttleEvery > 0) {
+      // A request sent while a Retry-After runs: Microsoft asks clients to pause every request
+      // ("Throttling guidance": https://learn.microsoft.com/en-us/graph/throttling#best-practices-to-handle-throttling).
+      // Requests already on their way when the 429 went out are not the client's fault: a grace of 250 ms.
+      if (arrivedAt > this.throttledAt + 250 && arrivedAt < this.pausedUntil - 100)
+        this.requestsDuringPause += 1;
+      if (this.requests.length % this.throttleEvery === 0) {
+        this.throttled += 1;
+        this.throttledAt = Date.now();
+        this.pausedUntil = this.throttledAt + Number(this.throttleRetryAfter) * 1000;
+        return this.error(response, 429, "TooManyRequests", "Too many requests (storm)", {
+          "retry-after": this.throttleRetryAfter,
+        });
+      }
+    }
     const fault = this.takeFault(recorded);
     if (fault?.kind === "status") {
       const headers: Record<string, string> = fault.retryAfter ? { "retry-after": fault.retryAfter } : {};
-      this.error(
-        response,
-        fault.status,
-        // The codes Graph gives with these statuses: https://learn.microsoft.com/en-us/graph/errors
+      // The codes Graph gives with these statuses: https://learn.microsoft.com/en-us/graph/errors
+      const code =
         fault.status === 429
           ? "TooManyRequests"
           : fault.status === 403
             ? "accessDenied"
-            : "serviceNotAvailable",
-        "injected",
-        headers,
-      );
+            : fault.status === 504
+              ? "gatewayTimeout"
+              : fault.status === 503
+                ? "serviceNotAvailable"
+                : "generalException";
+      // A 504 on sendMail: the gateway gave up, the service may still send (sendMail is asynchronous).
+      if (fault.status === 504 && kind === "api") this.serveApiQuietly(url, request, body, recorded);
+      this.error(response, fault.status, code, "injected", headers);
       return;
     }
     if (fault?.kind === "reset") {
       request.socket.destroy();
       return;
     }
+    if (fault?.kind === "reset-after-effect") {
+      if (kind === "upload") this.storeUploadChunk(url, request, body);
+      else if (kind === "api") this.serveApiQuietly(url, request, body, recorded);
+      request.socket.destroy();
+      return;
+    }
     if (kind === "download") return this.serveDownload(url, request, response, fault);
-    if (kind === "upload") return this.serveUploadChunk(url, request, body, response);
+    if (kind === "upload") return this.serveUpload(url, request, body, response);
     if (kind !== "api") return this.error(response, 404, "itemNotFound", "no such resource");
 
-    const token = recorded.authorization?.replace(/^Bearer\s+/i, "") ?? "";
-    if (!token) return this.error(response, 401, "InvalidAuthenticationToken", "Access token is empty.");
+    // Exactly one "Bearer <token>", the token one the server issued (DOCS.auth). Graph answers a doubled
+    // header ("Bearer X, Bearer X") with 401 InvalidAuthenticationToken.
+    if (rawAuthorizations.length === 0)
+      return this.error(response, 401, "InvalidAuthenticationToken", "Access token is empty.");
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(rawAuthorizations[0]?.trim() ?? "");
+    if (rawAuthorizations.length !== 1 || !match)
+      return this.error(response, 401, "InvalidAuthenticationToken", "IDX14100: JWT is not well formed.");
+    const token = match[1] as string;
+    if (!this.issuedTokens.has(token))
+      return this.error(response, 401, "InvalidAuthenticationToken", "Access token validation failure.");
     if (fault?.kind === "expired-token") this.expiredTokens.add(token);
     if (this.expiredTokens.has(token))
       return this.error(
@@ -495,7 +725,35 @@ export class GraphTestServer {
         "InvalidAuthenticationToken",
         "Lifetime validation failed, the token is expired.",
       );
-    return this.serveApi(url, request.method ?? "GET", body, response);
+    return this.serveApi(url, request, body, response);
+  }
+
+  /** Carries out an API request whose answer is lost (a 504 or a dropped connection after the effect). */
+  private serveApiQuietly(url: URL, request: IncomingMessage, body: Buffer, recorded: RecordedRequest): void {
+    const path = decodeURIComponent(url.pathname.slice(VERSION.length + 1));
+    const match = /^\/users\/([^/]+)\/sendMail$/.exec(path);
+    if (recorded.method === "POST" && match)
+      this.sentMail.push({ sender: match[1] as string, body: JSON.parse(body.toString("utf8") || "null") });
+    void request;
+  }
+
+  /** CORS as Graph sends it (the add-in calls Graph from a page): any origin, the headers it needs (DOCS.cors). */
+  private servePreflight(request: IncomingMessage, response: ServerResponse): void {
+    const origin = request.headers.origin;
+    const method = request.headers["access-control-request-method"];
+    if (!origin || !method) {
+      response.writeHead(400, { "content-length": 0 });
+      response.end();
+      return;
+    }
+    response.writeHead(200, {
+      ...CORS_HEADERS,
+      "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+      "access-control-allow-headers": String(request.headers["access-control-request-headers"] ?? ""),
+      "access-control-max-age": "3600",
+      "content-length": 0,
+    });
+    response.end();
   }
 
   private serveDownload(
@@ -504,7 +762,16 @@ export class GraphTestServer {
     response: ServerResponse,
     fault: FaultKind | null,
   ): void {
-    if (request.headers.authorization) this.authorizationOnDownloads += 1;
+    // Pre-authenticated: a token sent along is refused (DOCS.download).
+    if (request.headers.authorization) {
+      this.authorizationOnDownloads += 1;
+      return this.error(
+        response,
+        401,
+        "unauthenticated",
+        "Pre-authenticated URLs take no Authorization header.",
+      );
+    }
     const id = url.pathname.slice("/download/".length);
     const item = this.items.get(id);
     if (fault?.kind === "gone" && item) this.deleteItem(item.id);
@@ -512,12 +779,21 @@ export class GraphTestServer {
       return this.error(response, 404, "itemNotFound", "The resource could not be found.");
     if (fault?.kind === "expired-download-url")
       return this.error(response, 401, "unauthenticated", "The tempauth token has expired.");
-    if (Number(url.searchParams.get("v")) !== item.version)
-      return this.error(response, 410, "resourceModified", "The file changed since this URL was issued.");
-    const bytes = Buffer.from(item.bytes);
+    const versionId = url.searchParams.get("version");
+    let bytes: Buffer;
+    if (versionId !== null) {
+      const version = item.history.find((candidate) => candidate.id === versionId);
+      if (!version) return this.error(response, 404, "itemNotFound", "No such version.");
+      bytes = Buffer.from(version.bytes);
+    } else {
+      if (Number(url.searchParams.get("v")) !== item.version)
+        return this.error(response, 410, "resourceModified", "The file changed since this URL was issued.");
+      bytes = Buffer.from(this.alteredBytes.get(item.id) ?? item.bytes);
+    }
     response.writeHead(200, {
       "content-type": "application/octet-stream",
       "content-length": bytes.byteLength,
+      ...CORS_HEADERS,
     });
     if (fault?.kind === "truncate") {
       // Headers promise the whole file; half of it comes, then the connection drops.
@@ -527,37 +803,110 @@ export class GraphTestServer {
     response.end(bytes);
   }
 
-  private serveApi(url: URL, method: string, body: Buffer, response: ServerResponse): void {
+  /** The share behind /shares/{id}, redeemed when the request asks to (shares-get, DOCS.shares). */
+  private shareItem(shareId: string, request: IncomingMessage): StoredItem | "locked" | null {
+    const share = this.shares.get(shareId);
+    if (!share) return null;
+    const prefer = String(request.headers.prefer ?? "");
+    if (!share.redeemed && /redeemSharingLink/i.test(prefer)) share.redeemed = true;
+    if (!share.redeemed) return "locked";
+    const item = this.items.get(share.itemId);
+    return item && !item.deleted ? item : null;
+  }
+
+  /** An item below a share the user has not redeemed is not theirs to read yet (403 accessDenied). */
+  private locked(item: StoredItem): boolean {
+    const lockedRoots = new Set(
+      [...this.shares.values()].filter((share) => !share.redeemed).map((share) => share.itemId),
+    );
+    if (lockedRoots.size === 0) return false;
+    for (let current: StoredItem | undefined = item; current;) {
+      if (lockedRoots.has(current.id)) return true;
+      current = current.parentId === null ? undefined : this.items.get(current.parentId);
+    }
+    return false;
+  }
+
+  private serveApi(url: URL, request: IncomingMessage, body: Buffer, response: ServerResponse): void {
+    const method = request.method ?? "GET";
     const path = decodeURIComponent(url.pathname.slice(VERSION.length + 1));
     const select = url.searchParams.get("$select")?.split(",") ?? null;
     let match: RegExpExecArray | null;
+    const notFound = (): void =>
+      this.error(response, 404, "itemNotFound", "The resource could not be found.");
+    const denied = (): void =>
+      this.error(response, 403, "accessDenied", "The caller does not have permission (link not redeemed).");
+    const byId = (id: string): StoredItem | "denied" | null => {
+      const item = this.items.get(id);
+      if (!item || item.deleted) return null;
+      return this.locked(item) ? "denied" : item;
+    };
 
     if (method === "POST" && (match = /^\/users\/([^/]+)\/sendMail$/.exec(path))) {
       this.sentMail.push({ sender: match[1] as string, body: JSON.parse(body.toString("utf8") || "null") });
-      response.writeHead(202, { "content-length": 0 });
+      response.writeHead(202, { "content-length": 0, ...CORS_HEADERS });
       response.end();
       return;
     }
     if (method === "GET" && (match = /^\/drives\/([^/]+)\/root\/delta$/.exec(path)))
       return this.serveDelta(url, select, response);
-    if (method === "GET" && (match = /^\/drives\/([^/]+)\/items\/([^/]+)\/children$/.exec(path)))
+    if (method === "GET" && (match = /^\/drives\/([^/]+)\/items\/([^/]+)\/children$/.exec(path))) {
+      const folder = byId(match[2] as string);
+      if (folder === "denied") return denied();
       return this.serveChildren(url, match[2] as string, select, response);
+    }
+    if (method === "GET" && (match = /^\/drives\/([^/]+)\/items\/([^/]+)\/versions$/.exec(path))) {
+      const item = byId(match[2] as string);
+      if (item === "denied") return denied();
+      if (!item || item.folder) return notFound();
+      // Newest first, as the service lists them (DOCS.versions).
+      return this.json(response, 200, {
+        value: [...item.history].reverse().map((version) => ({
+          id: version.id,
+          lastModifiedDateTime: version.lastModifiedDateTime,
+          lastModifiedBy: this.identity(version.lastModifiedBy),
+          size: version.bytes.byteLength,
+        })),
+      });
+    }
+    if (
+      method === "GET" &&
+      (match = /^\/drives\/([^/]+)\/items\/([^/]+)\/versions\/([^/]+)\/content$/.exec(path))
+    ) {
+      const item = byId(match[2] as string);
+      if (item === "denied") return denied();
+      if (!item || !item.history.some((version) => version.id === match?.[3])) return notFound();
+      // "returns a 302 Found response redirecting to a preauthenticated download URL" (driveitemversion-get-contents).
+      response.writeHead(302, { location: this.downloadUrl(item, match[3] as string), "content-length": 0 });
+      response.end();
+      return;
+    }
+    if (method === "GET" && (match = /^\/drives\/([^/]+)\/items\/([^/]+)\/content$/.exec(path))) {
+      const item = byId(match[2] as string);
+      if (item === "denied") return denied();
+      if (!item || item.folder) return notFound();
+      // "Returns a 302 Found response redirecting to a preauthenticated download URL" (DOCS.download).
+      response.writeHead(302, { location: this.downloadUrl(item), "content-length": 0 });
+      response.end();
+      return;
+    }
     if (method === "GET" && (match = /^\/drives\/([^/]+)\/items\/([^/:]+)$/.exec(path))) {
-      const item = this.items.get(match[2] as string);
-      if (!item || item.deleted)
-        return this.error(response, 404, "itemNotFound", "The resource could not be found.");
+      const item = byId(match[2] as string);
+      if (item === "denied") return denied();
+      if (!item) return notFound();
       return this.json(response, 200, this.render(item, select));
     }
+    if (method === "GET" && path === "/me/drive/root")
+      return this.json(response, 200, this.render(this.items.get(ROOT_ID) as StoredItem, select));
     if (method === "GET" && (match = /^\/me\/drive\/root:(.*?):?$/.exec(path))) {
       const item = this.findByPath(match[1] as string);
-      if (!item) return this.error(response, 404, "itemNotFound", "The resource could not be found.");
+      if (!item) return notFound();
       return this.json(response, 200, this.render(item, select));
     }
     if (method === "GET" && (match = /^\/shares\/([^/]+)\/driveItem$/.exec(path))) {
-      const id = this.shares.get(match[1] as string);
-      const item = id ? this.items.get(id) : undefined;
-      if (!item || item.deleted)
-        return this.error(response, 404, "itemNotFound", "The sharing link is not valid.");
+      const item = this.shareItem(match[1] as string, request);
+      if (item === "locked") return denied();
+      if (!item) return this.error(response, 404, "itemNotFound", "The sharing link is not valid.");
       return this.json(response, 200, this.render(item, select));
     }
     if (method === "PUT" && (match = /^\/drives\/([^/]+)\/items\/([^/:]+):\/(.+):\/content$/.exec(path))) {
@@ -605,33 +954,65 @@ export class GraphTestServer {
   /** Chunk sizes the client sent to upload sessions, for the 320 KiB-multiple check. */
   readonly uploadChunks: number[] = [];
 
-  private serveUploadChunk(url: URL, request: IncomingMessage, body: Buffer, response: ServerResponse): void {
+  /** Ends an upload session (expired or cancelled): its URL answers 404 from now on. */
+  dropUploadSessions(): void {
+    this.sessions.clear();
+  }
+
+  /** Stores a fragment; returns what to answer. */
+  private storeUploadChunk(
+    url: URL,
+    request: IncomingMessage,
+    body: Buffer,
+  ): { status: number; code?: string; message?: string; item?: StoredItem; next?: number } {
     const session = this.sessions.get(url.pathname.slice("/upload/".length));
-    if (!session) return this.error(response, 404, "itemNotFound", "No such upload session.");
-    if (request.headers.authorization) this.authorizationOnDownloads += 1;
+    // An expired or unknown session (DOCS.upload: "404 Not Found … the upload session no longer exists").
+    if (!session) return { status: 404, code: "itemNotFound", message: "No such upload session." };
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(request.headers["content-range"] ?? ""));
+    // A fragment the server already has, or one that skips ahead: 416 (DOCS.upload, "Handle upload errors").
     if (
       !range ||
       Number(range[1]) !== session.next ||
       Number(range[2]) - Number(range[1]) + 1 !== body.byteLength
     )
-      return this.error(response, 416, "invalidRange", "Content-Range does not follow the last chunk.");
+      return {
+        status: 416,
+        code: "invalidRange",
+        message: "Content-Range does not follow the last fragment.",
+      };
     this.uploadChunks.push(body.byteLength);
     session.received.push(body);
     session.size = Number(range[3]);
     session.next = Number(range[2]) + 1;
-    if (session.next < session.size)
-      return this.json(response, 202, { nextExpectedRanges: [`${session.next}-`] });
+    if (session.next < session.size) return { status: 202, next: session.next };
     const parent = this.items.get(session.parentId) as StoredItem;
+    this.sessions.delete(url.pathname.slice("/upload/".length));
     const item = this.putFile(
       `${this.relativePath(parent)}/${session.name}`,
       new Uint8Array(Buffer.concat(session.received)),
-      {
-        modified: new Date().toISOString(),
-        by: "thidua",
-      },
+      { modified: new Date().toISOString(), by: "thidua" },
     );
-    return this.json(response, item.version === 1 ? 201 : 200, this.render(item, null));
+    return { status: item.version === 1 ? 201 : 200, item };
+  }
+
+  private serveUpload(url: URL, request: IncomingMessage, body: Buffer, response: ServerResponse): void {
+    // "Don't include the Authorization header … might result in an HTTP 401 Unauthorized" (DOCS.upload).
+    if (request.headers.authorization) {
+      this.authorizationOnDownloads += 1;
+      return this.error(response, 401, "unauthenticated", "The upload URL takes no Authorization header.");
+    }
+    if (request.method === "GET") {
+      const session = this.sessions.get(url.pathname.slice("/upload/".length));
+      if (!session) return this.error(response, 404, "itemNotFound", "No such upload session.");
+      return this.json(response, 200, {
+        expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
+        nextExpectedRanges: [`${session.next}-`],
+      });
+    }
+    const stored = this.storeUploadChunk(url, request, body);
+    if (stored.code) return this.error(response, stored.status, stored.code, stored.message ?? "");
+    if (stored.item) return this.json(response, stored.status, this.render(stored.item, null));
+    return this.json(response, 202, { nextExpectedRanges: [`${stored.next ?? 0}-`] });
   }
 
   private serveChildren(
@@ -645,9 +1026,7 @@ export class GraphTestServer {
       return this.error(response, 404, "itemNotFound", "The resource could not be found.");
     const top = Math.min(Number(url.searchParams.get("$top") ?? this.defaultPageSize), this.maxPageSize);
     const skip = Number(url.searchParams.get("$skiptoken") ?? 0);
-    const children = [...this.items.values()]
-      .filter((item) => item.parentId === folderId && !item.deleted)
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const children = this.childrenOf(folderId).sort((a, b) => (a.id < b.id ? -1 : 1));
     const looping = this.loopingFolders.get(folderId);
     if (looping === "midway" && skip > 0)
       // An empty page whose next link is itself: the client must notice it is going round.
@@ -685,17 +1064,19 @@ export class GraphTestServer {
       return this.error(response, 410, "resyncRequired", "The delta token is no longer valid; resync.", {
         location: `${this.endpoint}/drives/${TEST_DRIVE_ID}/root/delta`,
       });
-    const top = Math.min(Number(url.searchParams.get("$top") ?? 200), 1000);
+    const top = this.deltaPageSize;
     const skip = Number(url.searchParams.get("skip") ?? 0);
-    // Parents before children, as the service promises within a page sequence.
+    // On OneDrive for Business a changed item comes *before* its ancestor folders
+    // (onedrive-api-docs#295): deepest first here, across pages. A moved or renamed folder comes
+    // alone, without its descendants (DOCS.delta, "Remarks").
     const changed = [...this.items.values()]
       .filter((item) => item.changedAt >= since && item.parentId !== null)
-      .sort((a, b) => this.depth(a) - this.depth(b) || a.changedAt - b.changedAt);
+      .sort((a, b) => this.depth(b) - this.depth(a) || a.changedAt - b.changedAt);
     const page = changed.slice(skip, skip + top);
     const next = new URL(url.toString());
     next.searchParams.set("skip", String(skip + top));
     this.json(response, 200, {
-      value: page.map((item) => this.render(item, select)),
+      value: page.map((item) => this.render(item, select, { delta: true })),
       ...(skip + top < changed.length
         ? { "@odata.nextLink": next.toString() }
         : { "@odata.deltaLink": deltaLink({ sequence: this.sequence }) }),

@@ -21,12 +21,13 @@ export const FAST_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 20, maxDela
 /** A credential that hands out a new token each time it is asked: renewal is visible to the server. */
 export class CountingCredential implements TokenCredential {
   issued = 0;
+  /** The server that must accept the tokens handed out (set by connectTo). */
+  server: GraphTestServer | null = null;
   getToken(): Promise<AccessToken> {
     this.issued += 1;
-    return Promise.resolve({
-      token: `test-token-${this.issued}`,
-      expiresOnTimestamp: Date.now() + 3_600_000,
-    });
+    const token = `test-token-${this.issued}`;
+    this.server?.acceptToken(token);
+    return Promise.resolve({ token, expiresOnTimestamp: Date.now() + 3_600_000 });
   }
 }
 
@@ -36,8 +37,10 @@ export function connectTo(
   options: { credential?: TokenCredential; retry?: RetryPolicy } = {},
 ): GraphConnection {
   const dispatcher = new Agent({ connect: { ca: server.ca } });
+  const credential = options.credential ?? new CountingCredential();
+  if (credential instanceof CountingCredential) credential.server = server;
   return createGraphClient({
-    credential: options.credential ?? new CountingCredential(),
+    credential,
     endpoint: server.endpoint,
     fetchOptions: { dispatcher } as never,
     retry: options.retry ?? FAST_RETRY,

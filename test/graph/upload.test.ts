@@ -51,6 +51,51 @@ describe("uploading the outputs", () => {
     expect(server.faults.every((fault) => fault.times === 0)).toBe(true);
   });
 
+  it("resumes from nextExpectedRanges when a fragment was stored but its answer lost (a blind re-send gets 416)", async () => {
+    const bytes = new Uint8Array(randomBytes(1_000_000));
+    server.uploadChunks.length = 0;
+    server.resetCounts();
+    let fragments = 0;
+    server.inject(
+      (request) => request.kind === "upload" && request.method === "PUT" && (fragments += 1) === 2,
+      { kind: "reset-after-effect" },
+      1,
+    );
+    const [uploaded] = await uploadFiles(
+      connectTo(server),
+      { kind: "onedrive-path", path: "/ThiDua/TongHop" },
+      [{ name: "resumed.html", bytes }],
+      { simpleMaxBytes: 100_000, chunkBytes: 400_000 },
+    );
+    expect(uploaded?.via).toBe("session");
+    expect(server.sha256Of("ThiDua/TongHop/resumed.html")).toBe(sha256(bytes));
+    // Every fragment stored once: the one whose answer was lost is not sent again.
+    expect(server.uploadChunks).toEqual([327_680, 327_680, 327_680, 1_000_000 - 3 * 327_680]);
+    expect(server.requests.some((request) => request.kind === "upload" && request.method === "GET")).toBe(
+      true,
+    );
+    expect(server.badAuthorizations()).toEqual([]);
+  });
+
+  it("starts a new session when the upload URL answers 404 (the session expired)", async () => {
+    const bytes = new Uint8Array(randomBytes(700_000));
+    let fragments = 0;
+    server.inject(
+      (request) => request.kind === "upload" && request.method === "PUT" && (fragments += 1) === 2,
+      { kind: "status", status: 404 },
+      1,
+    );
+    server.resetCounts();
+    await uploadFiles(
+      connectTo(server),
+      { kind: "onedrive-path", path: "/ThiDua/TongHop" },
+      [{ name: "restarted.html", bytes }],
+      { simpleMaxBytes: 100_000, chunkBytes: 400_000 },
+    );
+    expect(server.sha256Of("ThiDua/TongHop/restarted.html")).toBe(sha256(bytes));
+    expect(server.requests.filter((request) => request.url.includes("createUploadSession"))).toHaveLength(2);
+  });
+
   it("refuses to upload into a file", async () => {
     server.putFile("ThiDua/TongHop/not-a-folder.xlsx", new Uint8Array(10), {
       modified: "2026-11-20T00:00:00Z",

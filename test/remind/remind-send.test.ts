@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeReminder, consolidationReportSchema, planReminders } from "../../core/index";
-import { LEDGER_FILE, runRemind } from "../../scripts/commands/remind";
+import { formatRemindSummary, LEDGER_FILE, runRemind } from "../../scripts/commands/remind";
 import { createGraphReminderMailer } from "../../scripts/mail/graph-mailer";
 import { consolidateSampleProvince } from "../support/consolidated-sample";
 import { GraphTestServer } from "../graph/graph-test-server";
@@ -32,6 +32,7 @@ let resultPath: string;
 
 beforeAll(async () => {
   server = await new GraphTestServer().start();
+  server.acceptToken("test-token-not-a-secret");
   ({ dir, resultPath } = await consolidateSampleProvince(12, "thidua-remind-send-"));
 }, 120_000);
 
@@ -43,6 +44,7 @@ afterAll(async () => {
 beforeEach(() => {
   server.sentMail.length = 0;
   server.faults.length = 0;
+  server.resetCounts();
 });
 
 describe("remind --send through Microsoft Graph", () => {
@@ -117,6 +119,42 @@ describe("remind --send through Microsoft Graph", () => {
     const retried = await runRemind(common);
     expect(retried.written.every((entry) => entry.state === "sent")).toBe(true);
     expect(server.sentMail).toHaveLength(retried.written.length);
+  }, 60_000);
+
+  it("never posts a sendMail again after a 504 (the letter may be on its way): unknown in the ledger and the summary", async () => {
+    const out = join(dir, "gui-504");
+    // The gateway times out after the service took the letter: sendMail is asynchronous (202).
+    server.inject(
+      (request) => request.method === "POST" && request.url.includes("/sendMail"),
+      { kind: "status", status: 504 },
+      1,
+    );
+    const common = {
+      from: resultPath,
+      out,
+      language: "en" as const,
+      templatesAt: "x",
+      mailer: createGraphReminderMailer(connectTo(server), SENDER),
+      perMinute: 600,
+      now: Date.now,
+    };
+    const first = await runRemind(common);
+    const [unknown, ...rest] = first.written;
+    expect(unknown?.state).toBe("unknown");
+    expect(rest.every((entry) => entry.state === "sent")).toBe(true);
+    // Each reminder reached the service once: the 504'd one was carried out and not posted again.
+    expect(server.sentMail).toHaveLength(first.written.length);
+    expect(server.requests.filter((request) => request.url.includes("/sendMail"))).toHaveLength(
+      first.written.length,
+    );
+    const ledger = JSON.parse(readFileSync(join(out, LEDGER_FILE), "utf8")) as {
+      sent: Record<string, { outcome?: string }>;
+    };
+    expect(Object.values(ledger.sent).filter((entry) => entry.outcome === "unknown")).toHaveLength(1);
+    expect(formatRemindSummary(first, out, "en")).toContain("1 may have been sent");
+    const again = await runRemind(common);
+    expect(again.written[0]?.state).toBe("unknown");
+    expect(server.sentMail).toHaveLength(first.written.length);
   }, 60_000);
 
   // The compiled CLI reads the token and endpoint from the environment, as on an officer's machine.

@@ -68,6 +68,16 @@ const ONEDRIVE_COLUMNS: readonly ColumnSpec<ConsolidatedFile>[] = [
     style: STYLE.text,
     value: (row) => row.origin?.uploadedBy ?? null,
   },
+  {
+    // Receiving staff edited the file after the unit's version (the one judged): who and when.
+    header: "editedLater",
+    width: [16, 50],
+    style: STYLE.text,
+    value: (row) =>
+      row.origin?.editedLater
+        ? `${row.origin.editedLater.by ?? "?"}, ${formatVietnamDateTime(row.origin.editedLater.at)}`
+        : null,
+  },
   { header: "oneDriveItem", width: [16, 40], style: STYLE.code, value: (row) => row.origin?.itemId ?? null },
   { header: "oneDriveUrl", width: [20, 60], style: STYLE.text, value: (row) => row.origin?.url ?? null },
 ];
