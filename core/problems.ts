@@ -120,13 +120,55 @@ export interface Problem {
   readonly params: Readonly<Record<string, ProblemParam>>;
 }
 
-export function createProblem(
-  code: ProblemCode,
+type TemplateVersionParams = { readonly found: string; readonly expected: string; readonly kind: string };
+
+/**
+ * The params of the codes whose facts are read outside the message catalogues (by the
+ * consolidation, the workbook writer, the pane), typed per code: createProblem checks them where a
+ * problem is made, and paramsOf reads them back, so no reader looks a fact up by a string name.
+ */
+export interface TypedProblemParams {
+  readonly UNIT_NAME_CONFLICT: {
+    readonly found: string;
+    readonly unit: string;
+    readonly expected: string;
+    /** The registry unit the name belongs to, when it is another one's. */
+    readonly pointsTo: string | null;
+    readonly pointsToName: string | null;
+  };
+  readonly FOLDER_UNREADABLE: { readonly folder: string; readonly reason: string };
+  readonly TEMPLATE_VERSION_OLD: TemplateVersionParams;
+  readonly TEMPLATE_VERSION_UNKNOWN: TemplateVersionParams;
+}
+
+type TypedProblemCode = keyof TypedProblemParams;
+
+/** What a code's params must be: typed for the codes above, any facts for the others. */
+export type ProblemParamsOf<Code extends ProblemCode> = Code extends TypedProblemCode
+  ? TypedProblemParams[Code]
+  : Readonly<Record<string, ProblemParam>>;
+
+export function createProblem<Code extends ProblemCode>(
+  code: Code,
   severity: Severity,
   where: { sheet?: string | null; cell?: string | null },
-  params: Record<string, ProblemParam> = {},
+  params: ProblemParamsOf<Code> = {} as ProblemParamsOf<Code>,
 ): Problem {
-  return { code, severity, sheet: where.sheet ?? null, cell: where.cell ?? null, params };
+  return {
+    code,
+    severity,
+    sheet: where.sheet ?? null,
+    cell: where.cell ?? null,
+    params: params as Readonly<Record<string, ProblemParam>>,
+  };
+}
+
+/** The typed params of a problem of that code, or null when the problem is of another code. */
+export function paramsOf<Code extends TypedProblemCode>(
+  problem: Problem,
+  code: Code,
+): TypedProblemParams[Code] | null {
+  return problem.code === code ? (problem.params as unknown as TypedProblemParams[Code]) : null;
 }
 
 export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {

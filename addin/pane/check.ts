@@ -16,6 +16,7 @@ import {
   type Problem,
   type TemplateKind,
   type WorkbookSnapshot,
+  paramsOf,
 } from "../../core/index";
 
 /** What the pane shows after Kiểm tra: every decision is the core's, the pane only lays it out. */
@@ -60,7 +61,9 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
       status: "old-version",
       kind: detection.kind,
       version: detection.version,
-      current: String(problem.params["expected"] ?? ""),
+      current:
+        (paramsOf(problem, "TEMPLATE_VERSION_OLD") ?? paramsOf(problem, "TEMPLATE_VERSION_UNKNOWN"))
+          ?.expected ?? "",
     };
   return { status: "not-template", problem };
 }

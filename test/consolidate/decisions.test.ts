@@ -1,7 +1,7 @@
 import { consolidate } from "../../core/consolidate/consolidate";
 import type { SubmittedFile } from "../../core/consolidate/types";
 import { resolveConfig } from "../../core/config";
-import { createProblem, type Problem } from "../../core/problems";
+import { createProblem, paramsOf, type Problem } from "../../core/problems";
 import { createRegistry } from "../../core/registry";
 import { submitted } from "./submitted-file";
 
@@ -86,11 +86,7 @@ describe("1. a file whose unit name is another unit's", () => {
       "UNIT_NAME_CONFLICT",
       "error",
       { sheet: "Thông tin", cell: "B5" },
-      {
-        ...conflict.params,
-        pointsTo: null,
-        pointsToName: null,
-      },
+      { ...paramsOf(conflict, "UNIT_NAME_CONFLICT")!, pointsTo: null, pointsToName: null },
     );
     const result = run([submitted("KH/KH_STC.xlsx", { unitName: "Công ty X", problems: [noOne] })]);
 

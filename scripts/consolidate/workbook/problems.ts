@@ -1,4 +1,10 @@
-import { type ConsolidatedFile, formatProblem, normaliseUnitCode, type Problem } from "../../../core/index";
+import {
+  type ConsolidatedFile,
+  formatProblem,
+  normaliseUnitCode,
+  paramsOf,
+  type Problem,
+} from "../../../core/index";
 import { LOG_LABELS, OUTCOME_LABELS, SEVERITY_LABELS, STATUS_COLOURS } from "../labels";
 import { type ColumnSpec, tableSheet, type WorkbookContext } from "./context";
 import type { TableSheet } from "./engine";
@@ -55,7 +61,7 @@ function problemRows(context: WorkbookContext): ProblemRow[] {
     ...result.sourceProblems.map((problem) => ({
       unitCode: null,
       unitName: null,
-      file: typeof problem.params.folder === "string" ? problem.params.folder : result.source,
+      file: paramsOf(problem, "FOLDER_UNREADABLE")?.folder ?? result.source,
       outcome: log.source,
       problem,
     })),
