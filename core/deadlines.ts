@@ -1,7 +1,7 @@
 import { DEADLINE_RULES } from "./catalogue/schedule";
 import { periodKey, type Period } from "./catalogue/periods";
 import type { MovementConfig } from "./config";
-import type { TemplateKind } from "./spec/types";
+import type { TemplateKind } from "./template-spec/types";
 import { addDays, formatIsoDate, startOfVietnamDay, type IsoDate } from "./values/calendar";
 
 export type DeadlineBasis = "provincialPlan" | "phase1" | "yearlyReport" | "nominationRound";

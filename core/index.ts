@@ -1,6 +1,6 @@
 /** The pure core of thidua: catalogue, template specs, rules, deadlines. No I/O. */
 export * from "./catalogue/index";
-export * from "./spec/index";
+export * from "./template-spec/index";
 export * from "./problems";
 export * from "./snapshot";
 export * from "./config";

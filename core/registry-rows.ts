@@ -1,5 +1,5 @@
 import type { CellValue, SheetSnapshot } from "./snapshot";
-import type { TableSpec } from "./spec/types";
+import type { TableSpec } from "./template-spec/types";
 import type { CellRows } from "./validate/locate-table";
 import { parseA1 } from "./values/a1";
 import { removeVietnameseMarks } from "./values/remove-marks";

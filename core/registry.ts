@@ -1,12 +1,12 @@
 import type { UnitTypeCode } from "./catalogue/unit-types";
 import { createProblem, type Problem } from "./problems";
 import { findSheet, type WorkbookSnapshot } from "./snapshot";
-import { REGISTRY_SPEC } from "./spec/registry";
+import { REGISTRY_SPEC } from "./template-spec/registry";
 import { findColumn, groupCellsByRow, locatedTable, readDocument } from "./validate/read-document";
 import { parseA1, toA1 } from "./values/a1";
 import { joinEmailList, parseEmailList } from "./values/email-list";
 import { classifyRegistryRows, keepUnitRows } from "./registry-rows";
-import type { TemplateSpec } from "./spec/types";
+import type { TemplateSpec } from "./template-spec/types";
 import { locateTable } from "./validate/locate-table";
 
 /** A unit expected to submit, as Sở Nội vụ lists it. Name, cluster and e-mail are "" when the row lacks them. */

@@ -1,7 +1,7 @@
 import { createProblem, countBySeverity, type Problem } from "../problems";
 import type { Registry } from "../registry";
-import { TEMPLATE_KINDS } from "../spec/index";
-import type { TemplateKind } from "../spec/types";
+import { TEMPLATE_KINDS } from "../template-spec/index";
+import type { TemplateKind } from "../template-spec/types";
 import type { FileOutcome, SubmittedFile } from "./types";
 
 /** Separators between the parts of a file name; "-" is not one, as codes may contain it ("UBND-KY"). */

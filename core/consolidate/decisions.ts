@@ -3,7 +3,7 @@ import { computePeriodDeadline, isReceivedLate } from "../deadlines";
 import { parsePeriodKey, periodKey, type Period, type PeriodKey } from "../catalogue/periods";
 import { countBySeverity, createProblem, paramsOf, type Problem, type ProblemCode } from "../problems";
 import { normaliseUnitCode, type Registry } from "../registry";
-import type { TemplateKind } from "../spec/types";
+import type { TemplateKind } from "../template-spec/types";
 import { findIdentityConflict, findUnitByName } from "../validate/unit-identity";
 import { periodOfDocument } from "../validate/period-of-document";
 import {

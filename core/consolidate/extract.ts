@@ -3,9 +3,9 @@ import type { ContentCode } from "../catalogue/contents";
 import { INDICATORS } from "../catalogue/indicators";
 import { periodKey } from "../catalogue/periods";
 import type { IndividualGroupCode, NomineeKindCode } from "../catalogue/unit-types";
-import { indicatorFieldKey } from "../spec/bc";
+import { indicatorFieldKey } from "../template-spec/bc";
 import { UNREADABLE_FILE_CODES } from "../problems";
-import { isTemplateKind } from "../spec/index";
+import { isTemplateKind } from "../template-spec/index";
 import type { ParsedDocument, ParsedRow } from "../validate/read-document";
 import type { ValidationResult } from "../validate/validate";
 import type {

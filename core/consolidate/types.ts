@@ -4,7 +4,7 @@ import type { IndividualGroupCode, NomineeKindCode, UnitTypeCode } from "../cata
 import type { MovementConfig } from "../config";
 import type { Problem } from "../problems";
 import type { RegistryUnit } from "../registry";
-import type { TemplateKind } from "../spec/types";
+import type { TemplateKind } from "../template-spec/types";
 import type { PeriodKey } from "../catalogue/periods";
 
 /**

@@ -1,7 +1,7 @@
 import { formatProblem } from "../messages/index";
 import type { Language } from "../messages/types";
 import { PROBLEM_CODES, type Problem, type ProblemCode, type ProblemParam } from "../problems";
-import { SUBMISSION_SPECS } from "../spec/index";
+import { SUBMISSION_SPECS } from "../template-spec/index";
 import {
   formatVietnamDateTime,
   formatVietnameseDate,

@@ -1,6 +1,6 @@
 import { normaliseUnitCode } from "../registry";
 import { parseEmailList } from "../values/email-list";
-import type { TemplateKind } from "../spec/types";
+import type { TemplateKind } from "../template-spec/types";
 import type { ConsolidationReport, ReportedProblem } from "./consolidation-report";
 
 /** The statuses a unit is written to about: it has something to send or to send again. */

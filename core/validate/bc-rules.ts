@@ -1,6 +1,6 @@
 import { computeReportDeadline, isDatedAfter } from "../deadlines";
 import { createProblem } from "../problems";
-import { BC_SPEC } from "../spec/bc";
+import { BC_SPEC } from "../template-spec/bc";
 import { formatVietnameseDate } from "../values/calendar";
 import { findFieldSpec } from "./read-document";
 import { numberField, textField, type Rule } from "./rule-context";

@@ -4,7 +4,7 @@ import { normaliseUnitCode } from "../registry";
 import { formatVietnamDateTime, formatVietnameseDate } from "../values/calendar";
 import { findFieldSpec } from "./read-document";
 import { textField, type Rule } from "./rule-context";
-import { isTemplateKind } from "../spec/index";
+import { isTemplateKind } from "../template-spec/index";
 import { ruleUnitNameMatchesCode } from "./unit-identity";
 
 /** The unit must be one that the registry knows, of the type the registry gives it. */

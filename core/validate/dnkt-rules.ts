@@ -1,6 +1,6 @@
 import { AWARDS, ROUNDS, isAwardAllowedInRound, type RoundCode } from "../catalogue/awards";
 import { createProblem } from "../problems";
-import { DNKT_SPEC } from "../spec/dnkt";
+import { DNKT_SPEC } from "../template-spec/dnkt";
 import { toA1 } from "../values/a1";
 import {
   findColumn,

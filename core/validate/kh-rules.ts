@@ -3,7 +3,7 @@ import { listCriteriaForSubject } from "../catalogue/criteria";
 import type { UnitTypeCode } from "../catalogue/unit-types";
 import { computePlanDeadline, isDatedAfter } from "../deadlines";
 import { createProblem, type Problem } from "../problems";
-import { KH_SPEC } from "../spec/kh";
+import { KH_SPEC } from "../template-spec/kh";
 import { formatVietnameseDate } from "../values/calendar";
 import { toA1 } from "../values/a1";
 import { findColumn, findFieldSpec, locatedTable } from "./read-document";

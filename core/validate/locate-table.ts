@@ -1,8 +1,8 @@
 import type { LocalizedText } from "../catalogue/types";
 import { createProblem, type Problem } from "../problems";
 import type { CellValue } from "../snapshot";
-import { labelWithRequiredMark, normaliseHeaderText } from "../spec/layout";
-import type { KeyedRowsSpec, TableSpec } from "../spec/types";
+import { labelWithRequiredMark, normaliseHeaderText } from "../template-spec/layout";
+import type { KeyedRowsSpec, TableSpec } from "../template-spec/types";
 import { toA1 } from "../values/a1";
 
 /**

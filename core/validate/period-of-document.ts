@@ -3,7 +3,7 @@ import { MOVEMENT_YEARS } from "../catalogue/bounds";
 import { phaseOfYear, roundPeriod, type Period } from "../catalogue/periods";
 import { movementYearAt, type MovementConfig } from "../config";
 import { defaultPeriod } from "../deadlines";
-import type { TemplateKind } from "../spec/types";
+import type { TemplateKind } from "../template-spec/types";
 
 /** Where a file's period was read: the document itself, else its received time, else the run's year. */
 export type PeriodSource = "document" | "received" | "config";

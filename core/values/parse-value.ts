@@ -1,7 +1,7 @@
 import { VALUE_BOUNDS } from "../catalogue/bounds";
 import type { CellValue } from "../snapshot";
-import { resolveEnumValue } from "../spec/enums";
-import type { EnumCatalogueName, ValueType } from "../spec/types";
+import { resolveEnumValue } from "../template-spec/enums";
+import type { EnumCatalogueName, ValueType } from "../template-spec/types";
 import type { ProblemCode, ProblemParam } from "../problems";
 import {
   excelSerialToIsoDate,

@@ -87,7 +87,7 @@ export const SAMPLE_FILES = {
 /** The provincial plan's date is blank in the seed: the sample picks one. */
 export const SAMPLE_PLAN_DATE: IsoDate = "2026-05-05";
 export { sampleRound } from "./fills";
-/** A stamp the templates no longer accept (core/spec/common-fields.ts lists it as retired). */
+/** A stamp the templates no longer accept (core/template-spec/common-fields.ts lists it as retired). */
 const OLD_VERSION = KH_SPEC.retiredVersions[0] ?? "2026.0";
 
 /** What becomes of one unit's expected submission of one kind. */

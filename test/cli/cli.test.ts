@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KH_SPEC } from "../../core/spec/index";
+import { KH_SPEC } from "../../core/template-spec/index";
 import { runCli as thidua } from "./run-cli";
 
 /** The CLI through its main(), in this process; the installed bin is run by test/install/pack.test.ts. */

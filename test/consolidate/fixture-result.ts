@@ -12,7 +12,7 @@ import type {
 } from "../../core/consolidate/types";
 import { createProblem, type Problem } from "../../core/problems";
 import { createRegistry, type RegistryUnit } from "../../core/registry";
-import type { TemplateKind } from "../../core/spec/types";
+import type { TemplateKind } from "../../core/template-spec/types";
 
 /**
  * The consolidation the output writers receive, made by the core's consolidate() from hand-built

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BC_SPEC, indicatorFieldKey } from "../../core/spec/index";
+import { BC_SPEC, indicatorFieldKey } from "../../core/template-spec/index";
 import { loadExcelJs } from "../../scripts/xlsx/load-exceljs";
 import { bcFill, writeRegistry } from "../fixtures/make-fixtures";
 import { deleteRows, loadFilledTemplate, saveWorkbook } from "../fixtures/officer-edits";

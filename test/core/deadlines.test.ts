@@ -7,7 +7,7 @@ import {
   isReceivedLate,
 } from "../../core/deadlines";
 import { formatProblem } from "../../core/messages/index";
-import { BC_SPEC, DNKT_SPEC, KH_SPEC } from "../../core/spec/index";
+import { BC_SPEC, DNKT_SPEC, KH_SPEC } from "../../core/template-spec/index";
 import { toVietnamDate } from "../../core/values/calendar";
 import { validateWorkbook } from "../../core/validate/validate";
 import { buildSnapshot, date, num, text, type SnapshotFill } from "../fixtures/snapshot";

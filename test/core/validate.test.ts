@@ -2,7 +2,7 @@ import type { MovementConfig } from "../../core/config";
 import { readRegistry } from "../../core/registry";
 import type { Problem } from "../../core/problems";
 import type { CellValue, WorkbookSnapshot } from "../../core/snapshot";
-import { BC_SPEC, DNKT_SPEC, KH_SPEC, REGISTRY_SPEC } from "../../core/spec/index";
+import { BC_SPEC, DNKT_SPEC, KH_SPEC, REGISTRY_SPEC } from "../../core/template-spec/index";
 import { validateWorkbook } from "../../core/validate/validate";
 import { buildSnapshot, date, num, text, type SnapshotFill } from "../fixtures/snapshot";
 

@@ -1,6 +1,6 @@
 import type { CellValue } from "../../core/snapshot";
-import { resolveEnumValue } from "../../core/spec/index";
-import type { ValueType } from "../../core/spec/types";
+import { resolveEnumValue } from "../../core/template-spec/index";
+import type { ValueType } from "../../core/template-spec/types";
 import { columnLetterToNumber, columnNumberToLetter, isCellInRange, parseA1 } from "../../core/values/a1";
 import { excelSerialToIsoDate, isValidCalendarDate } from "../../core/values/calendar";
 import { readNumberText } from "../../core/values/parse-number";

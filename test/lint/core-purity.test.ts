@@ -59,7 +59,7 @@ const CASES: readonly LintCase[] = [
   },
   {
     path: "scripts/example.ts",
-    code: 'import { KH_SPEC } from "../core/spec/index";\nexport const used = KH_SPEC;\n',
+    code: 'import { KH_SPEC } from "../core/template-spec/index";\nexport const used = KH_SPEC;\n',
   },
   {
     path: "scripts/example.ts",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { INDICATORS } from "../../core/catalogue/indicators";
 import { resolveConfig, type MovementConfig } from "../../core/config";
-import { indicatorFieldKey } from "../../core/spec/index";
+import { indicatorFieldKey } from "../../core/template-spec/index";
 import { consolidate } from "../../core/consolidate/consolidate";
 import { FILE_OUTCOMES, UNIT_STATUSES, type SubmittedFile } from "../../core/consolidate/types";
 import type { Registry } from "../../core/registry";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { LISTS_SHEET, STAMP, WORKBOOK_SPECS, listNameFor, type TemplateSpec, type WorkbookKind } from "../../core/spec/index";
+import { LISTS_SHEET, STAMP, WORKBOOK_SPECS, listNameFor, type TemplateSpec, type WorkbookKind } from "../../core/template-spec/index";
 import { toA1 } from "../../core/values/a1";
 import { writeTemplateBuffer } from "../../scripts/xlsx/write-template";
 

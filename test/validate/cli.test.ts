@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { CORPUS, VALID_CASES, type CorpusCase } from "../fixtures/bad/cases";
 import { REGISTRY_FILE, writeCase } from "../fixtures/write-corpus";
 import { writeBc, writeRegistry } from "../fixtures/make-fixtures";
-import { indicatorFieldKey } from "../../core/spec/index";
+import { indicatorFieldKey } from "../../core/template-spec/index";
 import { runCli, type CliRun } from "../cli/run-cli";
 import { itFullLayer } from "../support/tools";
 import { withoutPermissionBypass } from "../support/without-permission-bypass";

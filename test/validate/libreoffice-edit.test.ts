@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { BC_SPEC, indicatorFieldKey } from "../../core/spec/index";
+import { BC_SPEC, indicatorFieldKey } from "../../core/template-spec/index";
 import { validateFile } from "../../scripts/validate-file";
 import { FIXTURE_CONFIG, bcFill, writeWorkbook } from "../fixtures/make-fixtures";
 import { findTool, itWithTool } from "../support/tools";

@@ -1,5 +1,5 @@
 import { extractSubmission } from "../../core/consolidate/extract";
-import { BC_SPEC, DNKT_SPEC, KH_SPEC, indicatorFieldKey } from "../../core/spec/index";
+import { BC_SPEC, DNKT_SPEC, KH_SPEC, indicatorFieldKey } from "../../core/template-spec/index";
 import { formatProblem } from "../../core/messages/index";
 import { validateBytes, type FileValidation } from "../../scripts/validate-file";
 import { FIXTURE_CONFIG, bcFill, day, dnktFill, khFill, option } from "../fixtures/make-fixtures";
