@@ -3,7 +3,12 @@ import { createProblem, paramsOf } from "../../core/problems";
 /** Facts read outside the message catalogues are typed per code: made checked, read back without a string name. */
 describe("typed problem params", () => {
   it("reads back the params of a typed code, and nothing from a problem of another code", () => {
-    const unreadable = createProblem("FOLDER_UNREADABLE", "error", {}, { folder: "BC/cum-3", reason: "EACCES" });
+    const unreadable = createProblem(
+      "FOLDER_UNREADABLE",
+      "error",
+      {},
+      { folder: "BC/cum-3", reason: "EACCES" },
+    );
     expect(paramsOf(unreadable, "FOLDER_UNREADABLE")?.folder).toBe("BC/cum-3");
     expect(paramsOf(unreadable, "UNIT_NAME_CONFLICT")).toBeNull();
   });
