@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLocalFolderSource } from "../scripts/source/local-folder";
 import { loadExcelJs } from "../scripts/xlsx/load-exceljs";
 import { runSample } from "../scripts/commands/sample";
+import { consolidateInChild } from "./consolidate-in-child";
 
 /**
  * Consolidation of a 1,000-unit sample province against the time merely to load the same files
@@ -70,38 +70,17 @@ async function runBench(): Promise<void> {
     const baseline = await loadAllOneByOne(paths, undefined);
     const baselineNoValidations = await loadAllOneByOne(paths, { ignoreNodes: ["dataValidations"] });
 
-    const started = performance.now();
-    const child = spawnSync(
-      process.execPath,
-      [
-        join(__dirname, "consolidate-child.js"),
-        "consolidate",
-        "--source",
-        sample.submissionsDir,
-        "--registry",
-        sample.registry,
-        "--config",
-        sample.config,
-        "--as-of",
-        manifest.asOf,
-        "--out",
-        join(folder, "tong-hop.xlsx"),
-        "--report",
-        join(folder, "bao-cao.html"),
-      ],
-      { encoding: "utf8" },
+    const run = consolidateInChild(
+      { submissions: sample.submissionsDir, registry: sample.registry, config: sample.config },
+      manifest.asOf,
+      { workbook: join(folder, "tong-hop.xlsx"), report: join(folder, "bao-cao.html") },
     );
-    const consolidationMs = performance.now() - started;
-    const report = JSON.parse(child.stderr.trim().split("\n").pop() ?? "{}") as {
-      code?: number;
-      maxRssMb?: number;
-      cpuMs?: number;
-    };
-    if (report.code !== 0) throw new Error(`consolidation failed: ${child.stderr}`);
+    const consolidationMs = run.wallMs;
+    const report = run;
 
     const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     const ratio = (part: number, whole: number): string => (part / whole).toFixed(2);
-    const cpuMs = report.cpuMs ?? Number.NaN;
+    const cpuMs = report.cpuMs;
     process.stdout.write(
       [
         `files: ${paths.length} (${units} units)`,

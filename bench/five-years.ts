@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { runSample } from "../scripts/commands/sample";
+import { consolidateInChild } from "./consolidate-in-child";
 
 /**
  * The shared folder as Sở Nội vụ keeps it over the movement: 2026's files, then each later year's
@@ -25,34 +25,16 @@ interface Run {
 }
 
 function consolidate(shared: string, asOf: string, years: number, out: string): Run {
-  const started = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    [
-      join(__dirname, "consolidate-child.js"),
-      "consolidate",
-      "--source",
-      join(shared, "submissions"),
-      "--registry",
-      join(shared, "registry.xlsx"),
-      "--config",
-      join(shared, "thidua.config.json"),
-      "--as-of",
-      asOf,
-      "--out",
-      join(out, `tong-hop-${years}.xlsx`),
-      "--report",
-      join(out, `bao-cao-${years}.html`),
-    ],
-    { encoding: "utf8" },
+  const run = consolidateInChild(
+    {
+      submissions: join(shared, "submissions"),
+      registry: join(shared, "registry.xlsx"),
+      config: join(shared, "thidua.config.json"),
+    },
+    asOf,
+    { workbook: join(out, `tong-hop-${years}.xlsx`), report: join(out, `bao-cao-${years}.html`) },
   );
-  const ms = performance.now() - started;
-  const report = JSON.parse(child.stderr.trim().split("\n").pop() ?? "{}") as {
-    code?: number;
-    maxRssMb?: number;
-  };
-  if (report.code !== 0) throw new Error(`consolidation failed: ${child.stderr}`);
-  return { years, files: countFiles(join(shared, "submissions")), ms, maxRssMb: report.maxRssMb ?? 0 };
+  return { years, files: countFiles(join(shared, "submissions")), ms: run.wallMs, maxRssMb: run.maxRssMb };
 }
 
 async function runBench(): Promise<void> {

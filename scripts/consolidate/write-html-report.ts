@@ -309,18 +309,41 @@ function renderHeadline(result: ConsolidationResult, texts: ReportTexts, languag
   </section>`;
 }
 
+/** The figures of a Totals, in the order every table of the report shows them. */
+const TOTALS_FIGURES = [
+  ["expected", (totals: Totals) => totals.expected, "number"],
+  ["received", (totals: Totals) => totals.received, "number"],
+  ["onTime", (totals: Totals) => totals.onTime, "number"],
+  ["late", (totals: Totals) => totals.late, "number"],
+  ["invalid", (totals: Totals) => totals.invalid, "number"],
+  ["missing", (totals: Totals) => totals.missing, "number"],
+  ["notDue", (totals: Totals) => totals.notDue, "number"],
+  ["reportingRate", (totals: Totals) => totals.reportingRate, "percent"],
+  ["onTimeRate", (totals: Totals) => totals.onTimeRate, "percent"],
+] as const;
+
+function totalsHeads(texts: ReportTexts): SafeHtml[] {
+  return TOTALS_FIGURES.map(([key]) => html`<th class="num">${texts[key]}</th>`);
+}
+
+function totalsCells(totals: Totals, texts: ReportTexts, language: Language): SafeHtml[] {
+  return TOTALS_FIGURES.map(([key, pick, format]) => {
+    const value =
+      format === "percent" ? formatPercent(pick(totals), language) : formatNumber(pick(totals), language);
+    return html`<td class="num" data-label="${texts[key]}">${value}</td>`;
+  });
+}
+
 function renderByKind(result: ConsolidationResult, texts: ReportTexts, language: Language): SafeHtml {
   const rows = result.totalsByPeriod.map(({ kind, period, totals }) => {
     const lastDay = result.deadlines.find((deadline) => deadline.period === period)?.lastDay ?? null;
     const due = lastDay ? `${texts.lastDay} ${formatVietnameseDate(lastDay)}` : texts.noDeadline;
-    const cell = (label: string, value: string): SafeHtml =>
-      html`<td class="num" data-label="${label}">${value}</td>`;
     return html`<tr>
       <td data-label="${texts.kind}" class="unit">
         <strong>${KIND_LABELS[language][kind]}</strong>
         <div class="sub">${texts.period}: ${periodName(period, language)} · ${texts.deadline}: ${due}</div>
       </td>
-      ${cell(texts.expected, formatNumber(totals.expected, language))}${cell(texts.received, formatNumber(totals.received, language))}${cell(texts.onTime, formatNumber(totals.onTime, language))}${cell(texts.late, formatNumber(totals.late, language))}${cell(texts.invalid, formatNumber(totals.invalid, language))}${cell(texts.missing, formatNumber(totals.missing, language))}${cell(texts.notDue, formatNumber(totals.notDue, language))}${cell(texts.reportingRate, formatPercent(totals.reportingRate, language))}${cell(texts.onTimeRate, formatPercent(totals.onTimeRate, language))}
+      ${totalsCells(totals, texts, language)}
     </tr>`;
   });
   return html`<section aria-labelledby="by-kind">
@@ -329,15 +352,7 @@ function renderByKind(result: ConsolidationResult, texts: ReportTexts, language:
       <thead>
         <tr>
           <th>${texts.kind}</th>
-          <th class="num">${texts.expected}</th>
-          <th class="num">${texts.received}</th>
-          <th class="num">${texts.onTime}</th>
-          <th class="num">${texts.late}</th>
-          <th class="num">${texts.invalid}</th>
-          <th class="num">${texts.missing}</th>
-          <th class="num">${texts.notDue}</th>
-          <th class="num">${texts.reportingRate}</th>
-          <th class="num">${texts.onTimeRate}</th>
+          ${totalsHeads(texts)}
         </tr>
       </thead>
       <tbody>
@@ -361,13 +376,7 @@ function renderAcrossYears(result: ConsolidationResult, texts: ReportTexts, lang
     ({ year, totals }) =>
       html`<tr>
         <td data-label="${texts.year}" class="unit"><strong>${String(year)}</strong></td>
-        <td class="num" data-label="${texts.expected}">${number(totals.expected)}</td>
-        <td class="num" data-label="${texts.received}">${number(totals.received)}</td>
-        <td class="num" data-label="${texts.onTime}">${number(totals.onTime)}</td>
-        <td class="num" data-label="${texts.late}">${number(totals.late)}</td>
-        <td class="num" data-label="${texts.invalid}">${number(totals.invalid)}</td>
-        <td class="num" data-label="${texts.missing}">${number(totals.missing)}</td>
-        <td class="num" data-label="${texts.notDue}">${number(totals.notDue)}</td>
+        ${totalsCells(totals, texts, language)}
       </tr>`,
   );
   const indicatorRows = acrossYears.indicators.map((entry) => {
@@ -389,13 +398,7 @@ function renderAcrossYears(result: ConsolidationResult, texts: ReportTexts, lang
       <thead>
         <tr>
           <th>${texts.year}</th>
-          <th class="num">${texts.expected}</th>
-          <th class="num">${texts.received}</th>
-          <th class="num">${texts.onTime}</th>
-          <th class="num">${texts.late}</th>
-          <th class="num">${texts.invalid}</th>
-          <th class="num">${texts.missing}</th>
-          <th class="num">${texts.notDue}</th>
+          ${totalsHeads(texts)}
         </tr>
       </thead>
       <tbody>
