@@ -66,6 +66,8 @@ export function formatConsolidationSummary(
       ["late", t.late],
       ["invalid", t.invalid],
       ["missing", t.missing],
+      // Only when something is not yet due: a year-end run reads as it always has.
+      ...(t.notDue > 0 ? ([["notDue", t.notDue]] as const) : []),
     ] as const
   )
     .map(([key, value]) => `${texts[key]} ${formatNumber(value, language)}`)
@@ -78,6 +80,9 @@ export function formatConsolidationSummary(
   const notes = [
     ...(result.files.length === 0 ? [texts.noFiles] : []),
     ...(afterAsOf > 0 ? [`${formatNumber(afterAsOf, language)} ${texts.filesAfterAsOf}`] : []),
+    ...(count("other_period") > 0
+      ? [`${formatNumber(count("other_period"), language)} ${texts.filesOtherPeriod}`]
+      : []),
     ...(conflicts > 0 ? [`${formatNumber(conflicts, language)} ${texts.filesIdentityConflict}`] : []),
     ...result.sourceProblems.map((problem) => formatProblem(problem, language)),
   ];

@@ -595,6 +595,7 @@ export interface ReportTexts extends TotalsLabels {
   readonly workbookWritten: string;
   readonly reportWritten: string;
   readonly filesAfterAsOf: string;
+  readonly filesOtherPeriod: string;
   readonly filesIdentityConflict: string;
   readonly review: string;
   readonly reviewNote: string;
@@ -663,6 +664,7 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     workbookWritten: "Sổ tổng hợp",
     reportWritten: "Báo cáo HTML",
     filesAfterAsOf: "tệp nhận sau thời điểm tính: có trong sổ tổng hợp, chưa được tính",
+    filesOtherPeriod: "tệp của kỳ khác (năm hoặc đợt khác): có trong sổ tổng hợp, không tính cho năm này",
     filesIdentityConflict:
       "tệp có tên đơn vị không khớp với mã (có thể chép từ đơn vị khác): chưa được tính, cần xem lại (trang Lỗi)",
     review: "Tệp cần xem lại",
@@ -732,6 +734,8 @@ export const REPORT_TEXTS: Readonly<Record<Language, ReportTexts>> = {
     workbookWritten: "Consolidated workbook",
     reportWritten: "HTML report",
     filesAfterAsOf: "files received after the as-of time: listed in the workbook, not counted",
+    filesOtherPeriod:
+      "files of another period (year or round): listed in the workbook, not counted for this year",
     filesIdentityConflict:
       "files whose unit name does not match their code (maybe copied from another unit): not counted, to review (Problems sheet)",
     review: "Files to review",

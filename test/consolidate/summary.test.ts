@@ -45,6 +45,24 @@ describe("the consolidation summary", () => {
     );
   });
 
+  it("counts what is not yet due apart, and says how many files are of another period", () => {
+    const early = {
+      ...result,
+      totals: { ...result.totals, notDue: 7 },
+      outcomeCounts: result.outcomeCounts.map((entry) =>
+        entry.outcome === "other_period" ? { ...entry, count: 2 } : entry,
+      ),
+    };
+    const vi = formatConsolidationSummary(early, "vi", { workbook: "o.xlsx", report: null });
+    expect(vi).toContain("· Chưa nộp 5 · Chưa đến hạn 7\n");
+    expect(vi).toContain(
+      "\n2 tệp của kỳ khác (năm hoặc đợt khác): có trong sổ tổng hợp, không tính cho năm này\n",
+    );
+    expect(formatConsolidationSummary(early, "en", { workbook: "o.xlsx", report: null })).toContain(
+      "· Missing 5 · Not yet due 7\n",
+    );
+  });
+
   it("says when files came in after the as-of time, and when the source held no spreadsheet", () => {
     const withLater = {
       ...result,
