@@ -434,7 +434,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
         </div>
         {configError ? (
           <MessageBar intent="warning">
-            <MessageBarBody>{text.configError(configError)}</MessageBarBody>
+            <MessageBarBody>{text.configError(configError[language])}</MessageBarBody>
           </MessageBar>
         ) : null}
         <DeadlineBanner statuses={deadlineStatuses(config, kind, now())} text={text} />

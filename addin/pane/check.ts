@@ -2,6 +2,7 @@ import {
   computeDeadline,
   configFileSchema,
   countBySeverity,
+  describeConfigIssue,
   detectTemplate,
   formatProblem,
   parseIsoDate,
@@ -12,6 +13,7 @@ import {
   type ConfigFile,
   type Deadline,
   type Language,
+  type LocalizedText,
   type MovementConfig,
   type Problem,
   type TemplateKind,
@@ -108,10 +110,16 @@ export function buildConfig(
   file: unknown,
   overrides: ConfigFile,
   now: number,
-): { config: MovementConfig; error: string | null } {
+): { config: MovementConfig; error: LocalizedText | null } {
   const parsed = configFileSchema.safeParse(file ?? {});
   const base = parsed.success ? parsed.data : {};
-  const error = parsed.success ? null : (parsed.error.issues[0]?.message ?? "config.json");
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  // The CLI's wording for thidua.config.json: the key, what it expects, what was found.
+  const error = parsed.success
+    ? null
+    : issue
+      ? describeConfigIssue(issue, file)
+      : { vi: "config.json", en: "config.json" };
   return { config: resolveConfig(base, overrides, now), error };
 }
 
