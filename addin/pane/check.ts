@@ -17,6 +17,7 @@ import {
   type MovementConfig,
   type Problem,
   type TemplateKind,
+  type ValidationResult,
   type WorkbookSnapshot,
 } from "../../core/index";
 
@@ -28,6 +29,8 @@ export interface CheckReport {
   readonly warnings: number;
   /** No error left (warnings allowed): the file can be sent. */
   readonly ready: boolean;
+  /** What the send decision needs of the validation (its kind, unit, problems and period). */
+  readonly validation: Pick<ValidationResult, "kind" | "unit" | "problems" | "period">;
 }
 
 export type Recognition =
@@ -97,6 +100,7 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, config: MovementConfig
     errors,
     warnings,
     ready: errors === 0,
+    validation: { kind: result.kind, unit: result.unit, problems: result.problems, period: result.period },
   };
 }
 
