@@ -952,7 +952,9 @@ export class GraphTestServer {
       const parent = this.items.get(match[2] as string);
       if (!parent?.folder || parent.deleted)
         return this.error(response, 404, "itemNotFound", "No such folder.");
-      // conflictBehavior=fail: an existing name answers 409 nameAlreadyExists, nothing stored (DOCS.put).
+      // conflictBehavior=fail in the URL (driveItem resource notes: "included in the URL instead of the body",
+      // https://learn.microsoft.com/en-us/graph/api/resources/driveitem): an existing name answers 409
+      // nameAlreadyExists, nothing stored (DOCS.put).
       if (
         url.searchParams.get("@microsoft.graph.conflictBehavior") === "fail" &&
         this.childNamed(parent.id, match[3] as string)
