@@ -13,6 +13,41 @@ const isoDateSchema = z
   }, "not a calendar date");
 
 const firstYear = MOVEMENT_YEARS.first;
+
+/** Microsoft Graph v1.0: where the pane sends unless the configuration names another endpoint. */
+export const DEFAULT_GRAPH_ENDPOINT = "https://graph.microsoft.com/v1.0";
+
+/** An Entra ID application (client) id or directory (tenant) id: a GUID. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Where and how the pane sends a checked file (issue 16). The folder is addressed as
+ * `consolidate --source` takes it, except `onedrive:/path`: that names each officer's own drive,
+ * never the province's folder.
+ */
+export const submissionSchema = z
+  .object({
+    folder: z
+      .string()
+      .refine(
+        (text) => /^onedrive:[^/\s]+\/[^/\s]+\/?$/i.test(text) || /^https:\/\/\S+$/i.test(text),
+        "onedrive:<drive-id>/<item-id> or an https:// sharing link",
+      ),
+    clientId: z.string().regex(GUID, "a GUID").optional(),
+    /** The directory (tenant) id, or the tenant's domain such as hatinh.gov.vn. */
+    tenant: z
+      .string()
+      .refine((text) => GUID.test(text) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(text), "a GUID or a domain")
+      .optional(),
+    graphEndpoint: z
+      .string()
+      .refine((text) => /^https:\/\/[^\s/]+(\/\S*)?$/i.test(text), "an https:// address")
+      .optional(),
+    /** "page-global" reads window.__thiduaToken: automated tests and diagnostics only, never deployed. */
+    tokenProvider: z.enum(["msal", "page-global"]).optional(),
+  })
+  .strict();
+
 const lastYear = MOVEMENT_YEARS.last;
 
 /** `thidua.config.json`: what the province sets once per campaign. Every key is optional in the file. */
@@ -54,9 +89,31 @@ export const configFileSchema = z
     staffAccounts: z
       .array(z.string().regex(/^([^@\s]+@[^@\s]+|@[^@\s]+)$/, "an e-mail address or @domain"))
       .optional(),
+    /** The province's submission folder and sign-in, for sending from the pane. */
+    submission: submissionSchema.optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** The submission block with its defaults filled. */
+export interface SubmissionConfig {
+  readonly folder: string;
+  readonly clientId: string | null;
+  readonly tenant: string | null;
+  /** Without a trailing slash. */
+  readonly graphEndpoint: string;
+  readonly tokenProvider: "msal" | "page-global";
+}
+
+export function resolveSubmission(file: z.infer<typeof submissionSchema>): SubmissionConfig {
+  return {
+    folder: file.folder,
+    clientId: file.clientId ?? null,
+    tenant: file.tenant ?? null,
+    graphEndpoint: (file.graphEndpoint ?? DEFAULT_GRAPH_ENDPOINT).replace(/\/+$/, ""),
+    tokenProvider: file.tokenProvider ?? "msal",
+  };
+}
 
 /** Keys a config file may still hold from before the movement was counted period by period. */
 export type RetiredConfigKey = "reportYear" | "round";
@@ -77,6 +134,8 @@ export interface MovementConfig {
   readonly retiredKeys: readonly RetiredConfigKey[];
   /** Lower-cased e-mail addresses and "@domain" entries; absent when not configured. */
   readonly staffAccounts?: readonly string[];
+  /** Sending from the pane; absent when the province has not set it up. */
+  readonly submission?: SubmissionConfig;
 }
 
 /** The movement year of an instant in Vietnam, clamped to the movement's years. */
@@ -108,5 +167,6 @@ export function resolveConfig(file: ConfigFile, overrides: ConfigFile, nowEpochM
     ...(merged.staffAccounts?.length
       ? { staffAccounts: merged.staffAccounts.map((entry) => entry.toLowerCase()) }
       : {}),
+    ...(merged.submission ? { submission: resolveSubmission(merged.submission) } : {}),
   };
 }

@@ -29,3 +29,4 @@ export { judgeUnitName, findUnitByName, type UnitNameVerdict } from "./validate/
 export * from "./consolidate/index";
 export { RULES_VERSION } from "./version";
 export * from "./remind/index";
+export * from "./submit/send-decision";

@@ -22,7 +22,8 @@ import {
   type Problem,
   type WorkbookSnapshot,
 } from "../../core/index";
-import { readChosenFile } from "../standalone/read-file";
+import { readChosenBytes } from "../standalone/read-file";
+import { SendPanel } from "./send-panel";
 import {
   buildConfig,
   checkSnapshot,
@@ -103,7 +104,13 @@ type Outcome =
   | { readonly state: "idle" }
   | { readonly state: "busy" }
   | { readonly state: "refused"; readonly problem: Problem; readonly file: string | null }
-  | { readonly state: "checked"; readonly report: CheckReport; readonly file: string | null }
+  | {
+      readonly state: "checked";
+      readonly report: CheckReport;
+      readonly file: string | null;
+      /** The checked bytes (standalone); null in Excel mode. */
+      readonly bytes: Uint8Array | null;
+    }
   | { readonly state: "failed"; readonly message: string };
 
 function DeadlineBanner(props: {
@@ -347,10 +354,10 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
   }, [excel]);
 
   const show = useCallback(
-    (snapshot: WorkbookSnapshot, file: string | null) => {
+    (snapshot: WorkbookSnapshot, file: string | null, bytes: Uint8Array | null) => {
       const report = checkSnapshot(snapshot, config);
       setRecognition(report.recognition);
-      setOutcome({ state: "checked", report, file });
+      setOutcome({ state: "checked", report, file, bytes });
     },
     [config],
   );
@@ -360,7 +367,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
     setOutcome({ state: "busy" });
     try {
       const read = await excel.readSnapshot();
-      show(read.snapshot, null);
+      show(read.snapshot, null, null);
       setNotice(read.notes.mergesUnread.length > 0 ? text.mergesUnread(read.notes.mergesUnread) : null);
     } catch (error) {
       setOutcome({ state: "failed", message: errorMessage(error) });
@@ -370,8 +377,9 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
   const checkFile = async (file: File) => {
     setOutcome({ state: "busy" });
     try {
-      const reading = await readChosenFile(file);
-      if (reading.ok) show(reading.snapshot, file.name);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const reading = await readChosenBytes(bytes);
+      if (reading.ok) show(reading.snapshot, file.name, bytes);
       else setOutcome({ state: "refused", problem: reading.problem, file: file.name });
     } catch (error) {
       setOutcome({ state: "failed", message: errorMessage(error) });
@@ -434,7 +442,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
         </div>
         {configError ? (
           <MessageBar intent="warning">
-            <MessageBarBody>{text.configError(configError)}</MessageBarBody>
+            <MessageBarBody>{text.configError(configError[language])}</MessageBarBody>
           </MessageBar>
         ) : null}
         <DeadlineBanner statuses={deadlineStatuses(config, kind, now())} text={text} />
@@ -510,6 +518,14 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
         {outcome.state === "checked" ? (
           <>
             {outcome.file ? <Text>{text.fileName(outcome.file)}</Text> : null}
+            <SendPanel
+              report={outcome.report}
+              bytes={outcome.bytes}
+              config={config}
+              language={language}
+              text={text}
+              now={now}
+            />
             <Results
               report={outcome.report}
               language={language}

@@ -2,6 +2,7 @@ import {
   computeDeadline,
   configFileSchema,
   countBySeverity,
+  describeConfigIssue,
   detectTemplate,
   formatProblem,
   parseIsoDate,
@@ -12,9 +13,11 @@ import {
   type ConfigFile,
   type Deadline,
   type Language,
+  type LocalizedText,
   type MovementConfig,
   type Problem,
   type TemplateKind,
+  type ValidationResult,
   type WorkbookSnapshot,
   paramsOf,
 } from "../../core/index";
@@ -27,6 +30,8 @@ export interface CheckReport {
   readonly warnings: number;
   /** No error left (warnings allowed): the file can be sent. */
   readonly ready: boolean;
+  /** What the send decision needs of the validation (its kind, unit, problems and period). */
+  readonly validation: Pick<ValidationResult, "kind" | "unit" | "problems" | "period">;
 }
 
 export type Recognition =
@@ -98,6 +103,7 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, config: MovementConfig
     errors,
     warnings,
     ready: errors === 0,
+    validation: { kind: result.kind, unit: result.unit, problems: result.problems, period: result.period },
   };
 }
 
@@ -111,10 +117,16 @@ export function buildConfig(
   file: unknown,
   overrides: ConfigFile,
   now: number,
-): { config: MovementConfig; error: string | null } {
+): { config: MovementConfig; error: LocalizedText | null } {
   const parsed = configFileSchema.safeParse(file ?? {});
   const base = parsed.success ? parsed.data : {};
-  const error = parsed.success ? null : (parsed.error.issues[0]?.message ?? "config.json");
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  // The CLI's wording for thidua.config.json: the key, what it expects, what was found.
+  const error = parsed.success
+    ? null
+    : issue
+      ? describeConfigIssue(issue, file)
+      : { vi: "config.json", en: "config.json" };
   return { config: resolveConfig(base, overrides, now), error };
 }
 

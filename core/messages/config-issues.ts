@@ -36,7 +36,34 @@ const EXPECTED: Readonly<Record<string, LocalizedText>> = {
     vi: 'danh sách có ít nhất một loại trong "KH", "BC", "DN-KT", ví dụ ["KH", "BC"]',
     en: 'a list of at least one of "KH", "BC", "DN-KT", e.g. ["KH", "BC"]',
   },
+  submission: {
+    vi: 'một đối tượng { "folder": ..., "clientId": ..., "tenant": ..., "graphEndpoint": ..., "tokenProvider": ... }',
+    en: 'an object { "folder": ..., "clientId": ..., "tenant": ..., "graphEndpoint": ..., "tokenProvider": ... }',
+  },
+  "submission.folder": {
+    vi: 'thư mục nhận của Sở Nội vụ, dạng "onedrive:<drive-id>/<item-id>" hoặc liên kết chia sẻ "https://…" (không dùng "onedrive:/đường/dẫn": đó là OneDrive riêng của từng người gửi)',
+    en: 'Sở Nội vụ\'s submission folder as "onedrive:<drive-id>/<item-id>" or a sharing link "https://…" (not "onedrive:/path": that is each sender\'s own OneDrive)',
+  },
+  "submission.clientId": {
+    vi: "mã ứng dụng (Application (client) ID) của ứng dụng đã đăng ký trên Microsoft Entra, dạng GUID như 0f8fad5b-d9cb-469f-a165-70867728950e",
+    en: "the Application (client) ID of the app registered in Microsoft Entra, a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e",
+  },
+  "submission.tenant": {
+    vi: "mã thư mục (Directory (tenant) ID) dạng GUID, hoặc tên miền của tổ chức như hatinh.gov.vn",
+    en: "the Directory (tenant) ID as a GUID, or the organisation's domain such as hatinh.gov.vn",
+  },
+  "submission.graphEndpoint": {
+    vi: 'địa chỉ Microsoft Graph bắt đầu bằng https://, mặc định "https://graph.microsoft.com/v1.0"',
+    en: 'a Microsoft Graph address starting with https://, by default "https://graph.microsoft.com/v1.0"',
+  },
+  "submission.tokenProvider": {
+    vi: '"msal" (đăng nhập bằng tài khoản Microsoft 365; mặc định) hoặc "page-global" (chỉ dùng khi kiểm thử, không bao giờ triển khai)',
+    en: '"msal" (sign-in with a Microsoft 365 account; the default) or "page-global" (automated tests only, never deployed)',
+  },
 };
+
+/** The keys of the submission block, for a misspelt one. */
+const SUBMISSION_KEYS = ["folder", "clientId", "tenant", "graphEndpoint", "tokenProvider"];
 
 /** The parts of a zod issue this needs (zod's issue union, narrowed to what is read). */
 export interface ConfigIssue {
@@ -68,7 +95,17 @@ export function describeConfigIssue(
   input: unknown,
   nameKey: (key: string) => string = (key) => key,
 ): LocalizedText {
-  const known = Object.keys(EXPECTED).join(", ");
+  const known = Object.keys(EXPECTED)
+    .filter((key) => !key.includes("."))
+    .join(", ");
+  if (issue.code === "unrecognized_keys" && issue.path[0] === "submission") {
+    const keys = (issue.keys ?? []).map((key) => `"${key}"`).join(", ");
+    const inner = SUBMISSION_KEYS.join(", ");
+    return {
+      vi: `"${nameKey("submission")}": khóa ${keys} không có (có thể viết sai chính tả); các khóa được dùng: ${inner}`,
+      en: `"${nameKey("submission")}": unknown key ${keys} (a misspelling?); the keys are: ${inner}`,
+    };
+  }
   if (issue.code === "unrecognized_keys") {
     const keys = (issue.keys ?? []).map((key) => `"${key}"`).join(", ");
     return {
@@ -83,9 +120,14 @@ export function describeConfigIssue(
       en: `the configuration must be a JSON object { ... } with the keys ${known}`,
     };
   const key = String(top);
-  const name = nameKey(key);
-  const found = show(valueAt(input, issue.path));
-  const expected = EXPECTED[key] ?? { vi: "một giá trị hợp lệ", en: "a valid value" };
+  // A key of the submission block is named with its block: "submission.folder".
+  const inner = key === "submission" && issue.path.length > 1 ? `submission.${String(issue.path[1])}` : null;
+  const name = inner === null ? nameKey(key) : `${nameKey(key)}.${inner.slice("submission.".length)}`;
+  const value = valueAt(input, inner === null ? issue.path : issue.path.slice(0, 2));
+  const expected = EXPECTED[inner ?? key] ?? { vi: "một giá trị hợp lệ", en: "a valid value" };
+  if (value === undefined)
+    return { vi: `"${name}": thiếu; cần ${expected.vi}`, en: `"${name}": missing; expected ${expected.en}` };
+  const found = show(value);
   return {
     vi: `"${name}": cần ${expected.vi}, tìm thấy ${found}`,
     en: `"${name}": expected ${expected.en}, found ${found}`,

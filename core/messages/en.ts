@@ -1,6 +1,8 @@
 import { nameOf, namesOf, nameWithCode } from "./names";
 import { formatDecimal } from "../values/format-number";
 import type { MessageCatalogue } from "./types";
+import type { ReceiptVerdict, SendMessage } from "../submit/send-decision";
+import { formatVietnamDateTime, formatVietnameseDate } from "../values/calendar";
 
 /** Operating-system read errors, in words. */
 const READ_ERRORS_EN: Readonly<Record<string, string>> = {
@@ -217,3 +219,62 @@ export const messageEn: MessageCatalogue = (problem, p) => {
       return `${p("count")} of ${p("total")} files were uploaded to OneDrive within one minute (about ${p("at")}, Vietnam time): someone may have copied them in bulk, so the received times are not the units'; check before using the on-time and late figures.`;
   }
 };
+
+function receiptVerdictEn(verdict: ReceiptVerdict): string {
+  switch (verdict.verdict) {
+    case "on-time":
+      return `on time (last day ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+    case "late":
+      return `late (last day ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+    case "no-deadline":
+      return "no deadline has been announced for this period";
+  }
+}
+
+/** The pane's sending steps and outcomes, in English. */
+export function sendMessageEn(message: SendMessage): string {
+  switch (message.code) {
+    case "SEND_REFUSED_ERRORS":
+      return `${message.errors} errors left: fix them before sending.`;
+    case "SEND_REFUSED_NOT_SUBMISSION":
+      return "This file is not a current KH, BC or DN-KT template: it cannot be sent.";
+    case "SEND_REFUSED_NO_UNIT_CODE":
+      return "The file has no valid unit code: fill in the unit code and check again.";
+    case "SEND_SAVE_FIRST":
+      return "The file has changed since the check (unsaved edits): save it, check again, then send.";
+    case "SEND_CONFIRM_WARNINGS":
+      return `The file has ${message.warnings} warnings. Send it as ${message.path} anyway?`;
+    case "SEND_READY":
+      return `The file will be sent as ${message.path}.`;
+    case "SEND_LATE":
+      return `The deadline has passed (end of ${formatVietnameseDate(message.lastDay)}): the file is still sent, and will be counted late.`;
+    case "SEND_CONFIRM_REPLACE":
+      return `The folder already holds ${message.path}, sent by your unit before. Replace it with this file? (OneDrive keeps the earlier version.)`;
+    case "SEND_SIGN_IN_NOT_CONFIGURED":
+      return "Sending from here is not set up yet: Sở Nội vụ has not configured sign-in (an app registration in Microsoft Entra, then submission.clientId and submission.tenant in config.json). Send the file the usual way and tell Sở Nội vụ.";
+    case "SEND_NOT_CONFIGURED":
+      return "Sending from here is not set up yet: config.json names no submission folder (submission.folder). Tell Sở Nội vụ.";
+    case "SEND_OFFLINE":
+      return "No network connection: the file was not sent. Check the connection and send again.";
+    case "SEND_SIGNED_OUT":
+      return "Your sign-in has expired or consent is missing: sign in again with your work account and send again.";
+    case "SEND_FORBIDDEN":
+      return "Your account may not write to Sở Nội vụ's submission folder: the file was not sent. Ask Sở Nội vụ for edit access to the folder.";
+    case "SEND_FOLDER_NOT_FOUND":
+      return "Sở Nội vụ's submission folder cannot be found (moved or deleted?): the file was not sent. Tell Sở Nội vụ.";
+    case "SEND_THROTTLED":
+      return `The server is busy: trying again in ${message.seconds} seconds…`;
+    case "SEND_TOO_LARGE":
+      return `The file is too large to send (${message.size} bytes): remove pictures or unused sheets and save again.`;
+    case "SEND_NAME_CONFLICT":
+      return `The folder already holds ${message.path}: the file was not sent, the earlier one is kept.`;
+    case "SEND_NOT_CONFIRMED":
+      return "The server did not confirm receiving this exact file (size or hash differs): it counts as not sent; send again.";
+    case "SEND_FAILED":
+      return `Sending failed (status ${message.status}): the file was not sent. Try again in a few minutes.`;
+    case "SEND_RECEIPT": {
+      const r = message.receipt;
+      return `Sent ${r.fileName} to the folder ${r.folder} (${r.size} bytes). Received by the server at ${formatVietnamDateTime(r.receivedAt)} (Vietnam time): ${receiptVerdictEn(r.verdict)}.`;
+    }
+  }
+}

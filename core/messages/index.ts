@@ -1,6 +1,7 @@
 import type { Problem } from "../problems";
-import { messageEn } from "./en";
-import { messageVi } from "./vi";
+import type { SendMessage } from "../submit/send-decision";
+import { messageEn, sendMessageEn } from "./en";
+import { messageVi, sendMessageVi } from "./vi";
 import { renderParam, type Language, type MessageCatalogue } from "./types";
 
 export type { Language } from "./types";
@@ -15,4 +16,9 @@ export function formatProblem(problem: Problem, language: Language): string {
 
 export function isLanguage(value: string): value is Language {
   return value === "vi" || value === "en";
+}
+
+/** A step or outcome of sending from the pane, in the chosen language. */
+export function formatSendMessage(message: SendMessage, language: Language): string {
+  return language === "vi" ? sendMessageVi(message) : sendMessageEn(message);
 }

@@ -1,6 +1,8 @@
 import { nameOf, namesOf, nameWithCode } from "./names";
 import { formatDecimal } from "../values/format-number";
 import type { MessageCatalogue } from "./types";
+import type { ReceiptVerdict, SendMessage } from "../submit/send-decision";
+import { formatVietnamDateTime, formatVietnameseDate } from "../values/calendar";
 
 /** Lỗi đọc tệp của hệ điều hành, nói bằng lời. */
 const READ_ERRORS_VI: Readonly<Record<string, string>> = {
@@ -215,3 +217,62 @@ export const messageVi: MessageCatalogue = (problem, p) => {
       return `${p("count")} trên ${p("total")} tệp được tải lên OneDrive trong cùng một phút (khoảng ${p("at")}, giờ Việt Nam): có thể một người đã sao chép hàng loạt, nên thời điểm nhận không phải của đơn vị; hãy kiểm tra trước khi dùng số liệu đúng hạn, nộp muộn.`;
   }
 };
+
+function receiptVerdictVi(verdict: ReceiptVerdict): string {
+  switch (verdict.verdict) {
+    case "on-time":
+      return `đúng hạn (hạn cuối ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+    case "late":
+      return `nộp muộn (hạn cuối ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+    case "no-deadline":
+      return "kỳ này chưa có hạn nộp được công bố";
+  }
+}
+
+/** The pane's sending steps and outcomes, in Vietnamese. */
+export function sendMessageVi(message: SendMessage): string {
+  switch (message.code) {
+    case "SEND_REFUSED_ERRORS":
+      return `Còn ${message.errors} lỗi: sửa trước khi gửi.`;
+    case "SEND_REFUSED_NOT_SUBMISSION":
+      return "Tệp này không phải biểu mẫu KH, BC hoặc DN-KT hiện hành: không gửi được.";
+    case "SEND_REFUSED_NO_UNIT_CODE":
+      return "Chưa có mã đơn vị hợp lệ trong tệp: hãy điền mã đơn vị rồi kiểm tra lại.";
+    case "SEND_SAVE_FIRST":
+      return "Tệp đã thay đổi từ lần kiểm tra (có chỉnh sửa chưa lưu): hãy lưu tệp, kiểm tra lại rồi gửi.";
+    case "SEND_CONFIRM_WARNINGS":
+      return `Tệp còn ${message.warnings} cảnh báo. Vẫn gửi thành ${message.path}?`;
+    case "SEND_READY":
+      return `Tệp sẽ được gửi thành ${message.path}.`;
+    case "SEND_LATE":
+      return `Đã quá hạn (hết ngày ${formatVietnameseDate(message.lastDay)}): tệp vẫn được gửi nhưng sẽ được tính là nộp muộn.`;
+    case "SEND_CONFIRM_REPLACE":
+      return `Thư mục đã có ${message.path} do đơn vị gửi trước đó. Thay bằng tệp này? (OneDrive vẫn giữ phiên bản cũ.)`;
+    case "SEND_SIGN_IN_NOT_CONFIGURED":
+      return "Chưa gửi được từ đây: Sở Nội vụ chưa cấu hình đăng nhập (cần đăng ký ứng dụng trên Microsoft Entra và khai báo submission.clientId, submission.tenant trong config.json). Hãy gửi tệp theo cách cũ và báo Sở Nội vụ.";
+    case "SEND_NOT_CONFIGURED":
+      return "Chưa gửi được từ đây: config.json chưa khai báo thư mục nhận (submission.folder). Hãy báo Sở Nội vụ.";
+    case "SEND_OFFLINE":
+      return "Không kết nối được mạng: tệp chưa được gửi. Hãy kiểm tra kết nối rồi bấm gửi lại.";
+    case "SEND_SIGNED_OUT":
+      return "Phiên đăng nhập đã hết hoặc chưa được cấp quyền: hãy đăng nhập lại bằng tài khoản công vụ rồi gửi lại.";
+    case "SEND_FORBIDDEN":
+      return "Tài khoản của bạn không có quyền ghi vào thư mục nhận của Sở Nội vụ: tệp chưa được gửi. Hãy đề nghị Sở Nội vụ cấp quyền chỉnh sửa thư mục.";
+    case "SEND_FOLDER_NOT_FOUND":
+      return "Không tìm thấy thư mục nhận của Sở Nội vụ (có thể đã bị di chuyển hoặc xóa): tệp chưa được gửi. Hãy báo Sở Nội vụ.";
+    case "SEND_THROTTLED":
+      return `Máy chủ đang bận: sẽ thử lại sau ${message.seconds} giây…`;
+    case "SEND_TOO_LARGE":
+      return `Tệp quá lớn để gửi (${message.size} byte): hãy xóa ảnh hoặc trang thừa rồi lưu lại.`;
+    case "SEND_NAME_CONFLICT":
+      return `Thư mục đã có ${message.path}: tệp chưa được gửi, tệp cũ được giữ nguyên.`;
+    case "SEND_NOT_CONFIRMED":
+      return "Máy chủ không xác nhận đã nhận đúng tệp (kích thước hoặc mã băm khác): coi như chưa gửi, hãy gửi lại.";
+    case "SEND_FAILED":
+      return `Gửi không thành công (mã ${message.status}): tệp chưa được gửi. Hãy thử lại sau ít phút.`;
+    case "SEND_RECEIPT": {
+      const r = message.receipt;
+      return `Đã gửi ${r.fileName} vào thư mục ${r.folder} (${r.size} byte). Máy chủ nhận lúc ${formatVietnamDateTime(r.receivedAt)} (giờ Việt Nam): ${receiptVerdictVi(r.verdict)}.`;
+    }
+  }
+}

@@ -46,7 +46,10 @@ export class QuickXorHash {
     lengthBytes.setUint32(4, Math.floor(this.length / 2 ** 32), true);
     for (let index = 0; index < 8; index += 1)
       out[out.length - 8 + index] = (out[out.length - 8 + index] as number) ^ lengthBytes.getUint8(index);
-    return Buffer.from(out).toString("base64");
+    // btoa, not Buffer: the pane hashes what it sent in the browser as well.
+    let binary = "";
+    for (const byte of out) binary += String.fromCharCode(byte);
+    return btoa(binary);
   }
 }
 

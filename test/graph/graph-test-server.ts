@@ -127,6 +127,9 @@ const DOCS = {
   versions: "https://learn.microsoft.com/en-us/graph/api/driveitem-list-versions",
   shares: "https://learn.microsoft.com/en-us/graph/api/shares-get",
   cors: "https://learn.microsoft.com/en-us/graph/api/driveitem-get-content#remarks",
+  put: "https://learn.microsoft.com/en-us/graph/api/driveitem-put-content",
+  children: "https://learn.microsoft.com/en-us/graph/api/driveitem-post-children",
+  addressing: "https://learn.microsoft.com/en-us/graph/onedrive-addressing-driveitems",
 } as const;
 
 export { DOCS as GRAPH_DOCS };
@@ -261,8 +264,13 @@ export class GraphTestServer {
 
   /** Requests whose Authorization was anything but exactly one of the issued tokens (API) or none (URLs). */
   badAuthorizations(): RecordedRequest[] {
+    // A CORS preflight never carries credentials (Fetch standard, "CORS-preflight request"): not counted.
     return this.requests.filter((request) =>
-      request.kind === "api" ? request.authorizationCount !== 1 : request.authorization !== null,
+      request.method === "OPTIONS"
+        ? false
+        : request.kind === "api"
+          ? request.authorizationCount !== 1
+          : request.authorization !== null,
     );
   }
 
@@ -890,6 +898,37 @@ export class GraphTestServer {
       response.end();
       return;
     }
+    if (method === "GET" && (match = /^\/drives\/([^/]+)\/items\/([^/:]+):\/(.+?):?$/.exec(path))) {
+      // Path relative to an item: /drives/{d}/items/{id}:/a/b (DOCS.addressing).
+      const base = byId(match[2] as string);
+      if (base === "denied") return denied();
+      if (!base?.folder) return notFound();
+      let item: StoredItem | undefined = base;
+      for (const name of (match[3] as string).split("/").filter(Boolean))
+        item = item ? this.childNamed(item.id, name) : undefined;
+      if (!item) return notFound();
+      return this.json(response, 200, this.render(item, select));
+    }
+    if (method === "POST" && (match = /^\/drives\/([^/]+)\/items\/([^/:]+)\/children$/.exec(path))) {
+      // A new folder: {"name", "folder": {}, "@microsoft.graph.conflictBehavior"} (DOCS.children).
+      const parent = byId(match[2] as string);
+      if (parent === "denied") return denied();
+      if (!parent?.folder) return notFound();
+      const asked = JSON.parse(body.toString("utf8") || "{}") as {
+        name?: unknown;
+        folder?: unknown;
+        "@microsoft.graph.conflictBehavior"?: string;
+      };
+      if (typeof asked.name !== "string" || asked.name === "" || asked.folder === undefined)
+        return this.error(response, 400, "invalidRequest", "A name and a folder facet are required.");
+      const existing = this.childNamed(parent.id, asked.name);
+      // The default conflictBehavior of this call is fail (DOCS.children).
+      if (existing && (asked["@microsoft.graph.conflictBehavior"] ?? "fail") === "fail")
+        return this.error(response, 409, "nameAlreadyExists", "The specified item name already exists.");
+      if (existing) return this.json(response, 200, this.render(existing, null));
+      const id = this.ensureFolder(`${this.relativePath(parent)}/${asked.name}`);
+      return this.json(response, 201, this.render(this.items.get(id) as StoredItem, null));
+    }
     if (method === "GET" && (match = /^\/drives\/([^/]+)\/items\/([^/:]+)$/.exec(path))) {
       const item = byId(match[2] as string);
       if (item === "denied") return denied();
@@ -911,7 +950,16 @@ export class GraphTestServer {
     }
     if (method === "PUT" && (match = /^\/drives\/([^/]+)\/items\/([^/:]+):\/(.+):\/content$/.exec(path))) {
       const parent = this.items.get(match[2] as string);
-      if (!parent?.folder) return this.error(response, 404, "itemNotFound", "No such folder.");
+      if (!parent?.folder || parent.deleted)
+        return this.error(response, 404, "itemNotFound", "No such folder.");
+      // conflictBehavior=fail in the URL (driveItem resource notes: "included in the URL instead of the body",
+      // https://learn.microsoft.com/en-us/graph/api/resources/driveitem): an existing name answers 409
+      // nameAlreadyExists, nothing stored (DOCS.put).
+      if (
+        url.searchParams.get("@microsoft.graph.conflictBehavior") === "fail" &&
+        this.childNamed(parent.id, match[3] as string)
+      )
+        return this.error(response, 409, "nameAlreadyExists", "The specified item name already exists.");
       const item = this.putFile(`${this.relativePath(parent)}/${match[3] as string}`, new Uint8Array(body), {
         modified: new Date().toISOString(),
         by: "thidua",
@@ -923,7 +971,18 @@ export class GraphTestServer {
       (match = /^\/drives\/([^/]+)\/items\/([^/:]+):\/(.+):\/createUploadSession$/.exec(path))
     ) {
       const parent = this.items.get(match[2] as string);
-      if (!parent?.folder) return this.error(response, 404, "itemNotFound", "No such folder.");
+      if (!parent?.folder || parent.deleted)
+        return this.error(response, 404, "itemNotFound", "No such folder.");
+      // conflictBehavior "fail" in the session's item: refused when the name exists (DOCS.upload). The
+      // service may report it only at the last fragment; refusing at creation is the stricter reading.
+      const asked = JSON.parse(body.toString("utf8") || "{}") as {
+        item?: { "@microsoft.graph.conflictBehavior"?: string };
+      };
+      if (
+        asked.item?.["@microsoft.graph.conflictBehavior"] === "fail" &&
+        this.childNamed(parent.id, match[3] as string)
+      )
+        return this.error(response, 409, "nameAlreadyExists", "The specified item name already exists.");
       const id = randomUUID();
       this.sessions.set(id, {
         parentId: parent.id,

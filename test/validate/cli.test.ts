@@ -399,7 +399,7 @@ describe("issue 8: the configuration file as Notepad saves it, its problems in t
     ],
     [
       { reportYear: 2026, deadline: "2026-11-14" },
-      'thidua: wrong-type.json: khóa "deadline" không có trong cấu hình của thidua (có thể viết sai chính tả); các khóa được dùng: provincialPlanDate, nominationDeadline, nominationDeadlines, planPhases, reportYear, round, expectedKinds',
+      'thidua: wrong-type.json: khóa "deadline" không có trong cấu hình của thidua (có thể viết sai chính tả); các khóa được dùng: provincialPlanDate, nominationDeadline, nominationDeadlines, planPhases, reportYear, round, expectedKinds, submission',
     ],
     [
       { provincialPlanDate: "05/05/2026" },

@@ -1,0 +1,350 @@
+import {
+  receiptVerdict,
+  type Deadline,
+  type SendMessage,
+  type SendReceipt,
+  type SendTarget,
+  type SubmissionConfig,
+} from "../../core/index";
+import { GraphRequestError, toGraphRequestError } from "../../scripts/graph/errors";
+import { quickXorHash } from "../../scripts/graph/quick-xor-hash";
+import { sleep, type RetryPolicy } from "../../scripts/graph/retry-policy";
+import { RetryRunner, TransientFault } from "../../scripts/graph/retry-runner";
+
+/**
+ * Sending a checked file from the pane to the province's folder through Microsoft Graph, with the
+ * browser's fetch only (no SDK, no Node API in the bundle). Every Graph request goes through one
+ * RetryRunner (the CLI's rules: Retry-After honoured whole, every request paused meanwhile) and
+ * carries exactly one `Authorization: Bearer`; upload-session URLs are pre-authenticated and carry none.
+ */
+
+/** A simple PUT is documented for small files; above this, an upload session (driveitem-put-content). */
+export const SIMPLE_UPLOAD_MAX_BYTES = 4 * 1024 * 1024;
+/** Fragments must be multiples of 320 KiB (driveitem-createuploadsession); 10 of them a request. */
+const CHUNK_UNIT_BYTES = 320 * 1024;
+/** An officer waits at most a few minutes; the server's Retry-After is still honoured whole. */
+export const PANE_RETRY_POLICY: RetryPolicy = { maxRetries: 5, baseDelayMs: 1000, maxDelayMs: 30_000 };
+
+export interface SendTransport {
+  /** submission.graphEndpoint, without a trailing slash. */
+  readonly endpoint: string;
+  /** A bearer token for this request (null: signed out). Asked once per request, never cached here. */
+  readonly token: () => Promise<string | null>;
+  readonly fetch?: typeof fetch;
+  /** For tests: the wait and clock the retry runner uses. */
+  readonly wait?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+  readonly policy?: RetryPolicy;
+  /** Told before each pause, with its length (the pane shows "retrying in N seconds"). */
+  readonly onWait?: (ms: number) => void;
+}
+
+export type SubmissionFolder =
+  | { readonly kind: "item"; readonly driveId: string; readonly itemId: string }
+  | { readonly kind: "sharing-link"; readonly url: string };
+
+/** submission.folder, as the configuration schema accepted it. */
+export function parseSubmissionFolder(text: string): SubmissionFolder {
+  const match = /^onedrive:([^/\s]+)\/([^/\s]+)\/?$/i.exec(text);
+  if (match) return { kind: "item", driveId: match[1] as string, itemId: match[2] as string };
+  return { kind: "sharing-link", url: text };
+}
+
+/** The page-global token provider: `window.__thiduaToken`, for automated tests and diagnostics only. */
+export function pageGlobalToken(): Promise<string | null> {
+  const token = (globalThis as { __thiduaToken?: unknown }).__thiduaToken;
+  return Promise.resolve(typeof token === "string" && token !== "" ? token : null);
+}
+
+/** What can be said before trying: sending is not set up, or sign-in is not. */
+export function sendSetupProblem(submission: SubmissionConfig | undefined): SendMessage | null {
+  if (submission === undefined) return { code: "SEND_NOT_CONFIGURED" };
+  if (submission.tokenProvider === "msal") return { code: "SEND_SIGN_IN_NOT_CONFIGURED" };
+  return null;
+}
+
+export type SendOutcome =
+  | { readonly status: "sent"; readonly receipt: SendReceipt; readonly itemId: string }
+  /** The name is taken (the unit sent before): ask the officer, then send again with replace. */
+  | { readonly status: "exists"; readonly message: SendMessage }
+  | { readonly status: "failed"; readonly message: SendMessage };
+
+interface DriveItem {
+  readonly id: string;
+  readonly name?: string;
+  readonly size?: number;
+  readonly lastModifiedDateTime?: string;
+  readonly folder?: unknown;
+  readonly file?: { readonly hashes?: { readonly quickXorHash?: string } };
+  readonly parentReference?: { readonly driveId?: string };
+}
+
+/** Stops a send at once with what to tell the officer (no token: signed out). */
+class Stop extends Error {
+  constructor(readonly sendMessage: SendMessage) {
+    super(sendMessage.code);
+  }
+}
+
+function shareId(url: string): string {
+  // "u!" + unpadded base64url of the link (shares-get, "Encoding sharing URLs").
+  const bytes = new TextEncoder().encode(url);
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `u!${btoa(binary).replace(/=+$/, "").replace(/\//g, "_").replace(/\+/g, "-")}`;
+}
+
+class GraphCalls {
+  readonly runner: RetryRunner;
+  readonly fetch: typeof fetch;
+
+  constructor(readonly transport: SendTransport) {
+    const wait = transport.wait ?? sleep;
+    this.runner = new RetryRunner(
+      transport.policy ?? PANE_RETRY_POLICY,
+      (ms) => {
+        transport.onWait?.(ms);
+        return wait(ms);
+      },
+      transport.now,
+    );
+    this.fetch = transport.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** One Graph API request: a fresh token, one Authorization header, the run's retry rules. */
+  async call(
+    method: string,
+    path: string,
+    options: { body?: BodyInit; json?: unknown; headers?: Record<string, string>; accept?: number[] } = {},
+  ): Promise<Response> {
+    return this.runner.run(`${method} ${path}`, async () => {
+      const token = await this.transport.token();
+      if (token === null) throw new Stop({ code: "SEND_SIGNED_OUT" });
+      const headers: Record<string, string> = { ...options.headers, Authorization: `Bearer ${token}` };
+      let body = options.body;
+      if (options.json !== undefined) {
+        headers["Content-Type"] = "application/json";
+        body = JSON.stringify(options.json);
+      }
+      const response = await this.fetch(`${this.transport.endpoint}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
+      await this.runner.check(response);
+      if (response.ok || (options.accept ?? []).includes(response.status)) return response;
+      throw await toGraphRequestError(response, `${method} ${path}`);
+    });
+  }
+
+  async item(method: string, path: string, options: Parameters<GraphCalls["call"]>[2] = {}) {
+    return (await (await this.call(method, path, options)).json()) as DriveItem;
+  }
+}
+
+const enc = encodeURIComponent;
+
+/** The submission folder: its drive and id (a sharing link is redeemed, as consolidate does). */
+async function resolveFolder(graph: GraphCalls, folder: SubmissionFolder) {
+  const item =
+    folder.kind === "item"
+      ? await graph.item("GET", `/drives/${enc(folder.driveId)}/items/${enc(folder.itemId)}`)
+      : await graph.item("GET", `/shares/${shareId(folder.url)}/driveItem`, {
+          headers: { Prefer: "redeemSharingLink" },
+        });
+  if (item.folder === undefined)
+    throw new GraphRequestError(404, "notAFolder", null, "folder", "not a folder");
+  const driveId = folder.kind === "item" ? folder.driveId : item.parentReference?.driveId;
+  if (!driveId) throw new GraphRequestError(404, null, null, "folder", "no drive id");
+  return { driveId, folderId: item.id };
+}
+
+/** The kind's sub-folder (KH/, BC/, DN-KT/), created when missing; a concurrent creation is found. */
+async function ensureKindFolder(graph: GraphCalls, driveId: string, folderId: string, name: string) {
+  const base = `/drives/${enc(driveId)}/items/${enc(folderId)}`;
+  const found = await graph.call("GET", `${base}:/${enc(name)}`, { accept: [404] });
+  if (found.status === 200) return ((await found.json()) as DriveItem).id;
+  await found.body?.cancel().catch(() => undefined);
+  const made = await graph.call("POST", `${base}/children`, {
+    json: { name, folder: {}, "@microsoft.graph.conflictBehavior": "fail" },
+    accept: [409],
+  });
+  if (made.status !== 409) return ((await made.json()) as DriveItem).id;
+  await made.body?.cancel().catch(() => undefined);
+  return (await graph.item("GET", `${base}:/${enc(name)}`)).id;
+}
+
+/** The server holds exactly these bytes: its size, and its QuickXorHash when it gives one. */
+function confirms(item: DriveItem, bytes: Uint8Array): boolean {
+  if (item.size !== bytes.byteLength) return false;
+  const hash = item.file?.hashes?.quickXorHash;
+  return hash === undefined || hash === quickXorHash(bytes);
+}
+
+async function uploadSession(
+  graph: GraphCalls,
+  path: string,
+  bytes: Uint8Array,
+  conflict: "replace" | "fail",
+  chunkBytes: number,
+): Promise<Response> {
+  const created = await graph.call("POST", `${path}:/createUploadSession`, {
+    json: { item: { "@microsoft.graph.conflictBehavior": conflict } },
+    accept: [409],
+  });
+  if (created.status === 409) return created;
+  const { uploadUrl } = (await created.json()) as { uploadUrl?: string };
+  if (!uploadUrl) throw new GraphRequestError(null, null, null, path, "no upload URL");
+  const total = bytes.byteLength;
+  const chunk = Math.max(1, Math.floor(chunkBytes / CHUNK_UNIT_BYTES)) * CHUNK_UNIT_BYTES;
+  let start = 0;
+  let resync = false;
+  for (;;) {
+    const response = await graph.runner.run("upload fragment", async () => {
+      if (resync) {
+        // After a reset or a 5xx the fragment may have been stored: ask where to go on.
+        const status = await graph.fetch(uploadUrl);
+        await graph.runner.check(status);
+        const ranges = ((await status.json()) as { nextExpectedRanges?: string[] }).nextExpectedRanges;
+        start = Number(/^(\d+)-/.exec(ranges?.[0] ?? "0-")?.[1] ?? 0);
+        resync = false;
+      }
+      const end = Math.min(start + chunk, total);
+      let answer: Response;
+      try {
+        // Pre-authenticated URL: no Authorization header (driveitem-createuploadsession).
+        answer = await graph.fetch(uploadUrl, {
+          method: "PUT",
+          headers: { "Content-Range": `bytes ${start}-${end - 1}/${total}` },
+          body: bytes.slice(start, end) as Uint8Array<ArrayBuffer>,
+        });
+      } catch (error) {
+        resync = true;
+        throw error;
+      }
+      if (answer.status === 416) {
+        resync = true;
+        throw new TransientFault("416");
+      }
+      if (answer.status >= 500 || answer.status === 429) resync = true;
+      await graph.runner.check(answer);
+      if (answer.status === 202) {
+        await answer.body?.cancel().catch(() => undefined);
+        start = end;
+        return null;
+      }
+      return answer;
+    });
+    if (response !== null) return response;
+  }
+}
+
+/** Graph's failure as an officer's sentence. */
+export function failureMessage(error: unknown, size: number): SendMessage {
+  if (error instanceof Stop) return error.sendMessage;
+  if (error instanceof GraphRequestError) {
+    switch (error.status) {
+      case null:
+        return { code: "SEND_OFFLINE" };
+      case 401:
+        return { code: "SEND_SIGNED_OUT" };
+      case 403:
+        return { code: "SEND_FORBIDDEN" };
+      case 404:
+        return { code: "SEND_FOLDER_NOT_FOUND" };
+      case 413:
+        return { code: "SEND_TOO_LARGE", size };
+      default:
+        return { code: "SEND_FAILED", status: error.status };
+    }
+  }
+  return { code: "SEND_OFFLINE" };
+}
+
+export interface SendOptions {
+  /** The officer confirmed replacing the unit's earlier file. */
+  readonly replace: boolean;
+  /** The deadline of the file's period, for the receipt's verdict. */
+  readonly deadline: Deadline | null;
+  readonly simpleMaxBytes?: number;
+  readonly chunkBytes?: number;
+}
+
+/**
+ * Sends `bytes` as `target` into the submission folder. "sent" only when the server's item has
+ * exactly these bytes (size, and hash when given); the receipt's time is the server's.
+ */
+export async function sendFile(
+  transport: SendTransport,
+  folder: SubmissionFolder,
+  target: SendTarget,
+  bytes: Uint8Array,
+  options: SendOptions,
+): Promise<SendOutcome> {
+  const graph = new GraphCalls(transport);
+  const exists: SendOutcome = {
+    status: "exists",
+    message: { code: "SEND_CONFIRM_REPLACE", path: target.path },
+  };
+  try {
+    const { driveId, folderId } = await resolveFolder(graph, folder);
+    const kindId = await ensureKindFolder(graph, driveId, folderId, target.folder);
+    const path = `/drives/${enc(driveId)}/items/${enc(kindId)}:/${enc(target.fileName)}`;
+    if (!options.replace) {
+      const earlier = await graph.call("GET", path, { accept: [404] });
+      await earlier.body?.cancel().catch(() => undefined);
+      if (earlier.status === 200) return exists;
+    }
+    // "fail" unless confirmed: a file that appeared meanwhile is never replaced unasked.
+    const conflict = options.replace ? "replace" : "fail";
+    const answer =
+      bytes.byteLength <= (options.simpleMaxBytes ?? SIMPLE_UPLOAD_MAX_BYTES)
+        ? await graph.call("PUT", `${path}:/content?@microsoft.graph.conflictBehavior=${conflict}`, {
+            body: bytes as Uint8Array<ArrayBuffer>,
+            headers: { "Content-Type": "application/octet-stream" },
+            accept: [409],
+          })
+        : await uploadSession(graph, path, bytes, conflict, options.chunkBytes ?? 10 * CHUNK_UNIT_BYTES);
+    let item: DriveItem;
+    if (answer.status === 409) {
+      await answer.body?.cancel().catch(() => undefined);
+      // Our own first attempt may have landed before its answer was lost: then it is ours, sent.
+      item = await graph.item("GET", path);
+      if (!confirms(item, bytes)) return exists;
+    } else item = (await answer.json()) as DriveItem;
+    if (!confirms(item, bytes) || item.lastModifiedDateTime === undefined)
+      return { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };
+    const receivedAt = Date.parse(item.lastModifiedDateTime);
+    return {
+      status: "sent",
+      itemId: item.id,
+      receipt: {
+        fileName: target.fileName,
+        folder: target.folder,
+        size: bytes.byteLength,
+        receivedAt,
+        verdict: receiptVerdict(receivedAt, options.deadline),
+      },
+    };
+  } catch (error) {
+    return { status: "failed", message: failureMessage(error, bytes.byteLength) };
+  }
+}
+
+/** The last receipt of a unit and kind, remembered in the browser. */
+export function receiptKey(target: Pick<SendTarget, "unitCode" | "kind">): string {
+  return `thidua.receipt.${target.kind}.${target.unitCode}`;
+}
+
+export function rememberReceipt(storage: Storage, target: SendTarget, receipt: SendReceipt): void {
+  storage.setItem(receiptKey(target), JSON.stringify(receipt));
+}
+
+export function lastReceipt(storage: Storage, target: SendTarget): SendReceipt | null {
+  try {
+    const text = storage.getItem(receiptKey(target));
+    return text === null ? null : (JSON.parse(text) as SendReceipt);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,157 @@
+import { computePeriodDeadline, isReceivedLate, type Deadline } from "../deadlines";
+import type { MovementConfig } from "../config";
+import type { Problem } from "../problems";
+import { normaliseUnitCode, isValidUnitCode } from "../registry";
+import { isTemplateKind } from "../spec/index";
+import type { TemplateKind } from "../spec/types";
+import type { ValidationResult } from "../validate/validate";
+
+/** Where a submission goes inside the province's folder: `<KIND>/<KIND>_<unit code>.xlsx`. */
+export interface SendTarget {
+  readonly kind: TemplateKind;
+  readonly unitCode: string;
+  /** The kind's sub-folder, e.g. "KH", "DN-KT". */
+  readonly folder: string;
+  /** e.g. "KH_SNV.xlsx". */
+  readonly fileName: string;
+  /** `folder/fileName`, relative to the submission folder. */
+  readonly path: string;
+}
+
+/** What the check leaves to decide a send on. */
+export interface SendInput {
+  readonly result: Pick<ValidationResult, "kind" | "unit" | "problems" | "period">;
+  readonly config: MovementConfig;
+  readonly now: number;
+  /** The bytes about to be sent are byte for byte those that were checked (false: unsaved edits). */
+  readonly bytesMatchChecked: boolean;
+  /** The officer already said yes to sending with warnings (asked once). */
+  readonly warningsConfirmed: boolean;
+}
+
+export type SendRefusal =
+  | { readonly reason: "errors"; readonly errors: number }
+  | { readonly reason: "not-submission" }
+  | { readonly reason: "no-unit-code" };
+
+/** One step of "check, then send": the pane shows it in words (formatSendMessage) and acts on it. */
+export type SendDecision =
+  | { readonly action: "refuse"; readonly refusal: SendRefusal }
+  | { readonly action: "save-first" }
+  | { readonly action: "confirm-warnings"; readonly warnings: number; readonly target: SendTarget }
+  | {
+      readonly action: "send";
+      readonly target: SendTarget;
+      /** The deadline of the file's own period (null: none announced, never late). */
+      readonly deadline: Deadline | null;
+      /** Sending now is past that deadline: the file will be counted late. */
+      readonly late: boolean;
+    };
+
+/**
+ * The canonical target of a unit's file. A unit code may hold "/" (registry codes such as
+ * "XA/010"); in a Graph path it would open a sub-folder, so it becomes "-" in the name only.
+ */
+export function sendTarget(kind: TemplateKind, unitCode: string): SendTarget | null {
+  const code = normaliseUnitCode(unitCode);
+  if (!isValidUnitCode(code)) return null;
+  const fileName = `${kind}_${code.replace(/\//g, "-")}.xlsx`;
+  return { kind, unitCode: code, folder: kind, fileName, path: `${kind}/${fileName}` };
+}
+
+function count(problems: readonly Problem[], severity: Problem["severity"]): number {
+  return problems.filter((problem) => problem.severity === severity).length;
+}
+
+/**
+ * Decides the next step of a send. Order matters: errors refuse whatever else holds (the file is
+ * not sendable); bytes that differ from the checked ones make the check say nothing about them;
+ * warnings are asked about once; lateness never stops a send, it is said.
+ */
+export function decideSend(input: SendInput): SendDecision {
+  const { result } = input;
+  const errors = count(result.problems, "error");
+  if (errors > 0) return { action: "refuse", refusal: { reason: "errors", errors } };
+  const kind = result.kind;
+  if (kind === null || !isTemplateKind(kind) || result.period === null)
+    return { action: "refuse", refusal: { reason: "not-submission" } };
+  const target = result.unit?.code ? sendTarget(kind, result.unit.code) : null;
+  if (target === null) return { action: "refuse", refusal: { reason: "no-unit-code" } };
+  if (!input.bytesMatchChecked) return { action: "save-first" };
+  const warnings = count(result.problems, "warning");
+  if (warnings > 0 && !input.warningsConfirmed) return { action: "confirm-warnings", warnings, target };
+  const deadline = computePeriodDeadline(result.period.period, input.config);
+  return { action: "send", target, deadline, late: deadline !== null && isReceivedLate(input.now, deadline) };
+}
+
+/** The verdict the server's time of receipt implies: the same rule the consolidation applies. */
+export type ReceiptVerdict =
+  | { readonly verdict: "on-time"; readonly deadline: Deadline }
+  | { readonly verdict: "late"; readonly deadline: Deadline }
+  | { readonly verdict: "no-deadline" };
+
+export function receiptVerdict(receivedAt: number, deadline: Deadline | null): ReceiptVerdict {
+  if (deadline === null) return { verdict: "no-deadline" };
+  return { verdict: isReceivedLate(receivedAt, deadline) ? "late" : "on-time", deadline };
+}
+
+/** A receipt of a confirmed upload: what the server holds, when it says it received it. */
+export interface SendReceipt {
+  readonly fileName: string;
+  /** The submission folder's sub-folder, e.g. "KH". */
+  readonly folder: string;
+  readonly size: number;
+  /** The uploaded item's lastModifiedDateTime, epoch ms. */
+  readonly receivedAt: number;
+  readonly verdict: ReceiptVerdict;
+}
+
+/** Everything the pane says about sending, as values; the words are in the message catalogues. */
+export type SendMessage =
+  | { readonly code: "SEND_REFUSED_ERRORS"; readonly errors: number }
+  | { readonly code: "SEND_REFUSED_NOT_SUBMISSION" }
+  | { readonly code: "SEND_REFUSED_NO_UNIT_CODE" }
+  | { readonly code: "SEND_SAVE_FIRST" }
+  | { readonly code: "SEND_CONFIRM_WARNINGS"; readonly warnings: number; readonly path: string }
+  | { readonly code: "SEND_READY"; readonly path: string }
+  | { readonly code: "SEND_LATE"; readonly lastDay: string }
+  | { readonly code: "SEND_CONFIRM_REPLACE"; readonly path: string }
+  | { readonly code: "SEND_SIGN_IN_NOT_CONFIGURED" }
+  | { readonly code: "SEND_NOT_CONFIGURED" }
+  | { readonly code: "SEND_OFFLINE" }
+  | { readonly code: "SEND_SIGNED_OUT" }
+  | { readonly code: "SEND_FORBIDDEN" }
+  | { readonly code: "SEND_FOLDER_NOT_FOUND" }
+  | { readonly code: "SEND_THROTTLED"; readonly seconds: number }
+  | { readonly code: "SEND_TOO_LARGE"; readonly size: number }
+  | { readonly code: "SEND_NAME_CONFLICT"; readonly path: string }
+  | { readonly code: "SEND_NOT_CONFIRMED" }
+  | { readonly code: "SEND_FAILED"; readonly status: number }
+  | { readonly code: "SEND_RECEIPT"; readonly receipt: SendReceipt };
+
+function refusalMessage(refusal: SendRefusal): SendMessage {
+  switch (refusal.reason) {
+    case "errors":
+      return { code: "SEND_REFUSED_ERRORS", errors: refusal.errors };
+    case "not-submission":
+      return { code: "SEND_REFUSED_NOT_SUBMISSION" };
+    case "no-unit-code":
+      return { code: "SEND_REFUSED_NO_UNIT_CODE" };
+  }
+}
+
+/** The decision as the message the pane shows beside the button. */
+export function sendDecisionMessage(decision: SendDecision): SendMessage {
+  switch (decision.action) {
+    case "refuse":
+      return refusalMessage(decision.refusal);
+    case "save-first":
+      return { code: "SEND_SAVE_FIRST" };
+    case "confirm-warnings":
+      return { code: "SEND_CONFIRM_WARNINGS", warnings: decision.warnings, path: decision.target.path };
+    case "send":
+      return decision.late && decision.deadline !== null
+        ? { code: "SEND_LATE", lastDay: decision.deadline.lastDay }
+        : { code: "SEND_READY", path: decision.target.path };
+  }
+}
