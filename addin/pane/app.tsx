@@ -445,7 +445,15 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
             <MessageBarBody>{text.configError(configError[language])}</MessageBarBody>
           </MessageBar>
         ) : null}
-        <DeadlineBanner statuses={deadlineStatuses(config, kind, now())} text={text} />
+        <DeadlineBanner
+          statuses={deadlineStatuses(
+            config,
+            kind,
+            now(),
+            outcome.state === "checked" ? (outcome.report.validation.period?.period ?? null) : null,
+          )}
+          text={text}
+        />
         <Settings
           text={text}
           overrides={overrides}

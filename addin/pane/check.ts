@@ -1,5 +1,7 @@
 import {
   computeDeadline,
+  computePeriodDeadline,
+  type Period,
   configFileSchema,
   countBySeverity,
   describeConfigIssue,
@@ -142,10 +144,25 @@ function dayNumber(date: string): number {
   return Date.UTC(year, month - 1, day) / 86_400_000;
 }
 
-/** The deadlines the banner shows: of the recognised kind, else of every kind the config expects. */
-export function deadlineStatuses(config: MovementConfig, kind: string | null, now: number): DeadlineStatus[] {
-  const kinds = (kind !== null && kind in SUBMISSION_SPECS ? [kind] : config.expectedKinds) as TemplateKind[];
+/**
+ * The deadlines the banner shows: of the open file's own period once it is checked (a 2027 report
+ * is due 14/11/2027, whatever year the pane is set to), else of the recognised kind, else of every
+ * kind the config expects, in the configured year.
+ */
+export function deadlineStatuses(
+  config: MovementConfig,
+  kind: string | null,
+  now: number,
+  period: Period | null = null,
+): DeadlineStatus[] {
   const today = dayNumber(toVietnamDate(now));
+  if (period !== null) {
+    const deadline = computePeriodDeadline(period, config);
+    return deadline === null
+      ? []
+      : [{ kind: period.kind, deadline, daysLeft: dayNumber(deadline.lastDay) - today }];
+  }
+  const kinds = (kind !== null && kind in SUBMISSION_SPECS ? [kind] : config.expectedKinds) as TemplateKind[];
   return kinds.flatMap((k) => {
     const deadline = computeDeadline(k, config);
     return deadline === null ? [] : [{ kind: k, deadline, daysLeft: dayNumber(deadline.lastDay) - today }];

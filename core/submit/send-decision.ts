@@ -2,8 +2,8 @@ import { computePeriodDeadline, isReceivedLate, type Deadline } from "../deadlin
 import type { MovementConfig } from "../config";
 import type { Problem } from "../problems";
 import { normaliseUnitCode, isValidUnitCode } from "../registry";
-import { isTemplateKind } from "../spec/index";
-import type { TemplateKind } from "../spec/types";
+import { isTemplateKind } from "../template-spec/index";
+import type { TemplateKind } from "../template-spec/types";
 import type { ValidationResult } from "../validate/validate";
 
 /** Where a submission goes inside the province's folder: `<KIND>/<KIND>_<unit code>.xlsx`. */

@@ -80,6 +80,16 @@ describe("buildConfig and deadlineStatuses", () => {
     expect(deadlineStatuses(config, "BC", vietnamMidnight(2027, 11, 16))).toMatchObject([{ daysLeft: -2 }]);
   });
 
+  it("once a file is checked, shows its own period's deadline, whatever year the pane is set to", () => {
+    const { config } = buildConfig({}, { reportYear: 2026 }, 0);
+    const now = vietnamMidnight(2027, 11, 4) + 1000;
+
+    expect(deadlineStatuses(config, "BC", now, { kind: "BC", year: 2027 })).toMatchObject([
+      { kind: "BC", daysLeft: 10, deadline: { lastDay: "2027-11-14" } },
+    ]);
+    expect(deadlineStatuses(config, "BC", now)).toMatchObject([{ deadline: { lastDay: "2026-11-14" } }]);
+  });
+
   it("takes the plan deadline 15 days after the provincial plan, for every expected kind when none is recognised", () => {
     const { config } = buildConfig(
       { provincialPlanDate: "2026-05-05", reportYear: 2026, expectedKinds: ["KH", "BC"] },

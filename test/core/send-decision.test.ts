@@ -1,7 +1,7 @@
 import type { MovementConfig } from "../../core/config";
 import { formatSendMessage } from "../../core/messages/index";
 import type { Problem } from "../../core/problems";
-import { KH_SPEC } from "../../core/spec/index";
+import { KH_SPEC } from "../../core/template-spec/index";
 import {
   decideSend,
   receiptVerdict,
