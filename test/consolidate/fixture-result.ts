@@ -13,6 +13,7 @@ import type {
 import { createProblem, type Problem } from "../../core/problems";
 import { createRegistry, type RegistryUnit } from "../../core/registry";
 import type { TemplateKind } from "../../core/template-spec/types";
+import { FIXTURE_CONFIG } from "../fixtures/config";
 
 /**
  * The consolidation the output writers receive, made by the core's consolidate() from hand-built
@@ -32,15 +33,7 @@ export const HOSTILE = {
 
 export const FIXTURE_AS_OF = Date.parse("2026-11-25T12:00:00+07:00");
 
-const config: MovementConfig = {
-  provincialPlanDate: "2026-05-05",
-  reportYear: 2026,
-  nominationDeadline: null,
-  expectedKinds: ["KH", "BC"],
-  nominationDeadlines: {},
-  planPhases: ["GD1"],
-  retiredKeys: [],
-};
+const config: MovementConfig = FIXTURE_CONFIG;
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 

@@ -11,16 +11,9 @@ import { BC_SPEC, DNKT_SPEC, KH_SPEC } from "../../core/template-spec/index";
 import { toVietnamDate } from "../../core/values/calendar";
 import { validateWorkbook } from "../../core/validate/validate";
 import { buildSnapshot, date, num, text, type SnapshotFill } from "../fixtures/snapshot";
+import { FIXTURE_CONFIG } from "../fixtures/config";
 
-const CONFIG: MovementConfig = {
-  provincialPlanDate: "2026-05-05",
-  reportYear: 2026,
-  nominationDeadline: null,
-  expectedKinds: ["KH", "BC"],
-  nominationDeadlines: {},
-  planPhases: ["GD1"],
-  retiredKeys: [],
-};
+const CONFIG: MovementConfig = FIXTURE_CONFIG;
 const at = (iso: string): number => Date.parse(iso);
 
 const UNIT = { unitCode: text("SKHCN"), unitName: text("Sở Khoa học và Công nghệ"), unitType: text("CQ") };

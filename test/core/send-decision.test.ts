@@ -12,16 +12,9 @@ import {
 import { computePlanDeadline, computeReportDeadline } from "../../core/deadlines";
 import { validateWorkbook } from "../../core/validate/validate";
 import { buildSnapshot, date, text } from "../fixtures/snapshot";
+import { FIXTURE_CONFIG } from "../fixtures/config";
 
-const CONFIG: MovementConfig = {
-  provincialPlanDate: "2026-05-05",
-  reportYear: 2026,
-  nominationDeadline: null,
-  expectedKinds: ["KH", "BC"],
-  nominationDeadlines: {},
-  planPhases: ["GD1"],
-  retiredKeys: [],
-};
+const CONFIG: MovementConfig = FIXTURE_CONFIG;
 const at = (iso: string): number => Date.parse(iso);
 /** The plan is due 15 days after 05/05: the last day is 20/05/2026, late from 20/05 17:00 UTC. */
 const BEFORE = at("2026-05-20T16:59:59Z");

@@ -5,18 +5,11 @@ import type { CellValue, WorkbookSnapshot } from "../../core/snapshot";
 import { BC_SPEC, DNKT_SPEC, KH_SPEC, REGISTRY_SPEC } from "../../core/template-spec/index";
 import { validateWorkbook } from "../../core/validate/validate";
 import { buildSnapshot, date, num, text, type SnapshotFill } from "../fixtures/snapshot";
+import { FIXTURE_CONFIG } from "../fixtures/config";
 
 /** The core on hand-built snapshots: what no adapter is needed to show. */
 
-const CONFIG: MovementConfig = {
-  provincialPlanDate: "2026-05-05",
-  reportYear: 2026,
-  nominationDeadline: null,
-  expectedKinds: ["KH", "BC"],
-  nominationDeadlines: {},
-  planPhases: ["GD1"],
-  retiredKeys: [],
-};
+const CONFIG: MovementConfig = FIXTURE_CONFIG;
 const UNIT = { unitCode: text("SKHCN"), unitName: text("Sở Khoa học và Công nghệ"), unitType: text("CQ") };
 const SIGNATURE = {
   signer: text("Nguyễn Văn An"),
