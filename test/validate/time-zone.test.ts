@@ -52,7 +52,7 @@ function validateIn(zone: string, file: string): { code: string; cell: string | 
 function writePlanIn(zone: string, file: string): void {
   const script = `
     const { writeTemplateBuffer } = require(${JSON.stringify(join(ROOT, "dist", "scripts", "xlsx", "write-template.js"))});
-    const { KH_SPEC } = require(${JSON.stringify(join(ROOT, "dist", "core", "spec", "index.js"))});
+    const { KH_SPEC } = require(${JSON.stringify(join(ROOT, "dist", "core", "template-spec", "index.js"))});
     const fill = JSON.parse(process.argv[1], (key, value) => typeof value === "string" && /^\\d{4}-\\d{2}-\\d{2}T00:00:00.000Z$/.test(value) ? new Date(value) : value);
     writeTemplateBuffer(KH_SPEC, { fill }).then((buffer) => require("node:fs").writeFileSync(process.argv[2], buffer));
   `;
