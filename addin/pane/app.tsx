@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type ReactElement } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from "react";
 import {
   formatVietnameseDate,
   type ConfigFile,
@@ -23,7 +23,8 @@ import {
   type WorkbookSnapshot,
 } from "../../core/index";
 import { readChosenBytes } from "../standalone/read-file";
-import { SendPanel } from "./send-panel";
+import { checkSavedFile } from "./saved-file";
+import { SendPanel, type SendSource } from "./send-panel";
 import {
   buildConfig,
   checkSnapshot,
@@ -108,8 +109,12 @@ type Outcome =
       readonly state: "checked";
       readonly report: CheckReport;
       readonly file: string | null;
-      /** The checked bytes (standalone); null in Excel mode. */
+      /** What was checked: the snapshot (Excel: the saved file is compared with it before sending)... */
+      readonly snapshot: WorkbookSnapshot;
+      /** ...and the checked bytes (standalone); null in Excel mode, where only a save makes a file. */
       readonly bytes: Uint8Array | null;
+      /** Counts the checks: a new check starts a new send (warnings asked again, nothing kept). */
+      readonly check: number;
     }
   | { readonly state: "failed"; readonly message: string };
 
@@ -338,6 +343,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
   const [outcome, setOutcome] = useState<Outcome>({ state: "idle" });
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const checks = useRef(0);
   const text = stringsFor(language);
   const { config, error: configError } = useMemo(
     () => buildConfig(props.configFile, overrides, now()),
@@ -357,7 +363,8 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
     (snapshot: WorkbookSnapshot, file: string | null, bytes: Uint8Array | null) => {
       const report = checkSnapshot(snapshot, config);
       setRecognition(report.recognition);
-      setOutcome({ state: "checked", report, file, bytes });
+      checks.current += 1;
+      setOutcome({ state: "checked", report, file, snapshot, bytes, check: checks.current });
     },
     [config],
   );
@@ -420,6 +427,16 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
 
   const problems =
     outcome.state === "checked" ? outcome.report.groups.flatMap((group) => group.problems) : [];
+
+  // Standalone: the dropped file's bytes. Excel: the saved file, read at the click and sent only
+  // if it is the workbook that was checked (saved-file.ts says what "the same" means).
+  let source: SendSource | null = null;
+  if (outcome.state === "checked") {
+    const checked = { snapshot: outcome.snapshot, problems: outcome.report.validation.problems };
+    if (outcome.bytes !== null) source = { kind: "checked-bytes", bytes: outcome.bytes };
+    else if (excel !== null)
+      source = { kind: "saved-workbook", read: () => checkSavedFile(excel.readSavedFile, checked, config) };
+  }
 
   return (
     <FluentProvider theme={webLightTheme} lang={language}>
@@ -527,8 +544,9 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
           <>
             {outcome.file ? <Text>{text.fileName(outcome.file)}</Text> : null}
             <SendPanel
+              key={outcome.check}
               report={outcome.report}
-              bytes={outcome.bytes}
+              source={source}
               config={config}
               language={language}
               text={text}

@@ -11,6 +11,7 @@ import {
   selectProblem,
   unmarkProblems,
 } from "../office/excel-workbook";
+import { readDocumentFile } from "../office/document-file";
 
 /** What the pane can ask of Excel; absent in standalone mode. */
 export interface ExcelHost {
@@ -22,6 +23,11 @@ export interface ExcelHost {
   unmark(): Promise<{ removed: number; skipped: readonly string[] }>;
   /** Opens a bundled blank template as a new workbook (ExcelApi 1.8). */
   openTemplate(bytes: ArrayBuffer): Promise<void>;
+  /**
+   * The workbook's file as last saved (Document.getFileAsync, Compressed), not the live cells:
+   * throws a DocumentFileError when Excel will not hand it over.
+   */
+  readSavedFile(): Promise<Uint8Array>;
 }
 
 export type PaneHost =
@@ -50,6 +56,7 @@ function excelHost(): ExcelHost {
       if (!supports("1.8")) throw new Error("ExcelApi 1.8");
       await Excel.createWorkbook(toBase64(bytes));
     },
+    readSavedFile: () => readDocumentFile(Office.context.document),
   };
 }
 

@@ -6,10 +6,12 @@ import {
   sendDecisionMessage,
   type Language,
   type MovementConfig,
+  type SendDecision,
   type SendMessage,
   type SendReceipt,
 } from "../../core/index";
 import type { CheckReport } from "./check";
+import type { SavedFileCheck } from "./saved-file";
 import {
   lastReceipt,
   pageGlobalToken,
@@ -22,46 +24,55 @@ import type { PaneStrings } from "./strings";
 
 type Phase =
   | { readonly step: "idle" }
-  | { readonly step: "ask-warnings"; readonly message: SendMessage }
-  | { readonly step: "ask-replace"; readonly message: SendMessage }
+  | { readonly step: "ask-warnings"; readonly message: SendMessage; readonly bytes: Uint8Array }
+  | { readonly step: "ask-replace"; readonly message: SendMessage; readonly bytes: Uint8Array }
   | { readonly step: "sending"; readonly progress: SendMessage | null }
   | { readonly step: "failed"; readonly message: SendMessage }
   | { readonly step: "sent"; readonly receipt: SendReceipt };
 
+/** Where the bytes to send come from. */
+export type SendSource =
+  /** Standalone: the dropped file's own bytes, the very ones the check read. */
+  | { readonly kind: "checked-bytes"; readonly bytes: Uint8Array }
+  /** Excel: the workbook as last saved, read at the click and compared with the check (saved-file.ts). */
+  | { readonly kind: "saved-workbook"; readonly read: () => Promise<SavedFileCheck> };
+
 /**
- * "Gửi Sở Nội vụ" after a check: the core decides (errors refuse, warnings ask once, late is said),
- * this only lays the decision out and sends the checked bytes (standalone: the dropped file's).
+ * "Gửi Sở Nội vụ" after a check: the core decides (errors refuse, warnings ask once, late is said,
+ * bytes that are not the checked ones ask to save first), this only lays the decision out and
+ * sends the bytes of `source`.
  */
 export function SendPanel(props: {
   report: CheckReport;
-  /** The bytes that were checked; null where the pane cannot send them yet (Excel mode). */
-  bytes: Uint8Array | null;
+  /** What to send; null where the pane cannot send (nothing checked that can be sent). */
+  source: SendSource | null;
   config: MovementConfig;
   language: Language;
   text: PaneStrings;
   now: () => number;
 }): ReactElement | null {
-  const { report, config, language, text, bytes } = props;
+  const { report, config, language, text, source } = props;
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
   const [warningsConfirmed, setWarningsConfirmed] = useState(false);
+  // False once the saved workbook was found to differ from the check (Excel mode).
+  const [bytesMatchChecked, setBytesMatchChecked] = useState(true);
   const [copied, setCopied] = useState(false);
-  if (bytes === null) return null;
+  if (source === null) return null;
   const say = (message: SendMessage) => formatSendMessage(message, language);
   const setup = sendSetupProblem(config.submission);
-  const decision = decideSend({
-    result: report.validation,
-    config,
-    now: props.now(),
-    // The bytes sent are the very bytes the check read.
-    bytesMatchChecked: true,
-    warningsConfirmed,
-  });
+  const decide = (facts: { bytesMatchChecked: boolean; warningsConfirmed: boolean }) =>
+    decideSend({ result: report.validation, config, now: props.now(), ...facts });
+  const decision = decide({ bytesMatchChecked, warningsConfirmed });
   const target =
     decision.action === "send" || decision.action === "confirm-warnings" ? decision.target : null;
   const remembered = target === null ? null : lastReceipt(localStorage, target);
 
-  const send = async (replace: boolean) => {
-    if (decision.action !== "send" || config.submission === undefined) return;
+  const upload = async (
+    sending: Extract<SendDecision, { action: "send" }>,
+    bytes: Uint8Array,
+    replace: boolean,
+  ) => {
+    if (config.submission === undefined) return;
     setPhase({ step: "sending", progress: null });
     const outcome = await sendFile(
       {
@@ -71,23 +82,54 @@ export function SendPanel(props: {
           setPhase({ step: "sending", progress: { code: "SEND_THROTTLED", seconds: Math.ceil(ms / 1000) } }),
       },
       parseSubmissionFolder(config.submission.folder),
-      decision.target,
+      sending.target,
       bytes,
-      { replace, deadline: decision.deadline },
+      { replace, deadline: sending.deadline },
     );
     if (outcome.status === "sent") {
-      rememberReceipt(localStorage, decision.target, outcome.receipt);
+      rememberReceipt(localStorage, sending.target, outcome.receipt);
       setPhase({ step: "sent", receipt: outcome.receipt });
-    } else if (outcome.status === "exists") setPhase({ step: "ask-replace", message: outcome.message });
+    } else if (outcome.status === "exists")
+      setPhase({ step: "ask-replace", message: outcome.message, bytes });
     else setPhase({ step: "failed", message: outcome.message });
   };
 
-  const disabledReason = setup ?? (decision.action === "refuse" ? sendDecisionMessage(decision) : null);
-  const onSend = () => {
-    if (decision.action === "confirm-warnings")
-      setPhase({ step: "ask-warnings", message: sendDecisionMessage(decision) });
-    else void send(false);
+  /** The bytes to send: Excel's saved file only when it is the checked workbook (null: stop here). */
+  const obtainBytes = async (): Promise<Uint8Array | null> => {
+    if (source.kind === "checked-bytes") return source.bytes;
+    setPhase({ step: "sending", progress: null });
+    const saved = await source.read();
+    if (saved.status === "unreadable") {
+      setPhase({ step: "failed", message: saved.message });
+      return null;
+    }
+    setBytesMatchChecked(saved.status === "same");
+    // "differs": the decision now says "save first", and nothing is sent.
+    setPhase({ step: "idle" });
+    return saved.status === "same" ? saved.bytes : null;
   };
+
+  /**
+   * One click: the bytes first (Excel: the saved file, checked again), then the core's decision on
+   * them: ask about warnings once, keeping the bytes, so that "send anyway" sends at once.
+   */
+  const onSend = async () => {
+    const bytes = await obtainBytes();
+    if (bytes === null) return;
+    const next = decide({ bytesMatchChecked: true, warningsConfirmed });
+    if (next.action === "confirm-warnings")
+      setPhase({ step: "ask-warnings", message: sendDecisionMessage(next), bytes });
+    else if (next.action === "send") await upload(next, bytes, false);
+  };
+
+  const onConfirm = (asked: Extract<Phase, { step: "ask-warnings" | "ask-replace" }>) => {
+    const replace = asked.step === "ask-replace";
+    if (!replace) setWarningsConfirmed(true);
+    const next = decide({ bytesMatchChecked: true, warningsConfirmed: true });
+    if (next.action === "send") void upload(next, asked.bytes, replace);
+  };
+
+  const disabledReason = setup ?? (decision.action === "refuse" ? sendDecisionMessage(decision) : null);
 
   return (
     <section data-testid="send" aria-label={text.send}>
@@ -96,7 +138,7 @@ export function SendPanel(props: {
         data-testid="send-button"
         disabled={disabledReason !== null || phase.step === "sending"}
         aria-describedby="send-reason"
-        onClick={onSend}
+        onClick={() => void onSend()}
       >
         {phase.step === "sending" ? text.sending : text.send}
       </Button>
@@ -105,7 +147,11 @@ export function SendPanel(props: {
           <Text block data-testid="send-reason" data-code={disabledReason.code}>
             {say(disabledReason)}
           </Text>
-        ) : decision.action === "send" || decision.action === "save-first" ? (
+        ) : decision.action === "save-first" ? (
+          <MessageBar intent="warning" data-testid="send-note" data-code="SEND_SAVE_FIRST">
+            <MessageBarBody>{say(sendDecisionMessage(decision))}</MessageBarBody>
+          </MessageBar>
+        ) : decision.action === "send" ? (
           <Text block data-testid="send-note" data-code={sendDecisionMessage(decision).code}>
             {say(sendDecisionMessage(decision))}
           </Text>
@@ -120,15 +166,7 @@ export function SendPanel(props: {
         <MessageBar intent="warning" data-testid="send-ask" data-code={phase.message.code}>
           <MessageBarBody>
             {say(phase.message)}{" "}
-            <Button
-              data-testid="send-confirm"
-              onClick={() => {
-                if (phase.step === "ask-warnings") {
-                  setWarningsConfirmed(true);
-                  setPhase({ step: "idle" });
-                } else void send(true);
-              }}
-            >
+            <Button data-testid="send-confirm" onClick={() => onConfirm(phase)}>
               {phase.step === "ask-warnings" ? text.sendAnyway : text.replace}
             </Button>{" "}
             <Button data-testid="send-cancel" onClick={() => setPhase({ step: "idle" })}>

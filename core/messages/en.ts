@@ -242,6 +242,12 @@ export function sendMessageEn(message: SendMessage): string {
       return "The file has no valid unit code: fill in the unit code and check again.";
     case "SEND_SAVE_FIRST":
       return "The file has changed since the check (unsaved edits): save it, check again, then send.";
+    case "SEND_EXCEL_FILE_UNREADABLE":
+      return message.officeCode === 11000
+        ? "Excel still holds another copy of the file, so the saved file cannot be read yet: wait a few seconds and send again."
+        : message.officeCode === 11001
+          ? "Excel could not fetch the saved file (network problem): the file was not sent. Check the connection and send again."
+          : `The saved file cannot be read from Excel${message.officeCode === null ? "" : ` (code ${message.officeCode})`}: the file was not sent. Save it, close and reopen it, check again, then send.`;
     case "SEND_CONFIRM_WARNINGS":
       return `The file has ${message.warnings} warnings. Send it as ${message.path} anyway?`;
     case "SEND_READY":

@@ -240,6 +240,12 @@ export function sendMessageVi(message: SendMessage): string {
       return "Chưa có mã đơn vị hợp lệ trong tệp: hãy điền mã đơn vị rồi kiểm tra lại.";
     case "SEND_SAVE_FIRST":
       return "Tệp đã thay đổi từ lần kiểm tra (có chỉnh sửa chưa lưu): hãy lưu tệp, kiểm tra lại rồi gửi.";
+    case "SEND_EXCEL_FILE_UNREADABLE":
+      return message.officeCode === 11000
+        ? "Excel đang giữ một bản sao khác của tệp nên chưa đọc được tệp đã lưu: hãy đợi vài giây rồi bấm gửi lại."
+        : message.officeCode === 11001
+          ? "Excel không tải được tệp đã lưu do lỗi mạng: tệp chưa được gửi. Hãy kiểm tra kết nối rồi bấm gửi lại."
+          : `Không đọc được tệp đã lưu từ Excel${message.officeCode === null ? "" : ` (mã ${message.officeCode})`}: tệp chưa được gửi. Hãy lưu tệp, đóng rồi mở lại, kiểm tra lại rồi gửi.`;
     case "SEND_CONFIRM_WARNINGS":
       return `Tệp còn ${message.warnings} cảnh báo. Vẫn gửi thành ${message.path}?`;
     case "SEND_READY":

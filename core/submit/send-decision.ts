@@ -112,6 +112,11 @@ export type SendMessage =
   | { readonly code: "SEND_REFUSED_NOT_SUBMISSION" }
   | { readonly code: "SEND_REFUSED_NO_UNIT_CODE" }
   | { readonly code: "SEND_SAVE_FIRST" }
+  /**
+   * Excel would not hand over the saved file (Document.getFileAsync): `officeCode` is Office's
+   * error code (11000: another copy still open, 11001: network), null when none was given.
+   */
+  | { readonly code: "SEND_EXCEL_FILE_UNREADABLE"; readonly officeCode: number | null }
   | { readonly code: "SEND_CONFIRM_WARNINGS"; readonly warnings: number; readonly path: string }
   | { readonly code: "SEND_READY"; readonly path: string }
   | { readonly code: "SEND_LATE"; readonly lastDay: string }

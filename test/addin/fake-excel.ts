@@ -93,6 +93,15 @@ export interface FakeWorkbook {
   responses?: number[];
   /** The sheet of each range load that asked for formulas (filled by the fake). */
   rangeLoads?: string[];
+  /**
+   * The workbook's file as last SAVED: what Document.getFileAsync hands out. The cells above are
+   * the live workbook, so a test makes unsaved edits by changing them and not these bytes.
+   */
+  savedBytes?: Uint8Array;
+  /** Files getFileAsync handed out and closeAsync has not closed (kept by the fake). */
+  openFiles?: number;
+  /** Each Common API file call, in order: "open", "slice 0", "close" (kept by the fake). */
+  fileCalls?: string[];
 }
 
 /**
@@ -722,4 +731,133 @@ export function sheetOf(host: FakeWorkbook, name: string): FakeSheet {
   const sheet = host.sheets.find((candidate) => candidate.name === name);
   if (!sheet) throw new Error(`no sheet ${name}`);
   return sheet;
+}
+
+/**
+ * Office's Common API answers through a callback with an AsyncResult; a refusal carries
+ * `error.code/name/message` as office.js maps them (OSF.DDA.ErrorCodeManager, "Office Common API
+ * error codes": https://learn.microsoft.com/en-us/office/dev/add-ins/reference/javascript-api-for-office-error-codes).
+ */
+export interface FakeAsyncResult<T> {
+  readonly status: "succeeded" | "failed";
+  readonly value: T;
+  readonly error: { readonly code: number; readonly name: string; readonly message: string } | undefined;
+  readonly asyncContext: unknown;
+}
+
+export const FAKE_FILE_ERRORS = {
+  /** "The specified file type is not supported." */
+  fileTypeNotSupported: {
+    code: 1009,
+    name: "Data Read Error",
+    message: "The specified file type is not supported.",
+  },
+  /** "An internal error has occurred." (the generic code; Office documents none for a closed file) */
+  internal: { code: 5001, name: "Internal Error", message: "An internal error has occurred." },
+  /** "Index out of range." */
+  indexOutOfRange: { code: 5008, name: "Index out of range.", message: "Index out of range." },
+  /** "Memory Limit Exceeded": more than two files in memory. */
+  memoryLimit: {
+    code: 11000,
+    name: "Memory Limit Exceeded",
+    message: "Call closeAsync on the current File before retrieving another.",
+  },
+  /** "The specified slice size is not supported." */
+  invalidSliceSize: {
+    code: 11002,
+    name: "Invalid Value",
+    message: "The specified slice size is not supported.",
+  },
+} as const;
+
+/** Office.GetFileOptions.sliceSize: "The maximum (and the default) is 4194304 (4MB)". */
+export const FAKE_MAX_SLICE_BYTES = 4194304;
+
+type FakeCallback<T> = (result: FakeAsyncResult<T>) => void;
+
+/** Answers later, as Office does (never inside the call). */
+function answer<T>(
+  callback: FakeCallback<T> | undefined,
+  outcome: { value: T } | { error: FakeAsyncResult<T>["error"] },
+): void {
+  setTimeout(() => {
+    if (callback === undefined) return;
+    if ("value" in outcome)
+      callback({ status: "succeeded", value: outcome.value, error: undefined, asyncContext: undefined });
+    else callback({ status: "failed", value: undefined as T, error: outcome.error, asyncContext: undefined });
+  }, 0);
+}
+
+export interface FakeSlice {
+  readonly data: number[];
+  readonly index: number;
+  readonly size: number;
+}
+
+export interface FakeFile {
+  readonly size: number;
+  readonly sliceCount: number;
+  getSliceAsync(sliceIndex: number, callback?: FakeCallback<FakeSlice>): void;
+  closeAsync(callback?: FakeCallback<void>): void;
+}
+
+/**
+ * Office.context.document's file API over `host.savedBytes`, refusing what Office refuses:
+ * - a sliceSize ≤ 0 or above 4194304 bytes, with 11002 (office.js's own check in getFileAsync;
+ *   https://learn.microsoft.com/en-us/javascript/api/office/office.getfileoptions);
+ * - a file type other than Compressed, with 1009: Excel's types are Compressed and Pdf, and the
+ *   fake holds only the package (https://learn.microsoft.com/en-us/javascript/api/office/office.document#office-office-document-getfileasync-member(1));
+ * - a third file while two are open, with 11000: "No more than two documents are allowed to be in
+ *   memory; otherwise the Document.getFileAsync operation will fail"
+ *   (https://learn.microsoft.com/en-us/javascript/api/office/office.file#office-office-file-closeasync-member(1));
+ * - a slice index below 0 or at or above sliceCount, with 5008 (office.js checks it in getSliceAsync;
+ *   https://learn.microsoft.com/en-us/javascript/api/office/office.file#office-office-file-getsliceasync-member(1));
+ * - getSliceAsync or closeAsync on a file already closed, with 5001: the handle is released
+ *   (https://learn.microsoft.com/en-us/javascript/api/office/office.file#office-office-file-closeasync-member(1)).
+ * A slice's data is a plain array of numbers, "a byte array" (Office.Slice.data).
+ */
+export function createDocument(host: FakeWorkbook): {
+  getFileAsync(
+    fileType: string,
+    options?: { sliceSize?: number } | FakeCallback<FakeFile>,
+    callback?: FakeCallback<FakeFile>,
+  ): void;
+} {
+  return {
+    getFileAsync(fileType, options, callback) {
+      const done = typeof options === "function" ? options : callback;
+      const sliceSize = (typeof options === "object" ? options.sliceSize : undefined) ?? FAKE_MAX_SLICE_BYTES;
+      const calls = (host.fileCalls ??= []);
+      calls.push("open");
+      if (typeof sliceSize !== "number" || !(sliceSize > 0 && sliceSize <= FAKE_MAX_SLICE_BYTES))
+        return answer(done, { error: FAKE_FILE_ERRORS.invalidSliceSize });
+      if (fileType !== "compressed") return answer(done, { error: FAKE_FILE_ERRORS.fileTypeNotSupported });
+      if ((host.openFiles ?? 0) >= 2) return answer(done, { error: FAKE_FILE_ERRORS.memoryLimit });
+      if (host.savedBytes === undefined) throw new Error("the test gave the fake host no savedBytes");
+      // A copy: saving again later must not change a file already handed out.
+      const bytes = Uint8Array.from(host.savedBytes);
+      host.openFiles = (host.openFiles ?? 0) + 1;
+      let closed = false;
+      const file: FakeFile = {
+        size: bytes.byteLength,
+        sliceCount: Math.ceil(bytes.byteLength / sliceSize),
+        getSliceAsync(sliceIndex, sliceDone) {
+          calls.push(`slice ${sliceIndex}`);
+          if (closed) return answer(sliceDone, { error: FAKE_FILE_ERRORS.internal });
+          if (!Number.isInteger(sliceIndex) || sliceIndex < 0 || sliceIndex >= file.sliceCount)
+            return answer(sliceDone, { error: FAKE_FILE_ERRORS.indexOutOfRange });
+          const data = Array.from(bytes.subarray(sliceIndex * sliceSize, (sliceIndex + 1) * sliceSize));
+          answer(sliceDone, { value: { data, index: sliceIndex, size: data.length } });
+        },
+        closeAsync(closeDone) {
+          calls.push("close");
+          if (closed) return answer(closeDone, { error: FAKE_FILE_ERRORS.internal });
+          closed = true;
+          host.openFiles = (host.openFiles ?? 1) - 1;
+          answer(closeDone, { value: undefined });
+        },
+      };
+      answer(done, { value: file });
+    },
+  };
 }

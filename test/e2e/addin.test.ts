@@ -3,12 +3,12 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { parse } from "acorn";
-import ts from "typescript";
 import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
 import { hostFromExcelJs } from "../addin/host-from-exceljs";
 import { describeWithTool } from "../support/tools";
 import { launchChromium } from "./browser";
+import { fakeOfficeJs, hostJsonOf } from "./fake-office";
 import { serveFolder } from "./serve";
 
 /**
@@ -90,32 +90,10 @@ async function listedProblems(page: Page): Promise<string[]> {
   ).sort();
 }
 
-/** office.js replaced by a fake Excel whose workbook is `host` (test/addin/fake-excel.ts, transpiled). */
-function fakeOfficeJs(hostJson: string, readyAfterMs = 0): string {
-  const source = ts.transpileModule(readFileSync(join(__dirname, "..", "addin", "fake-excel.ts"), "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  return `(() => {
-    const module = { exports: {} }; const exports = module.exports;
-    ${source}
-    const fake = module.exports;
-    const data = ${hostJson};
-    const host = { ...data, sheets: data.sheets.map((sheet) => ({ ...sheet, cells: new Map(sheet.cells) })) };
-    window.__thiduaHost = host;
-    window.Office = {
-      HostType: { Excel: "Excel" },
-      onReady: () =>
-        new Promise((resolve) => setTimeout(() => resolve({ host: "Excel", platform: "PC" }), ${readyAfterMs})),
-      context: { requirements: { isSetSupported: () => true } },
-    };
-    window.Excel = { run: async (_options, batch) => batch(fake.createContext(host)) };
-  })();`;
-}
-
 async function blankTemplateHostJson(): Promise<string> {
   const host = await hostFromExcelJs(await corpusCase("blank-template.xlsx").build());
   if (host === null) throw new Error("exceljs could not load the blank template");
-  return JSON.stringify({ ...host, sheets: host.sheets.map((s) => ({ ...s, cells: [...s.cells] })) });
+  return hostJsonOf(host);
 }
 
 interface HostState {
@@ -298,10 +276,7 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
       const blank = corpusCase("blank-template.xlsx");
       const host = await hostFromExcelJs(await blank.build());
       if (host === null) throw new Error("exceljs could not load the blank template");
-      const hostJson = JSON.stringify({
-        ...host,
-        sheets: host.sheets.map((s) => ({ ...s, cells: [...s.cells] })),
-      });
+      const hostJson = hostJsonOf(host);
       const page = await browser.context.newPage();
       await page.route(OFFICE_JS, (route) =>
         route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs(hostJson) }),
