@@ -109,9 +109,7 @@ type Outcome =
       readonly state: "checked";
       readonly report: CheckReport;
       readonly file: string | null;
-      /** What was checked: the snapshot (Excel: the saved file is compared with it before sending)... */
-      readonly snapshot: WorkbookSnapshot;
-      /** ...and the checked bytes (standalone); null in Excel mode, where only a save makes a file. */
+      /** The checked bytes (standalone); null in Excel mode, where only a save makes a file. */
       readonly bytes: Uint8Array | null;
       /** Counts the checks: a new check starts a new send (warnings asked again, nothing kept). */
       readonly check: number;
@@ -364,7 +362,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
       const report = checkSnapshot(snapshot, config);
       setRecognition(report.recognition);
       checks.current += 1;
-      setOutcome({ state: "checked", report, file, snapshot, bytes, check: checks.current });
+      setOutcome({ state: "checked", report, file, bytes, check: checks.current });
     },
     [config],
   );
@@ -432,7 +430,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
   // if it is the workbook that was checked (saved-file.ts says what "the same" means).
   let source: SendSource | null = null;
   if (outcome.state === "checked") {
-    const checked = { snapshot: outcome.snapshot, problems: outcome.report.validation.problems };
+    const checked = outcome.report.validation;
     if (outcome.bytes !== null) source = { kind: "checked-bytes", bytes: outcome.bytes };
     else if (excel !== null)
       source = { kind: "saved-workbook", read: () => checkSavedFile(excel.readSavedFile, checked, config) };

@@ -32,8 +32,8 @@ export interface CheckReport {
   readonly warnings: number;
   /** No error left (warnings allowed): the file can be sent. */
   readonly ready: boolean;
-  /** What the send decision needs of the validation (its kind, unit, problems and period). */
-  readonly validation: Pick<ValidationResult, "kind" | "unit" | "problems" | "period">;
+  /** The validation: the send decision needs its kind, unit, problems and period, the saved-file check all of it. */
+  readonly validation: ValidationResult;
 }
 
 export type Recognition =
@@ -105,7 +105,7 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, config: MovementConfig
     errors,
     warnings,
     ready: errors === 0,
-    validation: { kind: result.kind, unit: result.unit, problems: result.problems, period: result.period },
+    validation: result,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { MovementConfig, Problem, SendMessage, WorkbookSnapshot } from "../../core/index";
+import type { MovementConfig, SendMessage, ValidationResult } from "../../core/index";
 import { documentFileMessage } from "../office/document-file";
 import { readChosenBytes } from "../standalone/read-file";
 import { checkSnapshot } from "./check";
@@ -12,11 +12,11 @@ export type SavedFileCheck =
   /** Excel would not hand the file over. */
   | { readonly status: "unreadable"; readonly message: SendMessage };
 
-/** What the check of the open workbook found. */
-export interface CheckedWorkbook {
-  readonly snapshot: WorkbookSnapshot;
-  readonly problems: readonly Problem[];
-}
+/** What the check of the open workbook found: its validation (the values it read, the problems). */
+export type CheckedWorkbook = Pick<
+  ValidationResult,
+  "kind" | "version" | "unit" | "period" | "document" | "problems"
+>;
 
 /** Deep equality of plain JSON values; object keys in any order (two readers list cells differently). */
 function same(a: unknown, b: unknown): boolean {
@@ -33,31 +33,35 @@ function same(a: unknown, b: unknown): boolean {
   );
 }
 
-/** Excel lists merged areas in its own order, the file in its own: a set, compared sorted. */
-function comparable(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+/** Everything the check read and said, as plain values (the spec itself is code, left out). */
+function whatWasChecked(checked: CheckedWorkbook): unknown {
+  const { document } = checked;
   return {
-    ...snapshot,
-    sheets: snapshot.sheets.map((sheet) => ({ ...sheet, merges: [...sheet.merges].sort() })),
+    kind: checked.kind,
+    version: checked.version,
+    unit: checked.unit,
+    period: checked.period,
+    fields: document?.fields ?? null,
+    // Rows keep their sheet row numbers: a row inserted or moved is a difference too.
+    tables: document?.tables ?? null,
+    layouts: document?.layouts ?? null,
+    problems: checked.problems
+      .map((p) => JSON.stringify([p.severity, p.code, p.sheet, p.cell, Object.entries(p.params).sort()]))
+      .sort(),
   };
-}
-
-function problemKeys(problems: readonly Problem[]): string[] {
-  return problems
-    .map((p) => JSON.stringify([p.severity, p.code, p.sheet, p.cell, Object.entries(p.params).sort()]))
-    .sort();
 }
 
 /**
  * Whether the saved file is the workbook the officer checked. There are no bytes of the live
  * workbook to compare with (Excel checks its cells, and only a save makes a file), so "the same"
- * means: the saved file, read by the file reader (the CLI's, the one the consolidation uses),
- * gives the same snapshot as the open workbook gave at the check (every sheet, its visibility,
- * every cell value, the merged areas as a set, the date system) and the same problems. The two
- * readers agree on an unchanged workbook (test/addin/conformance.test.ts, the whole corpus), so a
- * difference is an edit not saved, or one saved after the check: either way the check shown does
- * not describe the file, and the officer is asked to save and check again. The problems are
- * compared too, although today they follow from the cells: whatever else the validation comes
- * to depend on, what is sent must be what was reported.
+ * means: the saved file, read by the file reader (the one the consolidation uses) and validated,
+ * gives exactly what the check of the open workbook gave: kind, version, unit, period, every
+ * value of the template's fields and table rows (with their row numbers), and the same problems.
+ * A difference is an edit not saved, or one saved after the check: the check shown does not
+ * describe the file, and the officer is asked to save and check again.
+ * Why not the whole snapshot: Excel recalculates volatile formulas and reports formatting-only
+ * cells its own way, so raw cells outside the template's input cells would make a real Excel say
+ * "save first" on every send, while nothing counted or reported would differ.
  */
 export async function checkSavedFile(
   readSaved: () => Promise<Uint8Array>,
@@ -73,8 +77,8 @@ export async function checkSavedFile(
   const reading = await readChosenBytes(bytes);
   // A saved file the reader refuses (a workbook never saved as .xlsx) is not what was checked.
   if (!reading.ok) return { status: "differs" };
-  if (!same(comparable(reading.snapshot), comparable(checked.snapshot))) return { status: "differs" };
-  const problems = checkSnapshot(reading.snapshot, config).validation.problems;
-  if (!same(problemKeys(problems), problemKeys(checked.problems))) return { status: "differs" };
-  return { status: "same", bytes };
+  const saved = checkSnapshot(reading.snapshot, config).validation;
+  return same(whatWasChecked(saved), whatWasChecked(checked))
+    ? { status: "same", bytes }
+    : { status: "differs" };
 }

@@ -1,4 +1,4 @@
-import { formatSendMessage } from "../../core/index";
+import { formatSendMessage, SUBMISSION_SPECS } from "../../core/index";
 import { readOpenWorkbook } from "../../addin/office/excel-workbook";
 import { readDocumentFile, type FileDocument } from "../../addin/office/document-file";
 import { checkSnapshot } from "../../addin/pane/check";
@@ -29,18 +29,25 @@ async function openWorkbook(bytes: Uint8Array): Promise<FakeWorkbook> {
 /** Kiểm tra in Excel: the live cells, validated. */
 async function checkInExcel(host: FakeWorkbook): Promise<CheckedWorkbook> {
   const { snapshot } = await readOpenWorkbook(createContext(host));
-  return { snapshot, problems: checkSnapshot(snapshot, FIXTURE_CONFIG).validation.problems };
+  return checkSnapshot(snapshot, FIXTURE_CONFIG).validation;
 }
 
 function readSaved(host: FakeWorkbook): () => Promise<Uint8Array> {
   return () => readDocumentFile(createDocument(host) as unknown as FileDocument);
 }
 
-/** A live edit the officer has not saved: one text cell of a visible sheet changed. */
-function editOneCell(host: FakeWorkbook): void {
-  const sheet = host.sheets.find((candidate) => candidate.visibility === "Visible")!;
-  const [address, cell] = [...sheet.cells].find(([, candidate]) => candidate.valueType === "String")!;
-  sheet.cells.set(address, { ...cell, value: `${String(cell.value)} (sửa)` });
+/** The plan's first task, where the check reads it (the spec's table, first data row). */
+function firstTaskCell(): { sheet: string; address: string } {
+  const tasks = SUBMISSION_SPECS.KH.tables.find((table) => table.key === "tasks")!;
+  const column = tasks.columns.find((candidate) => candidate.key === "task")!;
+  return { sheet: tasks.sheet, address: `${column.column}${tasks.firstDataRow}` };
+}
+
+/** A live edit the officer has not saved: `value` typed into a cell of `sheetName`. */
+function editCell(host: FakeWorkbook, sheetName: string, address: string, value: string): void {
+  const sheet = host.sheets.find((candidate) => candidate.name === sheetName)!;
+  const cell = sheet.cells.get(address)!;
+  sheet.cells.set(address, { ...cell, value, valueType: "String" });
 }
 
 describe("checkSavedFile", () => {
@@ -64,12 +71,40 @@ describe("checkSavedFile", () => {
     expect((await checkSavedFile(readSaved(host), checked, FIXTURE_CONFIG)).status).toBe("same");
   });
 
-  it("an edit not saved since the check differs", async () => {
+  it("an edit not saved since the check differs, even one that leaves the problems as they were", async () => {
     const host = await openWorkbook(await corpusBytes("kh-valid.xlsx"));
-    editOneCell(host);
+    const { sheet, address } = firstTaskCell();
+    editCell(host, sheet, address, "Số hóa hồ sơ (sửa, chưa lưu)");
     const checked = await checkInExcel(host);
 
+    expect(checked.problems).toEqual([]);
     expect(await checkSavedFile(readSaved(host), checked, FIXTURE_CONFIG)).toEqual({ status: "differs" });
+  });
+
+  it("a row moved down (the same values, another sheet row) differs", async () => {
+    const host = await openWorkbook(await corpusBytes("kh-valid.xlsx"));
+    const checked = await checkInExcel(host);
+    const moved = {
+      ...checked,
+      document: {
+        ...checked.document!,
+        tables: {
+          ...checked.document!.tables,
+          tasks: checked.document!.tables["tasks"]!.map((row) => ({ ...row, row: row.row + 1 })),
+        },
+      },
+    };
+
+    expect(await checkSavedFile(readSaved(host), moved, FIXTURE_CONFIG)).toEqual({ status: "differs" });
+  });
+
+  it("an unsaved edit to a cell the check does not read (a title) leaves what is counted the same", async () => {
+    const host = await openWorkbook(await corpusBytes("kh-valid.xlsx"));
+    const { sheet } = firstTaskCell();
+    editCell(host, sheet, "A1", "NHIỆM VỤ TRIỂN KHAI (bản nháp)");
+    const checked = await checkInExcel(host);
+
+    expect((await checkSavedFile(readSaved(host), checked, FIXTURE_CONFIG)).status).toBe("same");
   });
 
   it("a file saved after the check, with other contents, differs", async () => {
