@@ -664,7 +664,11 @@ export class GraphTestServer {
     };
     this.requests.push(recorded);
     const arrivedAt = Date.now();
-    if (request.method === "OPTIONS") return this.servePreflight(request, response);
+    if (request.method === "OPTIONS") {
+      // A preflight is a round trip like any other: the link's latency applies to it too.
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      return this.servePreflight(request, response);
+    }
     if (kind === "download") {
       this.downloadsInFlight += 1;
       this.maxDownloadsInFlight = Math.max(this.maxDownloadsInFlight, this.downloadsInFlight);
