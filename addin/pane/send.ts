@@ -233,6 +233,10 @@ async function uploadSession(
         start = end;
         return null;
       }
+      // 409: the name was taken meanwhile; 404: the session has ended, perhaps completed by a fragment
+      // whose answer was lost (the caller looks at the folder). Any other refusal (507, 413) is an error.
+      if (!answer.ok && answer.status !== 409 && answer.status !== 404)
+        throw await toGraphRequestError(answer, "upload fragment");
       return answer;
     });
     if (response !== null) return response;
@@ -254,6 +258,9 @@ export function failureMessage(error: unknown, size: number): SendMessage {
         return { code: "SEND_FOLDER_NOT_FOUND" };
       case 413:
         return { code: "SEND_TOO_LARGE", size };
+      // The drive's quota is reached (Graph error codes: 507 insufficientStorage, quotaLimitReached).
+      case 507:
+        return { code: "SEND_STORAGE_FULL", size };
       default:
         return { code: "SEND_FAILED", status: error.status };
     }
@@ -306,11 +313,18 @@ export async function sendFile(
           })
         : await uploadSession(graph, path, bytes, conflict, options.chunkBytes ?? 10 * CHUNK_UNIT_BYTES);
     let item: DriveItem;
-    if (answer.status === 409) {
+    if (answer.status === 409 || answer.status === 404) {
       await answer.body?.cancel().catch(() => undefined);
-      // Our own first attempt may have landed before its answer was lost: then it is ours, sent.
-      item = await graph.item("GET", path);
-      if (!confirms(item, bytes)) return exists;
+      // Our own attempt may have landed before its answer was lost (a PUT, or the session's last
+      // fragment): what the folder holds decides. These bytes: ours, sent.
+      const held = await graph.call("GET", path, { accept: [404] });
+      if (held.status === 404) {
+        await held.body?.cancel().catch(() => undefined);
+        return { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };
+      }
+      item = (await held.json()) as DriveItem;
+      if (!confirms(item, bytes))
+        return answer.status === 409 ? exists : { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };
     } else item = (await answer.json()) as DriveItem;
     if (!confirms(item, bytes) || item.lastModifiedDateTime === undefined)
       return { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };

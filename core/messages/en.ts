@@ -272,6 +272,8 @@ export function sendMessageEn(message: SendMessage): string {
       return `The server is busy: trying again in ${message.seconds} seconds…`;
     case "SEND_TOO_LARGE":
       return `The file is too large to send (${message.size} bytes): remove pictures or unused sheets and save again.`;
+    case "SEND_STORAGE_FULL":
+      return `Sở Nội vụ's submission folder is out of storage and cannot take this file (${message.size} bytes): the file was not sent. Ask Sở Nội vụ to free up space, then send again.`;
     case "SEND_NAME_CONFLICT":
       return `The folder already holds ${message.path}: the file was not sent, the earlier one is kept.`;
     case "SEND_NOT_CONFIRMED":

@@ -270,6 +270,8 @@ export function sendMessageVi(message: SendMessage): string {
       return `Máy chủ đang bận: sẽ thử lại sau ${message.seconds} giây…`;
     case "SEND_TOO_LARGE":
       return `Tệp quá lớn để gửi (${message.size} byte): hãy xóa ảnh hoặc trang thừa rồi lưu lại.`;
+    case "SEND_STORAGE_FULL":
+      return `Thư mục nhận của Sở Nội vụ đã hết dung lượng, không nhận thêm được tệp này (${message.size} byte): tệp chưa được gửi. Hãy báo Sở Nội vụ giải phóng dung lượng rồi gửi lại.`;
     case "SEND_NAME_CONFLICT":
       return `Thư mục đã có ${message.path}: tệp chưa được gửi, tệp cũ được giữ nguyên.`;
     case "SEND_NOT_CONFIRMED":

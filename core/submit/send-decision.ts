@@ -129,6 +129,8 @@ export type SendMessage =
   | { readonly code: "SEND_FOLDER_NOT_FOUND" }
   | { readonly code: "SEND_THROTTLED"; readonly seconds: number }
   | { readonly code: "SEND_TOO_LARGE"; readonly size: number }
+  /** 507: the drive holding the submission folder is full (its quota), not the file's fault. */
+  | { readonly code: "SEND_STORAGE_FULL"; readonly size: number }
   | { readonly code: "SEND_NAME_CONFLICT"; readonly path: string }
   | { readonly code: "SEND_NOT_CONFIRMED" }
   | { readonly code: "SEND_FAILED"; readonly status: number }

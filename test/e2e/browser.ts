@@ -30,13 +30,16 @@ export function chromiumAvailable(suite: string): boolean {
   return false;
 }
 
-/** A fresh Chromium profile, removed on close. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** A fresh Chromium profile, removed on close (`ignoreHTTPSErrors`: to reach the Graph test server's self-signed HTTPS). */
+export async function launchChromium(
+  options: { ignoreHTTPSErrors?: boolean } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), "thidua-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   return {
     context,

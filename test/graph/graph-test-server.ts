@@ -75,6 +75,8 @@ export interface RecordedRequest {
 
 export const TEST_DRIVE_ID = "b!testdrive";
 const ROOT_ID = "root";
+/** PUT /drives/{drive}/items/{parent}:/{name}:/content, a simple upload (DOCS.put). */
+const PUT_CONTENT = /^\/drives\/([^/]+)\/items\/([^/:]+):\/(.+):\/content$/;
 const VERSION = "v1.0";
 
 interface DeltaMark {
@@ -130,6 +132,9 @@ const DOCS = {
   put: "https://learn.microsoft.com/en-us/graph/api/driveitem-put-content",
   children: "https://learn.microsoft.com/en-us/graph/api/driveitem-post-children",
   addressing: "https://learn.microsoft.com/en-us/graph/onedrive-addressing-driveitems",
+  // "507 Insufficient Storage: The maximum storage quota has been reached"; code quotaLimitReached
+  // ("The user has reached their quota limit"), in the table of error codes.
+  errors: "https://learn.microsoft.com/en-us/graph/errors",
 } as const;
 
 export { DOCS as GRAPH_DOCS };
@@ -145,6 +150,13 @@ export class GraphTestServer {
   readonly sentMail: { readonly sender: string; readonly body: unknown }[] = [];
   readonly faults: Fault[] = [];
   latencyMs = 0;
+  /** The link's upload speed: a request body of n bytes arrives n / this seconds late (Infinity: no limit). */
+  bandwidthBytesPerSecond = Infinity;
+  /**
+   * The drive's storage quota in bytes, every kept version counted (SharePoint counts versions
+   * against the site's storage): an upload that would pass it answers 507 (DOCS.errors).
+   */
+  quotaBytes = Infinity;
   /** Children page size when the client gives no $top (the service's default is 200). */
   defaultPageSize = 200;
   /** The most children a page holds whatever $top asks (the service may return fewer than asked). */
@@ -652,7 +664,11 @@ export class GraphTestServer {
     };
     this.requests.push(recorded);
     const arrivedAt = Date.now();
-    if (request.method === "OPTIONS") return this.servePreflight(request, response);
+    if (request.method === "OPTIONS") {
+      // A preflight is a round trip like any other: the link's latency applies to it too.
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      return this.servePreflight(request, response);
+    }
     if (kind === "download") {
       this.downloadsInFlight += 1;
       this.maxDownloadsInFlight = Math.max(this.maxDownloadsInFlight, this.downloadsInFlight);
@@ -666,7 +682,8 @@ export class GraphTestServer {
       request.on("end", () => resolve(Buffer.concat(chunks)));
       request.on("error", () => resolve(Buffer.concat(chunks)));
     });
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const delayMs = this.latencyMs + (body.byteLength / this.bandwidthBytesPerSecond) * 1000;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (this.throttleEvery > 0) {
       // A request sent while a Retry-After runs: Microsoft asks clients to pause every request
       // ("Throttling guidance": https://learn.microsoft.com/en-us/graph/throttling#best-practices-to-handle-throttling).
@@ -742,7 +759,50 @@ export class GraphTestServer {
     const match = /^\/users\/([^/]+)\/sendMail$/.exec(path);
     if (recorded.method === "POST" && match)
       this.sentMail.push({ sender: match[1] as string, body: JSON.parse(body.toString("utf8") || "null") });
+    const put = PUT_CONTENT.exec(path);
+    if (recorded.method === "PUT" && put) this.storeSimpleUpload(url, put, body);
     void request;
+  }
+
+  /** Bytes the drive holds, every kept version counted (what its quota is measured against). */
+  usedBytes(): number {
+    let used = 0;
+    for (const item of this.items.values())
+      if (!item.deleted) for (const version of item.history) used += version.bytes.byteLength;
+    return used;
+  }
+
+  /** Whether `bytes` more would pass the quota (507 insufficientStorage / quotaLimitReached, DOCS.errors). */
+  private overQuota(bytes: number): boolean {
+    return this.usedBytes() + bytes > this.quotaBytes;
+  }
+
+  /**
+   * A simple upload, PUT /drives/{d}/items/{parent}:/{name}:/content (DOCS.put): what to answer. The
+   * conflictBehavior comes in the URL (driveItem resource notes: "included in the URL instead of the
+   * body", https://learn.microsoft.com/en-us/graph/api/resources/driveitem).
+   */
+  private storeSimpleUpload(
+    url: URL,
+    match: RegExpExecArray,
+    body: Buffer,
+  ): { status: number; code?: string; message?: string; item?: StoredItem } {
+    const parent = this.items.get(match[2] as string);
+    if (!parent?.folder || parent.deleted)
+      return { status: 404, code: "itemNotFound", message: "No such folder." };
+    // conflictBehavior=fail: an existing name answers 409 nameAlreadyExists, nothing stored (DOCS.put).
+    if (
+      url.searchParams.get("@microsoft.graph.conflictBehavior") === "fail" &&
+      this.childNamed(parent.id, match[3] as string)
+    )
+      return { status: 409, code: "nameAlreadyExists", message: "The specified item name already exists." };
+    if (this.overQuota(body.byteLength))
+      return { status: 507, code: "quotaLimitReached", message: "Insufficient Space Available" };
+    const item = this.putFile(`${this.relativePath(parent)}/${match[3] as string}`, new Uint8Array(body), {
+      modified: new Date().toISOString(),
+      by: "thidua",
+    });
+    return { status: item.version === 1 ? 201 : 200, item };
   }
 
   /** CORS as Graph sends it (the add-in calls Graph from a page): any origin, the headers it needs (DOCS.cors). */
@@ -948,23 +1008,10 @@ export class GraphTestServer {
       if (!item) return this.error(response, 404, "itemNotFound", "The sharing link is not valid.");
       return this.json(response, 200, this.render(item, select));
     }
-    if (method === "PUT" && (match = /^\/drives\/([^/]+)\/items\/([^/:]+):\/(.+):\/content$/.exec(path))) {
-      const parent = this.items.get(match[2] as string);
-      if (!parent?.folder || parent.deleted)
-        return this.error(response, 404, "itemNotFound", "No such folder.");
-      // conflictBehavior=fail in the URL (driveItem resource notes: "included in the URL instead of the body",
-      // https://learn.microsoft.com/en-us/graph/api/resources/driveitem): an existing name answers 409
-      // nameAlreadyExists, nothing stored (DOCS.put).
-      if (
-        url.searchParams.get("@microsoft.graph.conflictBehavior") === "fail" &&
-        this.childNamed(parent.id, match[3] as string)
-      )
-        return this.error(response, 409, "nameAlreadyExists", "The specified item name already exists.");
-      const item = this.putFile(`${this.relativePath(parent)}/${match[3] as string}`, new Uint8Array(body), {
-        modified: new Date().toISOString(),
-        by: "thidua",
-      });
-      return this.json(response, item.version === 1 ? 201 : 200, this.render(item, null));
+    if (method === "PUT" && (match = PUT_CONTENT.exec(path))) {
+      const stored = this.storeSimpleUpload(url, match, body);
+      if (stored.code) return this.error(response, stored.status, stored.code, stored.message ?? "");
+      return this.json(response, stored.status, this.render(stored.item as StoredItem, null));
     }
     if (
       method === "POST" &&
@@ -976,13 +1023,17 @@ export class GraphTestServer {
       // conflictBehavior "fail" in the session's item: refused when the name exists (DOCS.upload). The
       // service may report it only at the last fragment; refusing at creation is the stricter reading.
       const asked = JSON.parse(body.toString("utf8") || "{}") as {
-        item?: { "@microsoft.graph.conflictBehavior"?: string };
+        item?: { "@microsoft.graph.conflictBehavior"?: string; fileSize?: number };
       };
       if (
         asked.item?.["@microsoft.graph.conflictBehavior"] === "fail" &&
         this.childNamed(parent.id, match[3] as string)
       )
         return this.error(response, 409, "nameAlreadyExists", "The specified item name already exists.");
+      // "If the fileSize parameter is specified and exceeds the available quota, a 507 Insufficient
+      // Storage response will be returned and the upload session will not be created" (DOCS.upload).
+      if (typeof asked.item?.fileSize === "number" && this.overQuota(asked.item.fileSize))
+        return this.error(response, 507, "quotaLimitReached", "Insufficient Space Available");
       const id = randomUUID();
       this.sessions.set(id, {
         parentId: parent.id,
@@ -1039,6 +1090,10 @@ export class GraphTestServer {
         code: "invalidRange",
         message: "Content-Range does not follow the last fragment.",
       };
+    // Without fileSize at creation the quota is met by the fragments: the first one that declares a
+    // total the drive cannot hold is refused (DOCS.errors, 507); nothing of it is kept.
+    if (this.overQuota(Number(range[3])))
+      return { status: 507, code: "quotaLimitReached", message: "Insufficient Space Available" };
     this.uploadChunks.push(body.byteLength);
     session.received.push(body);
     session.size = Number(range[3]);

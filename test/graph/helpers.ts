@@ -7,13 +7,14 @@ import { toConsolidationJson } from "../../scripts/commands/consolidate";
 import { loadMovementConfig } from "../../scripts/config-loader";
 import { runConsolidation } from "../../scripts/consolidate/run-consolidation";
 import { createGraphClient, type GraphConnection } from "../../scripts/graph/client";
+import { GraphSource, type GraphSourceOptions } from "../../scripts/graph/graph-source";
 import type { RetryPolicy } from "../../scripts/graph/retry-policy";
 import { loadRegistry } from "../../scripts/registry-loader";
 import { runSample } from "../../scripts/commands/sample";
 import { createLocalFolderSource } from "../../scripts/source/local-folder";
 import type { SubmissionSource } from "../../scripts/source/types";
 import type { ConsolidationResult } from "../../core/index";
-import { GraphTestServer } from "./graph-test-server";
+import { GraphTestServer, TEST_DRIVE_ID } from "./graph-test-server";
 
 /** Short waits so that fault tests take seconds; the policy's logic is the product's. */
 export const FAST_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 20, maxDelayMs: 3000 };
@@ -136,4 +137,49 @@ export async function serveSampleProvince(units: number): Promise<ServedProvince
 export async function stopServedProvince({ server, province }: ServedProvince): Promise<void> {
   await server.close();
   rmSync(province.folder, { recursive: true, force: true });
+}
+
+/**
+ * A suite's served province: started before its tests (beforeAll), stopped after them (afterAll).
+ * Its fields are read inside tests and hooks, once started.
+ */
+export function useServedProvince(units: number): ServedProvince {
+  let current: ServedProvince | null = null;
+  beforeAll(async () => {
+    current = await serveSampleProvince(units);
+  }, 120_000);
+  afterAll(async () => {
+    if (current) await stopServedProvince(current);
+  });
+  const started = (): ServedProvince => {
+    if (!current) throw new Error("the served province is read before the suite's beforeAll");
+    return current;
+  };
+  return {
+    get province() {
+      return started().province;
+    },
+    get server() {
+      return started().server;
+    },
+    get folderId() {
+      return started().folderId;
+    },
+    get localJson() {
+      return started().localJson;
+    },
+  };
+}
+
+/** The served province's folder by drive and item id, read through the real SDK. */
+export function servedSource(
+  served: ServedProvince,
+  options: Omit<GraphSourceOptions, "connection" | "address"> & { credential?: TokenCredential } = {},
+): GraphSource {
+  const { credential, ...rest } = options;
+  return new GraphSource({
+    connection: connectTo(served.server, credential ? { credential } : {}),
+    address: { kind: "onedrive-item", driveId: TEST_DRIVE_ID, itemId: served.folderId },
+    ...rest,
+  });
 }
