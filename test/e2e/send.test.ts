@@ -13,7 +13,6 @@ import {
   type SendReceipt,
 } from "../../core/index";
 import { SIMPLE_UPLOAD_MAX_BYTES } from "../../addin/pane/send";
-import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import {
   FIXTURE_CONFIG,
   day,
@@ -26,6 +25,7 @@ import {
 import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
 import { describeWithTool } from "../support/tools";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
+import { clickSend, corpusBytes } from "./send-site";
 import { serveFolder } from "./serve";
 
 /**
@@ -46,12 +46,6 @@ const SHARING_LINK = "https://contoso.sharepoint.com/:f:/s/snv/EsNopBaoCaoE2e?e=
 const TODAY = toVietnamDate(Date.now());
 const ROUND = { kind: "DN-KT", round: "HANGNAM", year: Number(TODAY.slice(0, 4)) } as const;
 const ROUND_LAST_DAY = addDays(TODAY, 10);
-
-function corpusCase(file: string) {
-  const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
-  if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
-  return found.source.build();
-}
 
 /**
  * A valid plan above the 4 MiB of a simple upload by its real size: long task results of random
@@ -85,17 +79,11 @@ async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<vo
   await page.waitForSelector('[data-testid="results"]', { timeout: 60_000 });
 }
 
-/** Clicks "Gửi Sở Nội vụ", confirming the warnings once if asked. */
+/** Clicks "Gửi Sở Nội vụ", confirming the warnings once if asked ("send anyway" sends at once). */
 async function send(page: Page): Promise<void> {
-  const button = page.locator('[data-testid="send-button"]');
-  if (await button.isDisabled())
-    throw new Error(`send disabled: ${await page.locator('[data-testid="send-reason"]').innerText()}`);
-  await button.click();
+  await clickSend(page);
   const ask = page.locator('[data-testid="send-ask"][data-code="SEND_CONFIRM_WARNINGS"]');
-  if (await ask.isVisible().catch(() => false)) {
-    await page.click('[data-testid="send-confirm"]');
-    await page.click('[data-testid="send-button"]');
-  }
+  if (await ask.isVisible().catch(() => false)) await page.click('[data-testid="send-confirm"]');
 }
 
 async function receiptText(page: Page): Promise<string> {
@@ -184,7 +172,7 @@ describeWithTool("chromium", "sending from the standalone page to the Graph test
     await context.addInitScript((token) => {
       (window as unknown as { __thiduaToken: string }).__thiduaToken = token;
     }, TOKEN);
-    valid = await corpusCase("kh-valid.xlsx");
+    valid = await corpusBytes("kh-valid.xlsx");
   }, 300_000);
 
   afterAll(async () => {
@@ -227,7 +215,7 @@ describeWithTool("chromium", "sending from the standalone page to the Graph test
   });
 
   it("refuses a file with errors: the button is disabled, with the reason", async () => {
-    await dropFile(page, "trong.xlsx", await corpusCase("blank-template.xlsx"));
+    await dropFile(page, "trong.xlsx", await corpusBytes("blank-template.xlsx"));
     const button = page.locator('[data-testid="send-button"]');
     expect(await button.isDisabled()).toBe(true);
     expect(await page.locator('[data-testid="send-reason"]').innerText()).toMatch(
@@ -265,7 +253,7 @@ describeWithTool("chromium", "sending from the standalone page to the Graph test
 
   it("asks once about warnings: cancelling sends nothing, confirming sends, and a resend asks only to replace", async () => {
     clearFolder();
-    await dropFile(page, "KH canh bao.xlsx", await corpusCase("kh-criterion-uncovered.xlsx"));
+    await dropFile(page, "KH canh bao.xlsx", await corpusBytes("kh-criterion-uncovered.xlsx"));
     await page.click('[data-testid="send-button"]');
     const ask = page.locator('[data-testid="send-ask"]');
     await ask.waitFor();
@@ -278,10 +266,10 @@ describeWithTool("chromium", "sending from the standalone page to the Graph test
     expect(graph.filesUnder(folderId)).toEqual([]);
 
     await page.click('[data-testid="send-button"]');
+    // "Vẫn gửi" sends at once: no second click.
     await page.click(
       '[data-testid="send-ask"][data-code="SEND_CONFIRM_WARNINGS"] [data-testid="send-confirm"]',
     );
-    await page.click('[data-testid="send-button"]');
     await receiptText(page);
     expect(graph.filesUnder(folderId).map((file) => file.path)).toEqual(["KH/KH_SKHCN.xlsx"]);
 
