@@ -10,14 +10,8 @@ import {
   type SendReceipt,
 } from "../../core/index";
 import type { CheckReport } from "./check";
-import {
-  lastReceipt,
-  pageGlobalToken,
-  parseSubmissionFolder,
-  rememberReceipt,
-  sendFile,
-  sendSetupProblem,
-} from "./send";
+import { lastReceipt, parseSubmissionFolder, rememberReceipt, sendFile, sendSetupProblem } from "./send";
+import { paneTokenSource } from "./sign-in";
 import type { PaneStrings } from "./strings";
 
 type Phase =
@@ -48,6 +42,8 @@ export function SendPanel(props: {
   if (bytes === null) return null;
   const say = (message: SendMessage) => formatSendMessage(message, language);
   const setup = sendSetupProblem(config.submission);
+  // Made once per page: MSAL's client, which also takes a redirect sign-in's answer on its way back.
+  const tokens = config.submission === undefined ? null : paneTokenSource(config.submission).source;
   const decision = decideSend({
     result: report.validation,
     config,
@@ -66,7 +62,8 @@ export function SendPanel(props: {
     const outcome = await sendFile(
       {
         endpoint: config.submission.graphEndpoint,
-        token: pageGlobalToken,
+        token: () => tokens?.token() ?? Promise.resolve(null),
+        refresh: () => tokens?.refresh() ?? Promise.resolve(null),
         onWait: (ms) =>
           setPhase({ step: "sending", progress: { code: "SEND_THROTTLED", seconds: Math.ceil(ms / 1000) } }),
       },
