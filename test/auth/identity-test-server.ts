@@ -402,7 +402,7 @@ export class IdentityTestServer {
       ),
       base64url("not-checked-by-the-browser"),
     ].join(".");
-    const granted = scopes.filter((scope) => !OIDC_SCOPES.has(scope) || scope !== "offline_access");
+    const granted = scopes.filter((scope) => scope !== "offline_access");
     this.tokenRequests.push({ form, origin, refused: null });
     response.writeHead(200, { ...cors, "content-type": "application/json" });
     response.end(
