@@ -229,4 +229,47 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
     expect(api.at(-1)?.authorization).toBe(`Bearer ${fresh}`);
     await page.close();
   });
+
+  it("the Office dialog page (Excel without NAA) signs in by redirect and hands the token over with messageParent", async () => {
+    const page = await context.newPage();
+    const messages: string[] = [];
+    await page.exposeFunction("thiduaMessageParent", (message: string) => void messages.push(message));
+    // Office in a dialog, as much as auth-dialog.html uses: onReady, and messageParent to the pane.
+    await page.route(/appsforoffice\.microsoft\.com\/.*office\.js$/, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: `window.Office = { onReady: function (callback) { var info = { host: "Excel" };
+          if (callback) callback(info); return Promise.resolve(info); },
+          context: { ui: { messageParent: function (message) { window.thiduaMessageParent(message); } } } };`,
+      }),
+    );
+    await page.goto(`${site.url}taskpane.html`);
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    const authorizeBefore = identity.authorizeRequests.length;
+    const dialog = new URL("auth-dialog.html", site.url);
+    dialog.searchParams.set("clientId", CLIENT_ID);
+    dialog.searchParams.set("authority", "https://login.microsoftonline.com/hatinh.gov.vn");
+    const visited: string[] = [];
+    page.on("framenavigated", (frame) => visited.push(new URL(frame.url()).pathname));
+    await page.goto(dialog.href);
+    for (let tries = 0; messages.length === 0 && tries < 300; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(messages).toHaveLength(1);
+    // To the identity platform and back through the redirect bridge to the dialog page, which answered.
+    expect(visited).toEqual(["/auth-dialog.html", "/auth-redirect.html", "/auth-dialog.html"]);
+    const answer = JSON.parse(messages[0] as string) as {
+      status: string;
+      accessToken: string;
+      expiresOn: number;
+    };
+    expect(answer.status).toBe("success");
+    expect(answer.accessToken).toBe(identity.accessTokens.at(-1));
+    expect(answer.expiresOn).toBeGreaterThan(Date.now());
+    expect(identity.authorizeRequests.length).toBe(authorizeBefore + 1);
+    expect(identity.authorizeRequests.at(-1)?.query["scope"]?.split(" ")).toContain(SCOPE);
+    await page.close();
+  });
 });
