@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "acorn";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
@@ -271,5 +272,19 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
     expect(identity.authorizeRequests.length).toBe(authorizeBefore + 1);
     expect(identity.authorizeRequests.at(-1)?.query["scope"]?.split(" ")).toContain(SCOPE);
     await page.close();
+  });
+
+  it("MSAL's chunk and the sign-in pages parse at ES2017, like the pane's bundle (webpack.config.js, ES_TARGET)", () => {
+    const scripts = readdirSync(BUILD).filter((name) => name.endsWith(".js"));
+    expect(scripts.filter((name) => /^auth-(dialog|redirect)\./.test(name))).toHaveLength(2);
+    // taskpane, MSAL's chunk (loaded on demand), auth-dialog, auth-redirect.
+    expect(scripts).toHaveLength(4);
+    for (const name of scripts)
+      expect(() =>
+        parse(readFileSync(join(BUILD, name), "utf8"), { ecmaVersion: 2017, sourceType: "script" }),
+      ).not.toThrow();
+    // MSAL stays out of the pane's own bundle: its first paint does not wait for sign-in code.
+    const pane = scripts.find((name) => name.startsWith("taskpane.")) as string;
+    expect(readFileSync(join(BUILD, pane), "utf8")).not.toContain("msal.js.browser");
   });
 });
