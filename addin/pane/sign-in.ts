@@ -124,8 +124,13 @@ const interactionRequired = (error: unknown) => errorName(error) === "Interactio
 const popupBlocked = (error: unknown) =>
   errorName(error) === "BrowserAuthError" &&
   (errorCode(error) === "popup_window_error" || errorCode(error) === "empty_window_error");
-/** The officer closed the sign-in window: signed out, said as such, not a failure. */
-const cancelled = (error: unknown) => errorCode(error) === "user_cancelled";
+/** MSAL could not reach the identity platform: said as offline (the officer sends again later). */
+const NETWORK_CODES = new Set([
+  "no_network_connectivity",
+  "post_request_failed",
+  "get_request_failed",
+  "network_error",
+]);
 
 function account(pca: IPublicClientApplication): AccountInfo | undefined {
   const active = pca.getActiveAccount();
@@ -148,7 +153,7 @@ function msalSource(
   interactive: (pca: IPublicClientApplication, force: boolean) => Promise<AuthenticationResult | null>,
 ): TokenSource {
   const scopes = [...GRAPH_SCOPES];
-  const get = async (forceRefresh: boolean) => {
+  const attempt = async (forceRefresh: boolean) => {
     const pca = await ready;
     const who = account(pca);
     try {
@@ -164,14 +169,16 @@ function msalSource(
       );
     } catch (error) {
       if (!interactionRequired(error)) throw error;
-      try {
-        return accepted(pca, await interactive(pca, forceRefresh));
-      } catch (failure) {
-        if (cancelled(failure)) return null;
-        throw failure;
-      }
+      return accepted(pca, await interactive(pca, forceRefresh));
     }
   };
+  // Offline stays offline; any other way sign-in ends without a token (the window closed, consent
+  // refused, an account the tenant does not know) is "signed out or consent missing" (SEND_SIGNED_OUT).
+  const get = (forceRefresh: boolean) =>
+    attempt(forceRefresh).catch((error: unknown) => {
+      if (NETWORK_CODES.has(errorCode(error) ?? "")) throw error;
+      return null;
+    });
   return { kind, token: () => get(false), refresh: () => get(true) };
 }
 

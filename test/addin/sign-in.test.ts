@@ -1,6 +1,7 @@
 import {
   BrowserAuthError,
   InteractionRequiredAuthError,
+  ServerError,
   type AccountInfo,
   type AuthenticationResult,
   type Configuration,
@@ -223,9 +224,19 @@ describe("in Excel", () => {
     expect(pca.calls).toEqual(["silent", "popup"]);
 
     pca.calls.length = 0;
-    pca.silent = () => Promise.reject(new BrowserAuthError("network_error", "test-correlation"));
-    await expect(tokens.token()).rejects.toMatchObject({ errorCode: "network_error" });
+    pca.silent = () => Promise.reject(new BrowserAuthError("no_network_connectivity", "test-correlation"));
+    // Offline: said as offline by the send (the error goes up), no popup.
+    await expect(tokens.token()).rejects.toMatchObject({ errorCode: "no_network_connectivity" });
     expect(pca.calls).toEqual(["silent"]);
+
+    // Consent refused at the prompt (AADSTS65004): signed out, not offline.
+    pca.calls.length = 0;
+    pca.silent = () =>
+      Promise.reject(new InteractionRequiredAuthError("consent_required", "test-correlation"));
+    pca.popup = () =>
+      Promise.reject(new ServerError("access_denied", "AADSTS65004: User declined to consent."));
+    expect(await tokens.token()).toBeNull();
+    expect(pca.calls).toEqual(["silent", "popup"]);
 
     pca.calls.length = 0;
     pca.silent = (request) => Promise.resolve(result(request.forceRefresh ? "fresh" : "cached"));
