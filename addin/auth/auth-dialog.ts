@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { createStandardPublicClientApplication, type AuthenticationResult } from "@azure/msal-browser";
-import { GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "./scopes";
+import { authorityFor, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "./scopes";
 
 /**
  * auth-dialog.html: opened by the pane with the Office dialog API where Excel has no nested app
@@ -25,7 +25,7 @@ function sent(result: AuthenticationResult): DialogAnswer {
 async function run(): Promise<void> {
   const params = new URL(location.href).searchParams;
   const clientId = params.get("clientId") ?? "";
-  const authority = params.get("authority") ?? "";
+  const authority = authorityFor(params.get("tenant"));
   const forceRefresh = params.get("force") === "1";
   const scopes = [...GRAPH_SCOPES];
   const pca = await createStandardPublicClientApplication({
@@ -33,7 +33,6 @@ async function run(): Promise<void> {
       clientId,
       authority,
       redirectUri: new URL(REDIRECT_PAGE, location.href).href,
-      knownAuthorities: [new URL(authority).host],
     },
     cache: { cacheLocation: "localStorage" },
   });

@@ -20,3 +20,12 @@ export const DIALOG_PAGE = "auth-dialog.html";
 export type DialogAnswer =
   | { readonly status: "success"; readonly accessToken: string; readonly expiresOn: number | null }
   | { readonly status: "error"; readonly code: string };
+
+/**
+ * The authority: Entra ID with the province's tenant; "organizations" (work accounts only) when none
+ * is set. Fixed here, never taken from a URL: the dialog page signs in with Entra ID and nothing else.
+ * (The e2e reaches a local identity platform under this very name: test/e2e/sign-in.test.ts.)
+ */
+export function authorityFor(tenant: string | null): string {
+  return `https://login.microsoftonline.com/${encodeURIComponent(tenant ?? "organizations")}`;
+}

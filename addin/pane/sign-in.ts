@@ -6,7 +6,7 @@ import type {
   IPublicClientApplication,
 } from "@azure/msal-browser";
 import type { SendMessage, SubmissionConfig } from "../../core/index";
-import { DIALOG_PAGE, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "../auth/scopes";
+import { authorityFor, DIALOG_PAGE, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "../auth/scopes";
 import { pageGlobalToken } from "./send";
 
 /**
@@ -20,7 +20,7 @@ import { pageGlobalToken } from "./send";
  * - The standalone page: MSAL's popup, its redirect where the browser blocks popups.
  */
 
-export { DIALOG_PAGE, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "../auth/scopes";
+export { authorityFor, DIALOG_PAGE, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "../auth/scopes";
 
 export interface TokenSource {
   /** How the token is obtained (shown nowhere; for tests and diagnostics). */
@@ -64,8 +64,6 @@ export interface SignInDeps {
   readonly office?: OfficeLike;
   /** The pane's address: the redirect and dialog pages sit beside it. */
   readonly pageUrl: string;
-  /** Entra ID by default; a test identity server otherwise (it is then listed in knownAuthorities). */
-  readonly authorityHost?: string;
   /** The clock, for the dialog's token lifetime. */
   readonly now?: () => number;
 }
@@ -90,22 +88,12 @@ export function currentHostMode(): HostMode {
   return String(office?.context?.host) === "Excel" ? "excel" : "standalone";
 }
 
-/** The authority: the province's tenant; "organizations" (work accounts only) when none is set. */
-export function authorityFor(
-  submission: SubmissionConfig,
-  host = "https://login.microsoftonline.com",
-): string {
-  return `${host.replace(/\/+$/, "")}/${submission.tenant ?? "organizations"}`;
-}
-
 function msalConfiguration(submission: SubmissionConfig, deps: SignInDeps, clientId: string): Configuration {
-  const authority = authorityFor(submission, deps.authorityHost);
   return {
     auth: {
       clientId,
-      authority,
+      authority: authorityFor(submission.tenant),
       redirectUri: new URL(REDIRECT_PAGE, deps.pageUrl).href,
-      ...(deps.authorityHost === undefined ? {} : { knownAuthorities: [new URL(authority).host] }),
     },
     // The officer stays signed in across pane openings; the tokens never leave this origin.
     cache: { cacheLocation: "localStorage" },
@@ -238,7 +226,7 @@ function dialogSource(
   const open = async (force: boolean) => {
     const url = new URL(DIALOG_PAGE, deps.pageUrl);
     url.searchParams.set("clientId", clientId);
-    url.searchParams.set("authority", authorityFor(submission, deps.authorityHost));
+    if (submission.tenant !== null) url.searchParams.set("tenant", submission.tenant);
     if (force) url.searchParams.set("force", "1");
     const answer = await askDialog(office, url.href);
     if (answer.status !== "success") {

@@ -266,7 +266,7 @@ describe("in Excel", () => {
     const url = new URL(office.dialogs[0] as string);
     expect(url.origin + url.pathname).toBe("https://addin.hatinh.gov.vn/thidua/auth-dialog.html");
     expect(url.searchParams.get("clientId")).toBe(CLIENT_ID);
-    expect(url.searchParams.get("authority")).toBe("https://login.microsoftonline.com/hatinh.gov.vn");
+    expect(url.searchParams.get("tenant")).toBe("hatinh.gov.vn");
     expect(url.searchParams.get("force")).toBeNull();
     expect(await tokens.refresh()).toBe("dialog-2");
     expect(new URL(office.dialogs[1] as string).searchParams.get("force")).toBe("1");
@@ -278,9 +278,7 @@ describe("in Excel", () => {
       tokenSourceFor({ ...SUBMISSION, tenant: null }, "excel", deps(new FakePca(true), office).deps),
     );
     expect(await tokens.token()).toBeNull();
-    expect(new URL(office.dialogs[0] as string).searchParams.get("authority")).toBe(
-      "https://login.microsoftonline.com/organizations",
-    );
+    expect(new URL(office.dialogs[0] as string).searchParams.get("tenant")).toBeNull();
   });
 });
 

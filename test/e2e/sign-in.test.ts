@@ -252,7 +252,7 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
     const authorizeBefore = identity.authorizeRequests.length;
     const dialog = new URL("auth-dialog.html", site.url);
     dialog.searchParams.set("clientId", CLIENT_ID);
-    dialog.searchParams.set("authority", "https://login.microsoftonline.com/hatinh.gov.vn");
+    dialog.searchParams.set("tenant", "hatinh.gov.vn");
     const visited: string[] = [];
     page.on("framenavigated", (frame) => visited.push(new URL(frame.url()).pathname));
     await page.goto(dialog.href);
