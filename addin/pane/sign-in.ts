@@ -206,10 +206,16 @@ export function askDialog(office: OfficeLike, url: string): Promise<DialogAnswer
           resolve({ status: "error", code: "unreadable" });
         }
       });
-      // 12006: the officer closed the dialog.
-      dialog.addEventHandler("dialogEventReceived", (arg) =>
-        resolve({ status: "error", code: String(arg.error ?? "closed") }),
-      );
+      // 12006: the officer closed the dialog; 12002/12003: its page could not load (then it is closed here).
+      dialog.addEventHandler("dialogEventReceived", (arg) => {
+        if (arg.error !== 12006)
+          try {
+            dialog.close();
+          } catch {
+            // Already gone.
+          }
+        resolve({ status: "error", code: String(arg.error ?? "closed") });
+      });
     });
   });
 }
