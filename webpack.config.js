@@ -48,7 +48,12 @@ module.exports = async (env = {}, argv = {}) => {
     });
 
   const config = {
-    entry: { taskpane: "./addin/pane/index.tsx" },
+    entry: {
+      taskpane: "./addin/pane/index.tsx",
+      // Sign-in (addin/pane/sign-in.ts): the Office dialog's page, and MSAL 5's redirect bridge.
+      "auth-dialog": "./addin/auth/auth-dialog.ts",
+      "auth-redirect": "./addin/auth/auth-redirect.ts",
+    },
     // webpack's own runtime code at the same level (no arrow functions past what ES2017 has is fine).
     target: ["web", ES_TARGET],
     output: {
@@ -94,6 +99,24 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: "blocking",
         templateParameters: { officeJsUrl: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
+      ...[
+        { name: "auth-dialog", officeJs: true },
+        { name: "auth-redirect", officeJs: false },
+      ].map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            chunks: [page.name],
+            scriptLoading: "blocking",
+            inject: "body",
+            // The redirect bridge must not load office.js (it would null history.replaceState).
+            templateContent: `<!doctype html><html lang="vi"><head><meta charset="UTF-8" /><title>Đăng nhập – thidua</title>${
+              page.officeJs
+                ? `<script src="${localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN}"></script>`
+                : ""
+            }</head><body><p>Đang đăng nhập… / Signing in…</p></body></html>`,
+          }),
+      ),
       new CopyWebpackPlugin({ patterns }),
       {
         apply(compiler) {

@@ -12,14 +12,8 @@ import {
 } from "../../core/index";
 import type { CheckReport } from "./check";
 import type { SavedFileCheck } from "./saved-file";
-import {
-  lastReceipt,
-  pageGlobalToken,
-  parseSubmissionFolder,
-  rememberReceipt,
-  sendFile,
-  sendSetupProblem,
-} from "./send";
+import { lastReceipt, parseSubmissionFolder, rememberReceipt, sendFile, sendSetupProblem } from "./send";
+import { paneTokenSource } from "./sign-in";
 import type { PaneStrings } from "./strings";
 
 type Phase =
@@ -60,6 +54,8 @@ export function SendPanel(props: {
   if (source === null) return null;
   const say = (message: SendMessage) => formatSendMessage(message, language);
   const setup = sendSetupProblem(config.submission);
+  // Made once per page: MSAL's client, which also takes a redirect sign-in's answer on its way back.
+  const tokens = config.submission === undefined ? null : paneTokenSource(config.submission).source;
   const decide = (facts: { bytesMatchChecked: boolean; warningsConfirmed: boolean }) =>
     decideSend({ result: report.validation, config, now: props.now(), ...facts });
   const decision = decide({ bytesMatchChecked, warningsConfirmed });
@@ -77,7 +73,8 @@ export function SendPanel(props: {
     const outcome = await sendFile(
       {
         endpoint: config.submission.graphEndpoint,
-        token: pageGlobalToken,
+        token: () => tokens?.token() ?? Promise.resolve(null),
+        refresh: () => tokens?.refresh() ?? Promise.resolve(null),
         onWait: (ms) =>
           setPhase({ step: "sending", progress: { code: "SEND_THROTTLED", seconds: Math.ceil(ms / 1000) } }),
       },

@@ -30,6 +30,11 @@ export interface SendTransport {
   readonly endpoint: string;
   /** A bearer token for this request (null: signed out). Asked once per request, never cached here. */
   readonly token: () => Promise<string | null>;
+  /**
+   * A new token after Graph refused one with 401 (expired or revoked: "InvalidAuthenticationToken",
+   * "Microsoft Graph error responses"); the request is tried once more with it. Absent: no second try.
+   */
+  readonly refresh?: () => Promise<string | null>;
   readonly fetch?: typeof fetch;
   /** For tests: the wait and clock the retry runner uses. */
   readonly wait?: (ms: number) => Promise<void>;
@@ -59,7 +64,9 @@ export function pageGlobalToken(): Promise<string | null> {
 /** What can be said before trying: sending is not set up, or sign-in is not. */
 export function sendSetupProblem(submission: SubmissionConfig | undefined): SendMessage | null {
   if (submission === undefined) return { code: "SEND_NOT_CONFIGURED" };
-  if (submission.tokenProvider === "msal") return { code: "SEND_SIGN_IN_NOT_CONFIGURED" };
+  // MSAL needs the province's app registration (addin/pane/sign-in.ts says the rest).
+  if (submission.tokenProvider === "msal" && submission.clientId === null)
+    return { code: "SEND_SIGN_IN_NOT_CONFIGURED" };
   return null;
 }
 
@@ -117,20 +124,29 @@ class GraphCalls {
     path: string,
     options: { body?: BodyInit; json?: unknown; headers?: Record<string, string>; accept?: number[] } = {},
   ): Promise<Response> {
+    // One fresh token per request at most: a second 401 means signed out (SEND_SIGNED_OUT).
+    let refreshed = false;
     return this.runner.run(`${method} ${path}`, async () => {
-      const token = await this.transport.token();
-      if (token === null) throw new Stop({ code: "SEND_SIGNED_OUT" });
-      const headers: Record<string, string> = { ...options.headers, Authorization: `Bearer ${token}` };
-      let body = options.body;
-      if (options.json !== undefined) {
-        headers["Content-Type"] = "application/json";
-        body = JSON.stringify(options.json);
+      let token = await this.transport.token();
+      let response: Response;
+      for (;;) {
+        if (token === null) throw new Stop({ code: "SEND_SIGNED_OUT" });
+        const headers: Record<string, string> = { ...options.headers, Authorization: `Bearer ${token}` };
+        let body = options.body;
+        if (options.json !== undefined) {
+          headers["Content-Type"] = "application/json";
+          body = JSON.stringify(options.json);
+        }
+        response = await this.fetch(`${this.transport.endpoint}${path}`, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+        });
+        if (response.status !== 401 || refreshed || this.transport.refresh === undefined) break;
+        refreshed = true;
+        await response.body?.cancel().catch(() => undefined);
+        token = await this.transport.refresh();
       }
-      const response = await this.fetch(`${this.transport.endpoint}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-      });
       await this.runner.check(response);
       if (response.ok || (options.accept ?? []).includes(response.status)) return response;
       throw await toGraphRequestError(response, `${method} ${path}`);

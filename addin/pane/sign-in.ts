@@ -1,0 +1,299 @@
+/// <reference types="office-js" />
+import type {
+  AccountInfo,
+  AuthenticationResult,
+  Configuration,
+  IPublicClientApplication,
+} from "@azure/msal-browser";
+import type { SendMessage, SubmissionConfig } from "../../core/index";
+import { authorityFor, DIALOG_PAGE, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "../auth/scopes";
+import { pageGlobalToken } from "./send";
+
+/**
+ * Where the pane's Graph tokens come from (issue 16, sign-in). A single-page application with PKCE:
+ * no client secret exists anywhere ("Register a SPA", Microsoft identity platform). Three ways in:
+ * - Excel with NestedAppAuth 1.1: MSAL's nestable client; Office's own signed-in account brokers the token
+ *   ("Enable single sign-on in an Office Add-in with nested app authentication").
+ * - Excel without it: a small page of the bundle (auth-dialog.html) opened with the Office dialog API,
+ *   which signs in with MSAL's redirect and hands the token back with messageParent ("Use the Office
+ *   dialog API in your Office Add-ins"; the NAA sample's fallback does the same).
+ * - The standalone page: MSAL's popup, its redirect where the browser blocks popups.
+ */
+
+export { authorityFor, DIALOG_PAGE, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "../auth/scopes";
+
+export interface TokenSource {
+  /** How the token is obtained (shown nowhere; for tests and diagnostics). */
+  readonly kind: "page-global" | "naa" | "dialog" | "popup";
+  /** A token for one request: from MSAL's cache when it can, signing in when it must; null: signed out. */
+  token(): Promise<string | null>;
+  /** A new token after Graph refused the last one (401); null: signed out. */
+  refresh(): Promise<string | null>;
+}
+
+export type TokenSourceOrProblem =
+  | { readonly source: TokenSource; readonly problem?: undefined }
+  | { readonly source?: undefined; readonly problem: SendMessage };
+
+export type HostMode = "excel" | "standalone";
+
+/** An open Office dialog (Office.Dialog), as much of it as is used. */
+export interface DialogLike {
+  addEventHandler(eventType: string, handler: (arg: { message?: string; error?: number }) => void): void;
+  close(): void;
+}
+
+/** The little of Office the dialog fallback and the NAA check use (Office in Excel). */
+export interface OfficeLike {
+  readonly context: {
+    readonly requirements: { isSetSupported(name: string, version?: string): boolean };
+    readonly ui: {
+      displayDialogAsync(
+        url: string,
+        options: { height: number; width: number },
+        callback: (result: { status: string; value: DialogLike; error?: { code?: number } }) => void,
+      ): void;
+    };
+  };
+}
+
+export interface SignInDeps {
+  readonly createNestable: (configuration: Configuration) => Promise<IPublicClientApplication>;
+  readonly createStandard: (configuration: Configuration) => Promise<IPublicClientApplication>;
+  /** Office in Excel mode; undefined on the standalone page. */
+  readonly office?: OfficeLike;
+  /** The pane's address: the redirect and dialog pages sit beside it. */
+  readonly pageUrl: string;
+  /** The clock, for the dialog's token lifetime. */
+  readonly now?: () => number;
+}
+
+/** MSAL is loaded only where it is used (tokenProvider "msal"): the pane's first paint does not wait for it. */
+function defaultDeps(): SignInDeps {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return {
+    createNestable: async (configuration) =>
+      (await import("@azure/msal-browser")).createNestablePublicClientApplication(configuration),
+    createStandard: async (configuration) =>
+      (await import("@azure/msal-browser")).createStandardPublicClientApplication(configuration),
+    // Office's enums are these strings ("succeeded", "dialogMessageReceived"…).
+    ...(office?.context?.requirements === undefined ? {} : { office: office as unknown as OfficeLike }),
+    pageUrl: globalThis.location?.href ?? "https://localhost/",
+  };
+}
+
+/** Excel when Office has said it is Excel (office.js also loads on the standalone page, outside Office). */
+export function currentHostMode(): HostMode {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return String(office?.context?.host) === "Excel" ? "excel" : "standalone";
+}
+
+function msalConfiguration(submission: SubmissionConfig, deps: SignInDeps, clientId: string): Configuration {
+  return {
+    auth: {
+      clientId,
+      authority: authorityFor(submission.tenant),
+      redirectUri: new URL(REDIRECT_PAGE, deps.pageUrl).href,
+    },
+    // The officer stays signed in across pane openings; the tokens never leave this origin.
+    cache: { cacheLocation: "localStorage" },
+  };
+}
+
+/** MSAL's errors keep their names through minification (set as strings in their constructors). */
+function errorName(error: unknown): string | undefined {
+  return (error as { name?: unknown } | null)?.name as string | undefined;
+}
+function errorCode(error: unknown): string | undefined {
+  return (error as { errorCode?: unknown } | null)?.errorCode as string | undefined;
+}
+const interactionRequired = (error: unknown) => errorName(error) === "InteractionRequiredAuthError";
+/** The browser refused the popup (BrowserAuthError popup_window_error / empty_window_error). */
+const popupBlocked = (error: unknown) =>
+  errorName(error) === "BrowserAuthError" &&
+  (errorCode(error) === "popup_window_error" || errorCode(error) === "empty_window_error");
+/** MSAL could not reach the identity platform: said as offline (the officer sends again later). */
+const NETWORK_CODES = new Set([
+  "no_network_connectivity",
+  "post_request_failed",
+  "get_request_failed",
+  "network_error",
+]);
+
+function account(pca: IPublicClientApplication): AccountInfo | undefined {
+  const active = pca.getActiveAccount();
+  if (active !== null) return active;
+  const [first] = pca.getAllAccounts();
+  if (first !== undefined) pca.setActiveAccount(first);
+  return first;
+}
+
+function accepted(pca: IPublicClientApplication, result: AuthenticationResult | null): string | null {
+  if (result === null) return null;
+  if (result.account !== null) pca.setActiveAccount(result.account);
+  return result.accessToken === "" ? null : result.accessToken;
+}
+
+/** Silent first (MSAL's cache, then its refresh token); interactive only when Entra says so. */
+function msalSource(
+  kind: "naa" | "popup",
+  ready: Promise<IPublicClientApplication>,
+  interactive: (pca: IPublicClientApplication, force: boolean) => Promise<AuthenticationResult | null>,
+): TokenSource {
+  const scopes = [...GRAPH_SCOPES];
+  const attempt = async (forceRefresh: boolean) => {
+    const pca = await ready;
+    const who = account(pca);
+    try {
+      // Without an account, NAA asks Office's signed-in account; the standard client needs one.
+      if (who === undefined && kind === "popup") return accepted(pca, await interactive(pca, forceRefresh));
+      return accepted(
+        pca,
+        await pca.acquireTokenSilent({
+          scopes,
+          ...(who === undefined ? {} : { account: who }),
+          forceRefresh,
+        }),
+      );
+    } catch (error) {
+      if (!interactionRequired(error)) throw error;
+      return accepted(pca, await interactive(pca, forceRefresh));
+    }
+  };
+  // Offline stays offline; any other way sign-in ends without a token (the window closed, consent
+  // refused, an account the tenant does not know) is "signed out or consent missing" (SEND_SIGNED_OUT).
+  const get = (forceRefresh: boolean) =>
+    attempt(forceRefresh).catch((error: unknown) => {
+      if (NETWORK_CODES.has(errorCode(error) ?? "")) throw error;
+      return null;
+    });
+  return { kind, token: () => get(false), refresh: () => get(true) };
+}
+
+/** The popup; where the browser blocks it, a full-page redirect (the answer is read at the next start). */
+async function popupOrRedirect(pca: IPublicClientApplication): Promise<AuthenticationResult | null> {
+  const scopes = [...GRAPH_SCOPES];
+  try {
+    return await pca.acquireTokenPopup({ scopes });
+  } catch (error) {
+    if (!popupBlocked(error)) throw error;
+    await pca.acquireTokenRedirect({ scopes });
+    // The page is leaving for the sign-in page; nothing is sent meanwhile.
+    return null;
+  }
+}
+
+/** Opens the dialog page and waits for its one message (or its closing). */
+export function askDialog(office: OfficeLike, url: string): Promise<DialogAnswer> {
+  return new Promise((resolve) => {
+    office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (opened) => {
+      // 12007: a dialog is already open; 12009: the officer refused it ("Office dialog API error codes").
+      if (opened.status !== "succeeded") {
+        resolve({ status: "error", code: String(opened.error?.code ?? "dialog") });
+        return;
+      }
+      const dialog = opened.value;
+      dialog.addEventHandler("dialogMessageReceived", (arg) => {
+        dialog.close();
+        try {
+          const answer = JSON.parse(arg.message ?? "") as DialogAnswer;
+          resolve(
+            answer.status === "success" || answer.status === "error"
+              ? answer
+              : { status: "error", code: "?" },
+          );
+        } catch {
+          resolve({ status: "error", code: "unreadable" });
+        }
+      });
+      // 12006: the officer closed the dialog; 12002/12003: its page could not load (then it is closed here).
+      dialog.addEventHandler("dialogEventReceived", (arg) => {
+        if (arg.error !== 12006)
+          try {
+            dialog.close();
+          } catch {
+            // Already gone.
+          }
+        resolve({ status: "error", code: String(arg.error ?? "closed") });
+      });
+    });
+  });
+}
+
+/** The dialog's token, kept until shortly before it expires; the dialog opens again after that or a 401. */
+function dialogSource(
+  office: OfficeLike,
+  submission: SubmissionConfig,
+  deps: SignInDeps,
+  clientId: string,
+): TokenSource {
+  const now = deps.now ?? Date.now;
+  let held: { token: string; until: number } | null = null;
+  const open = async (force: boolean) => {
+    const url = new URL(DIALOG_PAGE, deps.pageUrl);
+    url.searchParams.set("clientId", clientId);
+    if (submission.tenant !== null) url.searchParams.set("tenant", submission.tenant);
+    if (force) url.searchParams.set("force", "1");
+    const answer = await askDialog(office, url.href);
+    if (answer.status !== "success") {
+      held = null;
+      return null;
+    }
+    // Five minutes' margin, as MSAL keeps before a token's expiry; an unknown lifetime is used once.
+    held = { token: answer.accessToken, until: answer.expiresOn === null ? 0 : answer.expiresOn - 300_000 };
+    return answer.accessToken;
+  };
+  return {
+    kind: "dialog",
+    token: () => (held !== null && held.until > now() ? Promise.resolve(held.token) : open(false)),
+    refresh: () => open(true),
+  };
+}
+
+/**
+ * The token source for the configured provider and host, or what the province must set up. Created once
+ * per pane: the standalone client handles a redirect's answer as soon as it exists.
+ */
+export function tokenSourceFor(
+  submission: SubmissionConfig,
+  hostMode: HostMode,
+  deps: SignInDeps = defaultDeps(),
+): TokenSourceOrProblem {
+  if (submission.tokenProvider === "page-global")
+    return { source: { kind: "page-global", token: pageGlobalToken, refresh: pageGlobalToken } };
+  const clientId = submission.clientId;
+  // Not a failure: the button says who must do what (register an app, set submission.clientId/tenant).
+  if (clientId === null) return { problem: { code: "SEND_SIGN_IN_NOT_CONFIGURED" } };
+  const configuration = msalConfiguration(submission, deps, clientId);
+  const office = deps.office;
+  if (hostMode === "excel" && office !== undefined) {
+    if (office.context.requirements.isSetSupported("NestedAppAuth", "1.1")) {
+      const ready = deps.createNestable(configuration);
+      ready.catch(() => undefined);
+      // NAA's interactive step: Office shows its own consent or sign-in prompt (acquireTokenPopup).
+      return {
+        source: msalSource("naa", ready, (pca) => pca.acquireTokenPopup({ scopes: [...GRAPH_SCOPES] })),
+      };
+    }
+    return { source: dialogSource(office, submission, deps, clientId) };
+  }
+  const ready = deps.createStandard(configuration).then(async (pca) => {
+    // A redirect sign-in comes back here: take its account (MSAL 5's bridge cached the answer).
+    accepted(pca, await pca.handleRedirectPromise().catch(() => null));
+    return pca;
+  });
+  ready.catch(() => undefined);
+  return { source: msalSource("popup", ready, (pca) => popupOrRedirect(pca)) };
+}
+
+const created = new WeakMap<SubmissionConfig, TokenSourceOrProblem>();
+
+/** The pane's token source for this configuration, made once (one MSAL client per page). */
+export function paneTokenSource(submission: SubmissionConfig): TokenSourceOrProblem {
+  let made = created.get(submission);
+  if (made === undefined) {
+    made = tokenSourceFor(submission, currentHostMode());
+    created.set(submission, made);
+  }
+  return made;
+}

@@ -1,0 +1,290 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "acorn";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
+import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
+import { ENTRA_HOST, IdentityTestServer } from "../auth/identity-test-server";
+import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
+import { describeWithTool } from "../support/tools";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
+import { serveFolder } from "./serve";
+
+/**
+ * Issue 16, sign-in end to end: the production build on the standalone page, with
+ * `tokenProvider: "msal"` and the province's client id and tenant, signs in with the real
+ * @azure/msal-browser against a local identity platform (test/auth/identity-test-server.ts, reached as
+ * login.microsoftonline.com on port 443 through Chromium's --host-resolver-rules: the authority is the
+ * production one), then
+ * sends with that token to the strict Graph test server.
+ */
+
+const ROOT = join(__dirname, "..", "..");
+const BUILD = join(ROOT, "dist-addin");
+const CLIENT_ID = "0f4f9d5e-7a3b-4c2d-9e1f-2a3b4c5d6e7f";
+const TENANT_ID = "8c1e5f0a-1b2c-4d3e-8f9a-0b1c2d3e4f5a";
+const SCOPE = "https://graph.microsoft.com/Files.ReadWrite.All";
+
+function corpusCase(file: string) {
+  const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
+  if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
+  return found.source.build();
+}
+
+async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.evaluate(
+    ({ name, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name));
+      document
+        .querySelector('[data-testid="dropzone"]')
+        ?.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { name, base64: Buffer.from(bytes).toString("base64") },
+  );
+  await page.waitForSelector('[data-testid="results"]');
+}
+
+/** Clicks "Gửi Sở Nội vụ" (a real click: the popup needs the officer's gesture), confirming a replace. */
+async function sendAndWait(page: Page): Promise<string> {
+  await page.click('[data-testid="send-button"]');
+  const outcome = page.locator(
+    '[data-testid="receipt-text"], [data-testid="send-failed"], [data-testid="send-ask"][data-code="SEND_CONFIRM_REPLACE"]',
+  );
+  await outcome.first().waitFor({ timeout: 60_000 });
+  if (await page.locator('[data-testid="send-ask"]').isVisible()) {
+    await page.click('[data-testid="send-confirm"]');
+    await page
+      .locator('[data-testid="receipt-text"], [data-testid="send-failed"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+  }
+  const failed = page.locator('[data-testid="send-failed"]');
+  if (await failed.isVisible()) throw new Error(`send failed: ${await failed.innerText()}`);
+  return page.locator('[data-testid="receipt-text"]').innerText();
+}
+
+describeWithTool("chromium", "signing in with MSAL on the standalone page, then sending", () => {
+  let graph: GraphTestServer;
+  let identity: IdentityTestServer;
+  let site: { url: string; close: () => Promise<void> };
+  let context: BrowserContext;
+  let profile: string;
+  let folderId: string;
+  let valid: Uint8Array;
+
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, [join(ROOT, "addin", "build-addin.js")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (build.status !== 0) throw new Error(`build:addin failed:\n${build.stdout}\n${build.stderr}`);
+    graph = await new GraphTestServer().start();
+    folderId = graph.ensureFolder("SoNoiVu/NopBaoCao");
+    // config.json as the province writes it: tokenProvider "msal" is the default.
+    const config = {
+      provincialPlanDate: FIXTURE_CONFIG.provincialPlanDate,
+      expectedKinds: FIXTURE_CONFIG.expectedKinds,
+      submission: {
+        folder: `onedrive:${TEST_DRIVE_ID}/${folderId}`,
+        clientId: CLIENT_ID,
+        tenant: "hatinh.gov.vn",
+        graphEndpoint: graph.endpoint,
+      },
+    };
+    site = await serveFolder(BUILD, { "/config.json": JSON.stringify(config) });
+    identity = await new IdentityTestServer(
+      {
+        clientId: CLIENT_ID,
+        tenantId: TENANT_ID,
+        domains: ["hatinh.gov.vn"],
+        spaRedirectUris: [`${site.url}auth-redirect.html`],
+        delegated: [SCOPE],
+      },
+      // Graph accepts what the identity platform issued, nothing else.
+      (token) => graph.acceptToken(token),
+    ).start(443);
+    profile = mkdtempSync(join(tmpdir(), "thidua-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        ...CHROMIUM_FLAGS,
+        // office.js unreachable; Entra's host served by the identity test server (its certificate is for
+        // localhost: accepted below, as for the Graph test server; nothing else is relaxed).
+        `--host-resolver-rules=MAP appsforoffice.microsoft.com ~NOTFOUND, MAP ${ENTRA_HOST} 127.0.0.1`,
+      ],
+      ignoreHTTPSErrors: true,
+    });
+    valid = await corpusCase("kh-valid.xlsx");
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await site?.close();
+    await identity?.close();
+    await graph?.close();
+  });
+
+  it("signs in through MSAL's popup (PKCE, cross-origin redemption, the one scope) and sends with that token", async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}taskpane.html`);
+    await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+    await dropFile(page, "Bao cao final.xlsx", valid);
+    const popup = context.waitForEvent("page", { timeout: 30_000 });
+    const receipt = sendAndWait(page);
+    const opened = await popup;
+    const text = await receipt;
+    expect(text).toContain("KH_SKHCN.xlsx");
+    expect(opened.isClosed()).toBe(true);
+
+    const files = graph.filesUnder(folderId);
+    expect(files.map((file) => file.path)).toEqual(["KH/KH_SKHCN.xlsx"]);
+    expect(Buffer.from(files[0]?.item.bytes ?? []).equals(Buffer.from(valid))).toBe(true);
+
+    const [authorize] = identity.authorizeRequests;
+    expect(authorize?.refused).toBeNull();
+    expect(authorize?.query["code_challenge_method"]).toBe("S256");
+    expect(authorize?.query["redirect_uri"]).toBe(`${site.url}auth-redirect.html`);
+    // Exactly the least-privilege delegated scope, with OpenID Connect's own.
+    const asked = (authorize?.query["scope"] ?? "").split(" ").sort();
+    expect(asked.filter((scope) => scope.startsWith("https://"))).toEqual([SCOPE]);
+    expect(
+      asked.every((scope) => scope === SCOPE || ["openid", "profile", "offline_access"].includes(scope)),
+    ).toBe(true);
+    const redeemed = identity.tokenRequests.filter((request) => request.refused === null);
+    expect(redeemed[0]?.origin).toBe(new URL(site.url).origin);
+    expect(redeemed[0]?.form["grant_type"]).toBe("authorization_code");
+    expect(identity.tokenRequests.some((request) => "client_secret" in request.form)).toBe(false);
+    // Every Graph call carried the token the identity platform issued.
+    const api = graph.requests.filter((request) => request.kind === "api" && request.method !== "OPTIONS");
+    expect(api.length).toBeGreaterThan(0);
+    expect(api.every((request) => request.authorization === `Bearer ${identity.accessTokens[0]}`)).toBe(true);
+    expect(graph.badAuthorizations()).toEqual([]);
+    await page.close();
+  });
+
+  it("after Graph declares the token expired (401), gets a fresh one silently and sends", async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}taskpane.html`);
+    await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+    await dropFile(page, "Bao cao final.xlsx", valid);
+    for (const token of identity.accessTokens) graph.expiredTokens.add(token);
+    const issuedBefore = identity.accessTokens.length;
+    const authorizeBefore = identity.authorizeRequests.length;
+    graph.resetCounts();
+    let popups = 0;
+    context.on("page", () => (popups += 1));
+    const text = await sendAndWait(page);
+    expect(text).toContain("KH_SKHCN.xlsx");
+    expect(popups).toBe(0);
+    expect(identity.accessTokens.length).toBe(issuedBefore + 1);
+    const fresh = identity.accessTokens.at(-1);
+    // No interaction: MSAL redeemed its refresh token (or a silent iframe), no popup opened.
+    const api = graph.requests.filter((request) => request.kind === "api" && request.method !== "OPTIONS");
+    expect(api[0]?.authorization).not.toBe(`Bearer ${fresh}`);
+    expect(api.slice(1).every((request) => request.authorization === `Bearer ${fresh}`)).toBe(true);
+    expect(identity.authorizeRequests.slice(authorizeBefore).every((r) => r.query["prompt"] === "none")).toBe(
+      true,
+    );
+    await page.close();
+  });
+
+  it("signs in by redirect where the browser blocks the popup, and sends after coming back", async () => {
+    const page = await context.newPage();
+    // A popup blocker as MSAL meets it: window.open gives nothing (BrowserAuthError popup_window_error).
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await page.goto(`${site.url}taskpane.html`);
+    // Signed out: MSAL's cache (localStorage) and interaction state (sessionStorage) emptied.
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await page.reload();
+    await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+    await dropFile(page, "Bao cao final.xlsx", valid);
+    const authorizeBefore = identity.authorizeRequests.length;
+    let popups = 0;
+    context.on("page", () => (popups += 1));
+    await page.click('[data-testid="send-button"]');
+    // Away to the identity platform and back, through the redirect bridge, to the pane.
+    await page.waitForURL(/\/auth-redirect\.html/, { timeout: 30_000 });
+    await page.waitForURL(/\/taskpane\.html$/, { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+    expect(identity.authorizeRequests.length).toBe(authorizeBefore + 1);
+    expect(identity.authorizeRequests.at(-1)?.query["redirect_uri"]).toBe(`${site.url}auth-redirect.html`);
+    // The check is done again on the returning page (the dropped file did not survive the navigation).
+    await dropFile(page, "Bao cao final.xlsx", valid);
+    const text = await sendAndWait(page);
+    expect(text).toContain("KH_SKHCN.xlsx");
+    expect(popups).toBe(0);
+    expect(identity.authorizeRequests.length).toBe(authorizeBefore + 1);
+    const fresh = identity.accessTokens.at(-1);
+    const api = graph.requests.filter((request) => request.kind === "api" && request.method !== "OPTIONS");
+    expect(api.at(-1)?.authorization).toBe(`Bearer ${fresh}`);
+    await page.close();
+  });
+
+  it("the Office dialog page (Excel without NAA) signs in by redirect and hands the token over with messageParent", async () => {
+    const page = await context.newPage();
+    const messages: string[] = [];
+    await page.exposeFunction("thiduaMessageParent", (message: string) => void messages.push(message));
+    // Office in a dialog, as much as auth-dialog.html uses: onReady, and messageParent to the pane.
+    await page.route(/appsforoffice\.microsoft\.com\/.*office\.js$/, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: `window.Office = { onReady: function (callback) { var info = { host: "Excel" };
+          if (callback) callback(info); return Promise.resolve(info); },
+          context: { ui: { messageParent: function (message) { window.thiduaMessageParent(message); } } } };`,
+      }),
+    );
+    await page.goto(`${site.url}taskpane.html`);
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    const authorizeBefore = identity.authorizeRequests.length;
+    const dialog = new URL("auth-dialog.html", site.url);
+    dialog.searchParams.set("clientId", CLIENT_ID);
+    dialog.searchParams.set("tenant", "hatinh.gov.vn");
+    const visited: string[] = [];
+    page.on("framenavigated", (frame) => visited.push(new URL(frame.url()).pathname));
+    await page.goto(dialog.href);
+    for (let tries = 0; messages.length === 0 && tries < 300; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(messages).toHaveLength(1);
+    // To the identity platform and back through the redirect bridge to the dialog page, which answered.
+    expect(visited).toEqual(["/auth-dialog.html", "/auth-redirect.html", "/auth-dialog.html"]);
+    const answer = JSON.parse(messages[0] as string) as {
+      status: string;
+      accessToken: string;
+      expiresOn: number;
+    };
+    expect(answer.status).toBe("success");
+    expect(answer.accessToken).toBe(identity.accessTokens.at(-1));
+    expect(answer.expiresOn).toBeGreaterThan(Date.now());
+    expect(identity.authorizeRequests.length).toBe(authorizeBefore + 1);
+    expect(identity.authorizeRequests.at(-1)?.query["scope"]?.split(" ")).toContain(SCOPE);
+    await page.close();
+  });
+
+  it("MSAL's chunk and the sign-in pages parse at ES2017, like the pane's bundle (webpack.config.js, ES_TARGET)", () => {
+    const scripts = readdirSync(BUILD).filter((name) => name.endsWith(".js"));
+    expect(scripts.filter((name) => /^auth-(dialog|redirect)\./.test(name))).toHaveLength(2);
+    // taskpane, MSAL's chunk (loaded on demand), auth-dialog, auth-redirect.
+    expect(scripts).toHaveLength(4);
+    for (const name of scripts)
+      expect(() =>
+        parse(readFileSync(join(BUILD, name), "utf8"), { ecmaVersion: 2017, sourceType: "script" }),
+      ).not.toThrow();
+    // MSAL stays out of the pane's own bundle: its first paint does not wait for sign-in code.
+    const pane = scripts.find((name) => name.startsWith("taskpane.")) as string;
+    expect(readFileSync(join(BUILD, pane), "utf8")).not.toContain("msal.js.browser");
+  });
+});
