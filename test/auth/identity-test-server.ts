@@ -8,8 +8,8 @@ import { makeCertificate } from "../graph/graph-test-server";
  * A local Microsoft identity platform for one single-page application, as strict as Entra ID on what
  * the pane relies on: OIDC discovery, /authorize and /token of the authorization code flow with PKCE,
  * and the refresh-token grant. No user interface: the test user is signed in and has consented.
- * It speaks HTTPS (self-signed, localhost); a browser reaches it as login.microsoftonline.com (Chromium's
- * --host-resolver-rules, the server on port 443), so the production build runs with its real authority.
+ * It speaks HTTPS (self-signed, localhost); a browser reaches it as login.microsoftonline.com through a
+ * CONNECT proxy (test/e2e/connect-proxy.ts), so the production build runs with its real authority.
  *
  * Each refusal cites the page it follows:
  */
@@ -100,7 +100,7 @@ export class IdentityTestServer {
     return this.certificate.cert;
   }
 
-  /** On `port` (443 for a browser mapped to Entra's host by --host-resolver-rules, which keeps ports). */
+  /** On `port` (any free one by default: browsers reach it through a CONNECT proxy). */
   async start(port = 0): Promise<this> {
     this.certificate ??= await makeCertificate();
     const server = createServer(this.certificate, (request, response) => {

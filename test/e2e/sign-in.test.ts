@@ -10,14 +10,15 @@ import { ENTRA_HOST, IdentityTestServer } from "../auth/identity-test-server";
 import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
 import { describeWithTool } from "../support/tools";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
+import { startConnectProxy, type ConnectProxy } from "./connect-proxy";
 import { serveFolder } from "./serve";
 
 /**
  * Issue 16, sign-in end to end: the production build on the standalone page, with
  * `tokenProvider: "msal"` and the province's client id and tenant, signs in with the real
  * @azure/msal-browser against a local identity platform (test/auth/identity-test-server.ts, reached as
- * login.microsoftonline.com on port 443 through Chromium's --host-resolver-rules: the authority is the
- * production one), then
+ * login.microsoftonline.com through a CONNECT proxy that tunnels only that host to it, test/e2e/connect-proxy.ts:
+ * the authority is the production one, and no privileged port is needed), then
  * sends with that token to the strict Graph test server.
  */
 
@@ -70,6 +71,7 @@ async function sendAndWait(page: Page): Promise<string> {
 describeWithTool("chromium", "signing in with MSAL on the standalone page, then sending", () => {
   let graph: GraphTestServer;
   let identity: IdentityTestServer;
+  let proxy: ConnectProxy;
   let site: { url: string; close: () => Promise<void> };
   let context: BrowserContext;
   let profile: string;
@@ -106,16 +108,18 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
       },
       // Graph accepts what the identity platform issued, nothing else.
       (token) => graph.acceptToken(token),
-    ).start(443);
+    ).start();
+    proxy = await startConnectProxy({ [`${ENTRA_HOST}:443`]: identity.port });
     profile = mkdtempSync(join(tmpdir(), "thidua-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       args: [
         ...CHROMIUM_FLAGS,
-        // office.js unreachable; Entra's host served by the identity test server (its certificate is for
-        // localhost: accepted below, as for the Graph test server; nothing else is relaxed).
-        `--host-resolver-rules=MAP appsforoffice.microsoft.com ~NOTFOUND, MAP ${ENTRA_HOST} 127.0.0.1`,
+        // Entra's host is tunnelled to the identity test server (its certificate is for localhost:
+        // accepted below, as for the Graph test server); every other host is refused by the proxy,
+        // office.js's CDN included (standalone mode).
+        `--proxy-server=${proxy.url}`,
       ],
       ignoreHTTPSErrors: true,
     });
@@ -126,6 +130,7 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
     await site?.close();
+    await proxy?.close();
     await identity?.close();
     await graph?.close();
   });
@@ -212,11 +217,22 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
     const authorizeBefore = identity.authorizeRequests.length;
     let popups = 0;
     context.on("page", () => (popups += 1));
+    // Every top-level address the page goes through (the bridge may pass before a wait could start).
+    const visited: string[] = [];
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) visited.push(frame.url());
+    });
     await page.click('[data-testid="send-button"]');
     // Away to the identity platform and back, through the redirect bridge, to the pane.
-    await page.waitForURL(/\/auth-redirect\.html/, { timeout: 30_000 });
-    await page.waitForURL(/\/taskpane\.html$/, { timeout: 30_000 });
+    const back = Date.now() + 30_000;
+    while (!visited.some((url) => /\/taskpane\.html$/.test(url)) && Date.now() < back)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+    // /authorize answers with a redirect, so it is never a page of its own (counted below).
+    expect(visited.map((url) => new URL(url).pathname.replace(/^.*\//, ""))).toEqual([
+      "auth-redirect.html",
+      "taskpane.html",
+    ]);
     expect(identity.authorizeRequests.length).toBe(authorizeBefore + 1);
     expect(identity.authorizeRequests.at(-1)?.query["redirect_uri"]).toBe(`${site.url}auth-redirect.html`);
     // The check is done again on the returning page (the dropped file did not survive the navigation).

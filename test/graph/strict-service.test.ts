@@ -8,7 +8,8 @@ import ExcelJS from "exceljs";
 import { writeConsolidatedWorkbook } from "../../scripts/consolidate/write-workbook";
 import { GraphSource } from "../../scripts/graph/graph-source";
 import type { StoredItem } from "./graph-test-server";
-import { comparable, connectTo, consolidateSource, servedSource, useServedProvince } from "./helpers";
+import { comparable, connectTo, consolidateSource, servedSource } from "./helpers";
+import { useServedProvince } from "./served-province";
 
 /**
  * Issue 18: what Microsoft Graph does that a kinder test server hid. Each case is a behaviour of
