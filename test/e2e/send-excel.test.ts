@@ -186,4 +186,39 @@ describeWithTool("chromium", "sending from the pane inside Excel to the Graph te
     ]);
     expect(send.graph.badAuthorizations()).toEqual([]);
   });
+  it("survives a connection reset after the server stored the PUT: one file, exactly the saved bytes", async () => {
+    // The PUT is carried out, then the connection drops before the answer: the pane cannot know.
+    send.graph.inject((request) => request.method === "PUT" && request.kind === "api", {
+      kind: "reset-after-effect",
+    });
+    const host = await workbook("kh-valid.xlsx");
+    await openAndCheck(host);
+
+    await clickSend(page);
+
+    await page.locator('[data-testid="receipt-text"]').waitFor({ timeout: 30_000 });
+    expect(send.graph.faults.map((fault) => fault.times)).toEqual([0]);
+    expect(
+      stored().map((file) => [file.path, file.bytes.equals(Buffer.from(host.savedBytes!)), file.version]),
+    ).toEqual([[TARGET, true, 1]]);
+  });
+
+  it.each([
+    [403, "SEND_FORBIDDEN", "không có quyền ghi vào thư mục nhận"],
+    [404, "SEND_FOLDER_NOT_FOUND", "Không tìm thấy thư mục nhận"],
+  ])("reports %i in words, and nothing is stored", async (status, code, words) => {
+    send.graph.inject("api", { kind: "status", status }, Infinity);
+    await openAndCheck(await workbook("kh-valid.xlsx"));
+
+    await clickSend(page);
+
+    const failed = page.locator('[data-testid="send-failed"]');
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.getAttribute("data-code")).toBe(code);
+    expect(await failed.innerText()).toContain(words);
+    expect(await page.locator('[data-testid="receipt"]').count()).toBe(0);
+    expect(await fileState(page)).toMatchObject({ openFiles: 0 });
+    send.graph.faults.length = 0;
+    expect(stored()).toEqual([]);
+  });
 });
