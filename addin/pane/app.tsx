@@ -545,6 +545,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
               key={outcome.check}
               report={outcome.report}
               source={source}
+              hostMode={props.host.mode}
               config={config}
               language={language}
               text={text}

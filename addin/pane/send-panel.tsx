@@ -13,7 +13,7 @@ import {
 import type { CheckReport } from "./check";
 import type { SavedFileCheck } from "./saved-file";
 import { lastReceipt, parseSubmissionFolder, rememberReceipt, sendFile, sendSetupProblem } from "./send";
-import { paneTokenSource } from "./sign-in";
+import { paneTokenSource, type HostMode } from "./sign-in";
 import type { PaneStrings } from "./strings";
 
 type Phase =
@@ -40,6 +40,8 @@ export function SendPanel(props: {
   report: CheckReport;
   /** What to send; null where the pane cannot send (nothing checked that can be sent). */
   source: SendSource | null;
+  /** Excel or the standalone page, as the pane found it: it decides how the officer signs in. */
+  hostMode: HostMode;
   config: MovementConfig;
   language: Language;
   text: PaneStrings;
@@ -55,7 +57,8 @@ export function SendPanel(props: {
   const say = (message: SendMessage) => formatSendMessage(message, language);
   const setup = sendSetupProblem(config.submission);
   // Made once per page: MSAL's client, which also takes a redirect sign-in's answer on its way back.
-  const tokens = config.submission === undefined ? null : paneTokenSource(config.submission).source;
+  const tokens =
+    config.submission === undefined ? null : paneTokenSource(config.submission, props.hostMode).source;
   const decide = (facts: { bytesMatchChecked: boolean; warningsConfirmed: boolean }) =>
     decideSend({ result: report.validation, config, now: props.now(), ...facts });
   const decision = decide({ bytesMatchChecked, warningsConfirmed });

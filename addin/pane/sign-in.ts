@@ -82,12 +82,6 @@ function defaultDeps(): SignInDeps {
   };
 }
 
-/** Excel when Office has said it is Excel (office.js also loads on the standalone page, outside Office). */
-export function currentHostMode(): HostMode {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  return String(office?.context?.host) === "Excel" ? "excel" : "standalone";
-}
-
 function msalConfiguration(submission: SubmissionConfig, deps: SignInDeps, clientId: string): Configuration {
   return {
     auth: {
@@ -286,14 +280,20 @@ export function tokenSourceFor(
   return { source: msalSource("popup", ready, (pca) => popupOrRedirect(pca)) };
 }
 
-const created = new WeakMap<SubmissionConfig, TokenSourceOrProblem>();
+const created = new WeakMap<SubmissionConfig, Map<HostMode, TokenSourceOrProblem>>();
 
-/** The pane's token source for this configuration, made once (one MSAL client per page). */
-export function paneTokenSource(submission: SubmissionConfig): TokenSourceOrProblem {
-  let made = created.get(submission);
+/**
+ * The pane's token source for this configuration and the host the pane found, made once (one MSAL
+ * client per page). The mode is the pane's own verdict (addin/pane/host.ts), so an Office that answers
+ * late gets Excel's sign-in, not the standalone page's.
+ */
+export function paneTokenSource(submission: SubmissionConfig, hostMode: HostMode): TokenSourceOrProblem {
+  const byMode = created.get(submission) ?? new Map<HostMode, TokenSourceOrProblem>();
+  created.set(submission, byMode);
+  let made = byMode.get(hostMode);
   if (made === undefined) {
-    made = tokenSourceFor(submission, currentHostMode());
-    created.set(submission, made);
+    made = tokenSourceFor(submission, hostMode);
+    byMode.set(hostMode, made);
   }
   return made;
 }
