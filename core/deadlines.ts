@@ -77,6 +77,21 @@ export function computeDeadline(kind: TemplateKind, config: MovementConfig): Dea
   return computePeriodDeadline(defaultPeriod(kind, config), config);
 }
 
+/**
+ * Warnings that say the document itself is dated after its deadline (a plan issued, a report dated
+ * too late): it counts as late whenever it arrived. The consolidation and the pane's receipt both
+ * judge by this one list, so a receipt never says "on time" for a file Sở Nội vụ counts late.
+ */
+export const DATED_LATE_CODES: ReadonlySet<string> = new Set([
+  "KH_ISSUED_AFTER_DEADLINE",
+  "KH_ISSUED_AFTER_PHASE1",
+  "BC_DATED_AFTER_DEADLINE",
+]);
+
+export function isDatedLate(problems: readonly { readonly code: string }[]): boolean {
+  return problems.some((problem) => DATED_LATE_CODES.has(problem.code));
+}
+
 export function isReceivedLate(receivedAtEpochMs: number, deadline: Deadline): boolean {
   return receivedAtEpochMs >= deadline.dueBefore;
 }

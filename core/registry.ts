@@ -39,6 +39,17 @@ const UNIT_CODE = /^[A-Z0-9][A-Z0-9._/-]{0,19}$/;
 export function isValidUnitCode(normalisedCode: string): boolean {
   return UNIT_CODE.test(normalisedCode);
 }
+
+/**
+ * A code as it stands in a file name. "/" would open a folder, so it is written "+", a character no
+ * code holds: "XA/010" and "XA-010" never share a file name (a "-" would make them one, and one
+ * unit's send would replace the other's file). The consolidation reads "+" back as "/".
+ */
+export const FILE_NAME_SLASH = "+";
+
+export function unitCodeInFileName(normalisedCode: string): string {
+  return normalisedCode.replace(/\//g, FILE_NAME_SLASH);
+}
 export function createRegistry(units: readonly RegistryUnit[]): Registry {
   return { units, byCode: new Map(units.map((unit) => [normaliseUnitCode(unit.code), unit])) };
 }

@@ -469,14 +469,20 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
           )}
           text={text}
         />
-        <Settings
-          text={text}
-          overrides={overrides}
-          onChange={(next) => {
-            localStorage.setItem(OVERRIDES_KEY, JSON.stringify(next));
-            setOverrides(next);
-          }}
-        />
+        {config.submission === undefined ? (
+          <Settings
+            text={text}
+            overrides={overrides}
+            onChange={(next) => {
+              localStorage.setItem(OVERRIDES_KEY, JSON.stringify(next));
+              setOverrides(next);
+            }}
+          />
+        ) : (
+          <Text block size={200} data-testid="settings-by-province">
+            {text.settingsByProvince}
+          </Text>
+        )}
         {props.host.mode === "excel" && excel === null ? (
           <MessageBar intent="warning" data-testid="old-excel">
             <MessageBarBody>{text.oldExcel}</MessageBarBody>

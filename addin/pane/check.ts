@@ -129,7 +129,10 @@ export function buildConfig(
     : issue
       ? describeConfigIssue(issue, file)
       : { vi: "config.json", en: "config.json" };
-  return { config: resolveConfig(base, overrides, now), error };
+  // Where the province has set up sending, its dates decide: a date kept in one browser would make
+  // the pane's "on time" disagree with what the consolidation counts (the same config, the same rule).
+  const applied = base.submission === undefined ? overrides : {};
+  return { config: resolveConfig(base, applied, now), error };
 }
 
 export interface DeadlineStatus {

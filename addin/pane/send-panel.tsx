@@ -84,7 +84,7 @@ export function SendPanel(props: {
       parseSubmissionFolder(config.submission.folder),
       sending.target,
       bytes,
-      { replace, deadline: sending.deadline },
+      { replace, deadline: sending.deadline, datedLate: sending.datedLate },
     );
     if (outcome.status === "sent") {
       rememberReceipt(localStorage, sending.target, outcome.receipt);

@@ -289,6 +289,8 @@ export interface SendOptions {
   readonly replace: boolean;
   /** The deadline of the file's period, for the receipt's verdict. */
   readonly deadline: Deadline | null;
+  /** The document is dated after that deadline: the receipt says late whatever the server's time. */
+  readonly datedLate?: boolean;
   readonly simpleMaxBytes?: number;
   readonly chunkBytes?: number;
 }
@@ -353,7 +355,7 @@ export async function sendFile(
         folder: target.folder,
         size: bytes.byteLength,
         receivedAt,
-        verdict: receiptVerdict(receivedAt, options.deadline),
+        verdict: receiptVerdict(receivedAt, options.deadline, options.datedLate),
       },
     };
   } catch (error) {

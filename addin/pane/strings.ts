@@ -36,6 +36,7 @@ const STRINGS = {
     daysLeft: (n: number) => (n === 0 ? "hôm nay là ngày cuối" : `còn ${n} ngày`),
     late: (n: number) => `đã quá hạn ${n} ngày`,
     settings: "Thiết lập kỳ báo cáo",
+    settingsByProvince: "Kỳ báo cáo và hạn nộp theo cấu hình của Sở Nội vụ (như khi tổng hợp).",
     planDate: "Ngày ban hành Kế hoạch của UBND tỉnh",
     reportYear: "Năm báo cáo",
     nominationDeadline: "Hạn đề nghị khen thưởng",
@@ -98,6 +99,8 @@ const STRINGS = {
     daysLeft: (n: number) => (n === 0 ? "today is the last day" : `${n} days left`),
     late: (n: number) => `${n} days late`,
     settings: "Reporting period",
+    settingsByProvince:
+      "Reporting periods and deadlines follow Sở Nội vụ's configuration (as the consolidation does).",
     planDate: "Date of the provincial plan",
     reportYear: "Report year",
     nominationDeadline: "Nomination deadline",

@@ -1,5 +1,5 @@
 import { createProblem, countBySeverity, type Problem } from "../problems";
-import type { Registry } from "../registry";
+import { FILE_NAME_SLASH, type Registry } from "../registry";
 import { TEMPLATE_KINDS } from "../template-spec/index";
 import type { TemplateKind } from "../template-spec/types";
 import type { FileOutcome, SubmittedFile } from "./types";
@@ -26,7 +26,11 @@ function fileNameCandidates(file: string): string[] {
   for (const mention of KIND_MENTIONS) base = base.replace(mention, "$1 ");
   const parts = base.split(FILE_NAME_SEPARATORS).filter(Boolean);
   const pieces = parts.flatMap((part) => part.split(/[^A-Z0-9]+/)).filter(Boolean);
-  return [...new Set([...parts, ...pieces])];
+  // A code's "/" is written "+" in names the pane gives (unitCodeInFileName): "KH_XA+010" is XA/010.
+  const slashed = parts
+    .filter((part) => part.includes(FILE_NAME_SLASH))
+    .map((part) => part.split(FILE_NAME_SLASH).join("/"));
+  return [...new Set([...parts, ...slashed, ...pieces])];
 }
 
 /** The file name is only a hint: when it names another registered unit, say so and trust the workbook. */

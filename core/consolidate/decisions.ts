@@ -1,7 +1,7 @@
 import type { MovementConfig } from "../config";
-import { computePeriodDeadline, isReceivedLate } from "../deadlines";
+import { computePeriodDeadline, isDatedLate, isReceivedLate } from "../deadlines";
 import { parsePeriodKey, periodKey, type Period, type PeriodKey } from "../catalogue/periods";
-import { countBySeverity, createProblem, paramsOf, type Problem, type ProblemCode } from "../problems";
+import { countBySeverity, createProblem, paramsOf, type Problem } from "../problems";
 import { normaliseUnitCode, type Registry } from "../registry";
 import type { TemplateKind } from "../template-spec/types";
 import { findIdentityConflict, findUnitByName } from "../validate/unit-identity";
@@ -13,14 +13,6 @@ import {
   unitFromFileName,
 } from "./attribution";
 import type { FileOutcome, SubmittedFile, UnitStatus } from "./types";
-
-/** Warnings that mean the document itself is dated too late: the file counts as late. */
-const LATENESS_CODES: ReadonlySet<ProblemCode> = new Set([
-  "SUBMISSION_LATE",
-  "KH_ISSUED_AFTER_DEADLINE",
-  "KH_ISSUED_AFTER_PHASE1",
-  "BC_DATED_AFTER_DEADLINE",
-]);
 
 /** What the consolidation decided about one file. */
 export interface Decision {
@@ -59,7 +51,9 @@ function judgeChosenFile(
   if (countBySeverity(problems).errors > 0) return "invalid";
   const deadline = period ? computePeriodDeadline(period, config) : null;
   if (deadline && isReceivedLate(file.receivedAt, deadline)) return "late";
-  return problems.some((problem) => LATENESS_CODES.has(problem.code)) ? "late" : "on_time";
+  // SUBMISSION_LATE: the validation's own view of the received time; the rest: the document's dates.
+  const late = problems.some((problem) => problem.code === "SUBMISSION_LATE") || isDatedLate(problems);
+  return late ? "late" : "on_time";
 }
 
 /** Newest received first; equal times fall back to the path so that runs are reproducible. */

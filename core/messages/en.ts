@@ -224,8 +224,13 @@ function receiptVerdictEn(verdict: ReceiptVerdict): string {
   switch (verdict.verdict) {
     case "on-time":
       return `on time (last day ${formatVietnameseDate(verdict.deadline.lastDay)})`;
-    case "late":
-      return `late (last day ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+    case "late": {
+      const lastDay =
+        verdict.deadline === null ? "" : ` (last day ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+      return verdict.because === "dated"
+        ? `counted late, as the document is dated after the deadline${lastDay}`
+        : `late${lastDay}`;
+    }
     case "no-deadline":
       return "no deadline has been announced for this period";
   }
@@ -252,6 +257,8 @@ export function sendMessageEn(message: SendMessage): string {
       return `The file has ${message.warnings} warnings. Send it as ${message.path} anyway?`;
     case "SEND_READY":
       return `The file will be sent as ${message.path}.`;
+    case "SEND_DATED_LATE":
+      return `The document is dated after the deadline${message.lastDay === null ? "" : ` (end of ${formatVietnameseDate(message.lastDay)})`}: the file is still sent, and will be counted late (see the warning above).`;
     case "SEND_LATE":
       return `The deadline has passed (end of ${formatVietnameseDate(message.lastDay)}): the file is still sent, and will be counted late.`;
     case "SEND_CONFIRM_REPLACE":

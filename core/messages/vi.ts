@@ -222,8 +222,13 @@ function receiptVerdictVi(verdict: ReceiptVerdict): string {
   switch (verdict.verdict) {
     case "on-time":
       return `đúng hạn (hạn cuối ${formatVietnameseDate(verdict.deadline.lastDay)})`;
-    case "late":
-      return `nộp muộn (hạn cuối ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+    case "late": {
+      const lastDay =
+        verdict.deadline === null ? "" : ` (hạn cuối ${formatVietnameseDate(verdict.deadline.lastDay)})`;
+      return verdict.because === "dated"
+        ? `tính là nộp muộn vì văn bản ghi ngày sau hạn${lastDay}`
+        : `nộp muộn${lastDay}`;
+    }
     case "no-deadline":
       return "kỳ này chưa có hạn nộp được công bố";
   }
@@ -250,6 +255,8 @@ export function sendMessageVi(message: SendMessage): string {
       return `Tệp còn ${message.warnings} cảnh báo. Vẫn gửi thành ${message.path}?`;
     case "SEND_READY":
       return `Tệp sẽ được gửi thành ${message.path}.`;
+    case "SEND_DATED_LATE":
+      return `Văn bản ghi ngày sau hạn${message.lastDay === null ? "" : ` (hết ngày ${formatVietnameseDate(message.lastDay)})`}: tệp vẫn được gửi nhưng sẽ được tính là nộp muộn (xem cảnh báo ở trên).`;
     case "SEND_LATE":
       return `Đã quá hạn (hết ngày ${formatVietnameseDate(message.lastDay)}): tệp vẫn được gửi nhưng sẽ được tính là nộp muộn.`;
     case "SEND_CONFIRM_REPLACE":

@@ -1,7 +1,7 @@
-import { computePeriodDeadline, isReceivedLate, type Deadline } from "../deadlines";
+import { computePeriodDeadline, isDatedLate, isReceivedLate, type Deadline } from "../deadlines";
 import type { MovementConfig } from "../config";
 import type { Problem } from "../problems";
-import { normaliseUnitCode, isValidUnitCode } from "../registry";
+import { normaliseUnitCode, isValidUnitCode, unitCodeInFileName } from "../registry";
 import { isTemplateKind } from "../template-spec/index";
 import type { TemplateKind } from "../template-spec/types";
 import type { ValidationResult } from "../validate/validate";
@@ -44,18 +44,21 @@ export type SendDecision =
       readonly target: SendTarget;
       /** The deadline of the file's own period (null: none announced, never late). */
       readonly deadline: Deadline | null;
-      /** Sending now is past that deadline: the file will be counted late. */
+      /** Sending now is past that deadline, or the document is dated after it: counted late. */
       readonly late: boolean;
+      /** The document is dated after its deadline (DATED_LATE_CODES): late whenever it arrives. */
+      readonly datedLate: boolean;
     };
 
 /**
  * The canonical target of a unit's file. A unit code may hold "/" (registry codes such as
- * "XA/010"); in a Graph path it would open a sub-folder, so it becomes "-" in the name only.
+ * "XA/010"); in a Graph path it would open a sub-folder, so it is written "+" in the name only
+ * (unitCodeInFileName: a character no code holds, so two units never share a name).
  */
 export function sendTarget(kind: TemplateKind, unitCode: string): SendTarget | null {
   const code = normaliseUnitCode(unitCode);
   if (!isValidUnitCode(code)) return null;
-  const fileName = `${kind}_${code.replace(/\//g, "-")}.xlsx`;
+  const fileName = `${kind}_${unitCodeInFileName(code)}.xlsx`;
   return { kind, unitCode: code, folder: kind, fileName, path: `${kind}/${fileName}` };
 }
 
@@ -81,18 +84,36 @@ export function decideSend(input: SendInput): SendDecision {
   const warnings = count(result.problems, "warning");
   if (warnings > 0 && !input.warningsConfirmed) return { action: "confirm-warnings", warnings, target };
   const deadline = computePeriodDeadline(result.period.period, input.config);
-  return { action: "send", target, deadline, late: deadline !== null && isReceivedLate(input.now, deadline) };
+  const datedLate = isDatedLate(result.problems);
+  const late = datedLate || (deadline !== null && isReceivedLate(input.now, deadline));
+  return { action: "send", target, deadline, late, datedLate };
 }
 
-/** The verdict the server's time of receipt implies: the same rule the consolidation applies. */
+/**
+ * The verdict the server's time of receipt implies, by the consolidation's own rule
+ * (core/consolidate/decisions.ts): late when received on or after the deadline's end, or when the
+ * document is dated after its deadline (`because: "dated"`, whenever it arrived).
+ */
 export type ReceiptVerdict =
   | { readonly verdict: "on-time"; readonly deadline: Deadline }
-  | { readonly verdict: "late"; readonly deadline: Deadline }
+  | {
+      readonly verdict: "late";
+      readonly deadline: Deadline | null;
+      /** Absent in receipts remembered before it existed: read as "received". */
+      readonly because?: "received" | "dated";
+    }
   | { readonly verdict: "no-deadline" };
 
-export function receiptVerdict(receivedAt: number, deadline: Deadline | null): ReceiptVerdict {
+export function receiptVerdict(
+  receivedAt: number,
+  deadline: Deadline | null,
+  datedLate = false,
+): ReceiptVerdict {
+  if (datedLate) return { verdict: "late", deadline, because: "dated" };
   if (deadline === null) return { verdict: "no-deadline" };
-  return { verdict: isReceivedLate(receivedAt, deadline) ? "late" : "on-time", deadline };
+  return isReceivedLate(receivedAt, deadline)
+    ? { verdict: "late", deadline, because: "received" }
+    : { verdict: "on-time", deadline };
 }
 
 /** A receipt of a confirmed upload: what the server holds, when it says it received it. */
@@ -120,6 +141,8 @@ export type SendMessage =
   | { readonly code: "SEND_CONFIRM_WARNINGS"; readonly warnings: number; readonly path: string }
   | { readonly code: "SEND_READY"; readonly path: string }
   | { readonly code: "SEND_LATE"; readonly lastDay: string }
+  /** The document is dated after its deadline: counted late whenever it is sent. */
+  | { readonly code: "SEND_DATED_LATE"; readonly lastDay: string | null }
   | { readonly code: "SEND_CONFIRM_REPLACE"; readonly path: string }
   | { readonly code: "SEND_SIGN_IN_NOT_CONFIGURED" }
   | { readonly code: "SEND_NOT_CONFIGURED" }
@@ -157,6 +180,7 @@ export function sendDecisionMessage(decision: SendDecision): SendMessage {
     case "confirm-warnings":
       return { code: "SEND_CONFIRM_WARNINGS", warnings: decision.warnings, path: decision.target.path };
     case "send":
+      if (decision.datedLate) return { code: "SEND_DATED_LATE", lastDay: decision.deadline?.lastDay ?? null };
       return decision.late && decision.deadline !== null
         ? { code: "SEND_LATE", lastDay: decision.deadline.lastDay }
         : { code: "SEND_READY", path: decision.target.path };

@@ -80,6 +80,21 @@ describe("buildConfig and deadlineStatuses", () => {
     expect(deadlineStatuses(config, "BC", vietnamMidnight(2027, 11, 16))).toMatchObject([{ daysLeft: -2 }]);
   });
 
+  it("ignores the dates kept in the browser where the province has set up sending: its config decides, as in the consolidation", () => {
+    const province = {
+      provincialPlanDate: "2026-05-05",
+      submission: { folder: "onedrive:b!abc/01ITEM", tokenProvider: "page-global" },
+    };
+    const { config, error } = buildConfig(province, { provincialPlanDate: "2026-09-01" }, 0);
+
+    expect(error).toBeNull();
+    expect(config.provincialPlanDate).toBe("2026-05-05");
+    expect(
+      buildConfig({ provincialPlanDate: "2026-05-05" }, { provincialPlanDate: "2026-09-01" }, 0).config
+        .provincialPlanDate,
+    ).toBe("2026-09-01");
+  });
+
   it("once a file is checked, shows its own period's deadline, whatever year the pane is set to", () => {
     const { config } = buildConfig({}, { reportYear: 2026 }, 0);
     const now = vietnamMidnight(2027, 11, 4) + 1000;

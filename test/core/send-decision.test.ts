@@ -9,7 +9,14 @@ import {
   sendTarget,
   type SendInput,
 } from "../../core/submit/send-decision";
-import { computePlanDeadline, computeReportDeadline } from "../../core/deadlines";
+import {
+  computePlanDeadline,
+  computeReportDeadline,
+  DATED_LATE_CODES,
+  isDatedLate,
+} from "../../core/deadlines";
+import { unitFromFileName } from "../../core/consolidate/attribution";
+import { createRegistry } from "../../core/registry";
 import { validateWorkbook } from "../../core/validate/validate";
 import { buildSnapshot, date, text } from "../fixtures/snapshot";
 import { FIXTURE_CONFIG } from "../fixtures/config";
@@ -54,7 +61,7 @@ describe("sendTarget", () => {
   });
 
   it("never lets a code open a sub-folder, and refuses what is not a unit code", () => {
-    expect(sendTarget("BC", "XA/../010")?.path).toBe("BC/BC_XA-..-010.xlsx");
+    expect(sendTarget("BC", "XA/../010")?.path).toBe("BC/BC_XA+..+010.xlsx");
     expect(sendTarget("BC", "Sở Nội vụ")).toBeNull();
     expect(sendTarget("BC", "")).toBeNull();
   });
@@ -115,6 +122,7 @@ describe("decideSend", () => {
       target: sendTarget("KH", "SNV"),
       deadline: computePlanDeadline(CONFIG),
       late: false,
+      datedLate: false,
     });
     expect(formatSendMessage(sendDecisionMessage(decision), "en")).toBe(
       "The file will be sent as KH/KH_SNV.xlsx.",
@@ -196,12 +204,57 @@ describe("decideSend", () => {
   });
 });
 
+describe("two units never share a file name", () => {
+  it("writes a code's '/' as '+', which no code holds, so XA/010 and XA-010 stay apart", () => {
+    expect(sendTarget("KH", "XA/010")?.fileName).toBe("KH_XA+010.xlsx");
+    expect(sendTarget("KH", "XA-010")?.fileName).toBe("KH_XA-010.xlsx");
+    expect(sendTarget("KH", "xa+010")).toBeNull();
+  });
+
+  it("the consolidation reads the pane's name back to the right unit", () => {
+    const registry = createRegistry([
+      { code: "XA/010", name: "Xã Một", type: null, cluster: "1", email: "" },
+      { code: "XA-010", name: "Xã Hai", type: null, cluster: "1", email: "" },
+    ]);
+    expect(unitFromFileName(`KH/${sendTarget("KH", "XA/010")!.fileName}`, registry)).toBe("XA/010");
+    expect(unitFromFileName(`KH/${sendTarget("KH", "XA-010")!.fileName}`, registry)).toBe("XA-010");
+  });
+});
+
+describe("a document dated after its deadline", () => {
+  const dated: Problem = {
+    code: "KH_ISSUED_AFTER_DEADLINE",
+    severity: "warning",
+    sheet: "Thông tin",
+    cell: "B8",
+    params: {},
+  };
+
+  it("is sent, said to be counted late even before the deadline, and its receipt says late, as the consolidation counts it", () => {
+    const decision = decideSend(input({ problems: [dated], warningsConfirmed: true, now: BEFORE }));
+    expect(decision).toMatchObject({ action: "send", late: true, datedLate: true });
+    expect(formatSendMessage(sendDecisionMessage(decision), "vi")).toBe(
+      "Văn bản ghi ngày sau hạn (hết ngày 20/05/2026): tệp vẫn được gửi nhưng sẽ được tính là nộp muộn (xem cảnh báo ở trên).",
+    );
+    const deadline = computePlanDeadline(CONFIG);
+    const verdict = receiptVerdict(BEFORE, deadline, true);
+    expect(verdict).toEqual({ verdict: "late", deadline, because: "dated" });
+    const receipt = { fileName: "KH_SNV.xlsx", folder: "KH", size: 1, receivedAt: BEFORE, verdict };
+    expect(formatSendMessage({ code: "SEND_RECEIPT", receipt }, "en")).toMatch(
+      /counted late, as the document is dated after the deadline \(last day 20\/05\/2026\)\.$/,
+    );
+    // The consolidation's list is the same one: every code it counts as dated late, the pane does too.
+    for (const code of DATED_LATE_CODES) expect(isDatedLate([{ code }])).toBe(true);
+    expect(isDatedLate([problem("warning")])).toBe(false);
+  });
+});
+
 describe("the receipt", () => {
   const deadline = computePlanDeadline(CONFIG);
 
   it("judges the server's time of receipt by the same rule as the consolidation", () => {
     expect(receiptVerdict(BEFORE, deadline)).toEqual({ verdict: "on-time", deadline });
-    expect(receiptVerdict(AFTER, deadline)).toEqual({ verdict: "late", deadline });
+    expect(receiptVerdict(AFTER, deadline)).toEqual({ verdict: "late", deadline, because: "received" });
     expect(receiptVerdict(AFTER, null)).toEqual({ verdict: "no-deadline" });
   });
 
