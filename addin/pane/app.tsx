@@ -432,7 +432,7 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
   if (outcome.state === "checked") {
     const checked = outcome.report.validation;
     if (outcome.bytes !== null) source = { kind: "checked-bytes", bytes: outcome.bytes };
-    else if (excel !== null)
+    else if (excel !== null && excel.canReadSavedFile)
       source = { kind: "saved-workbook", read: () => checkSavedFile(excel.readSavedFile, checked, config) };
   }
 
@@ -547,6 +547,11 @@ export function App(props: { host: PaneHost; configFile: unknown; now?: () => nu
         {outcome.state === "checked" ? (
           <>
             {outcome.file ? <Text>{text.fileName(outcome.file)}</Text> : null}
+            {excel !== null && !excel.canReadSavedFile && config.submission !== undefined ? (
+              <MessageBar intent="info" data-testid="send-elsewhere">
+                <MessageBarBody>{text.cannotSendFromThisExcel}</MessageBarBody>
+              </MessageBar>
+            ) : null}
             <SendPanel
               key={outcome.check}
               report={outcome.report}

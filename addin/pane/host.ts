@@ -17,6 +17,11 @@ import { readDocumentFile } from "../office/document-file";
 export interface ExcelHost {
   /** False on an Excel older than ExcelApi 1.13: the pane then checks a chosen file instead. */
   readonly canReadWorkbook: boolean;
+  /**
+   * False where Excel cannot hand over its file as .xlsx (no CompressedFile set: Excel on iPad): the
+   * pane then says to send from the standalone page instead of offering a send that cannot work.
+   */
+  readonly canReadSavedFile: boolean;
   readSnapshot(): Promise<OpenWorkbookRead>;
   select(problem: Problem): Promise<SelectOutcome>;
   mark(problems: readonly Problem[]): Promise<MarkResult>;
@@ -48,6 +53,7 @@ function excelHost(): ExcelHost {
   const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
   return {
     canReadWorkbook: supports(IN_WORKBOOK_REQUIREMENT.version),
+    canReadSavedFile: Office.context.requirements.isSetSupported("CompressedFile", "1.1"),
     readSnapshot: () => runInExcel(readOpenWorkbook),
     select: (problem) => runInExcel((context) => selectProblem(context, problem)),
     mark: (problems) => runInExcel((context) => markProblems(context, problems)),

@@ -27,7 +27,10 @@ const STRINGS = {
     downloadTemplate: "Tải biểu mẫu trống hiện hành",
     chooseFile: "Chọn tệp .xlsx",
     dropHere: "Kéo thả tệp .xlsx vào đây, hoặc",
-    standalone: "Kiểm tra một tệp trên máy tính này: tệp không rời khỏi máy.",
+    standalone:
+      "Kiểm tra một tệp trên máy tính này: kiểm tra không đưa tệp đi đâu; tệp chỉ được gửi khi bạn bấm Gửi Sở Nội vụ.",
+    cannotSendFromThisExcel:
+      "Excel này không trao được tệp .xlsx cho tiện ích (ví dụ Excel trên iPad): hãy gửi từ trang kiểm tra trong trình duyệt (kéo thả tệp đã lưu).",
     oldExcel:
       "Phiên bản Excel này chưa hỗ trợ kiểm tra ngay trong sổ làm việc (cần ExcelApi 1.13). Hãy chọn tệp đã lưu để kiểm tra.",
     refused: "Không đọc được tệp này",
@@ -90,7 +93,10 @@ const STRINGS = {
     downloadTemplate: "Download the current blank template",
     chooseFile: "Choose an .xlsx file",
     dropHere: "Drop an .xlsx file here, or",
-    standalone: "Check a file on this computer: the file never leaves it.",
+    standalone:
+      "Check a file on this computer: checking sends the file nowhere; it is sent only when you press Send to Sở Nội vụ.",
+    cannotSendFromThisExcel:
+      "This Excel cannot hand the .xlsx file to the add-in (Excel on iPad, for one): send from the checking page in a browser (drop the saved file there).",
     oldExcel:
       "This Excel cannot check the open workbook (ExcelApi 1.13 needed). Choose the saved file to check it.",
     refused: "This file cannot be read",

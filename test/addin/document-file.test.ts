@@ -8,6 +8,7 @@ import {
 } from "../../addin/office/document-file";
 import {
   createDocument,
+  isSetSupported,
   type FakeAsyncResult,
   FAKE_FILE_ERRORS,
   FAKE_MAX_SLICE_BYTES,
@@ -94,6 +95,19 @@ describe("readDocumentFile against the strict fake host", () => {
     );
 
     expect(raw.error).toEqual(FAKE_FILE_ERRORS.fileTypeNotSupported);
+  });
+
+  it("an Excel without the CompressedFile set (Excel on iPad) refuses Compressed (1009), and nothing is left open", async () => {
+    const ipad: FakeWorkbook = {
+      ...host(pattern(10)),
+      requirementSets: { ExcelApi: "1.17", DialogApi: "1.2" },
+    };
+
+    expect(isSetSupported(ipad, "CompressedFile")).toBe(false);
+    expect(isSetSupported(host(pattern(1)), "CompressedFile")).toBe(true);
+    const error = await caught(readDocumentFile(asDocument(createDocument(ipad))));
+    expect(error.officeCode).toBe(1009);
+    expect(ipad.openFiles ?? 0).toBe(0);
   });
 
   it("with two files left open, a third is refused (11000) and the officer is told to wait and retry", async () => {

@@ -89,6 +89,11 @@ export interface FakeWorkbook {
   selection: string | null;
   /** "web" plays Excel on the web, with its 5 MB response limit. */
   platform?: "web" | "desktop";
+  /**
+   * The requirement sets this Excel supports, name → highest version (default DESKTOP_REQUIREMENT_SETS).
+   * Office answers isSetSupported from it, and the fake refuses what a missing set leaves out.
+   */
+  requirementSets?: Readonly<Record<string, string>>;
   /** Bytes of each sync's response, in order (filled by the fake). */
   responses?: number[];
   /** The sheet of each range load that asked for formulas (filled by the fake). */
@@ -816,6 +821,28 @@ export interface FakeFile {
  *   (https://learn.microsoft.com/en-us/javascript/api/office/office.file#office-office-file-closeasync-member(1)).
  * A slice's data is a plain array of numbers, "a byte array" (Office.Slice.data).
  */
+/**
+ * A current Excel on Windows, Mac or the web: ExcelApi 1.17, the Common API sets the pane uses.
+ * CompressedFile is absent on Excel on iPad ("Office Common API requirement sets", CompressedFile:
+ * Excel on the web, Windows, Mac; no iPad); NestedAppAuth is absent where Office has no NAA yet.
+ * https://learn.microsoft.com/javascript/api/requirement-sets/common/office-add-in-requirement-sets
+ */
+export const DESKTOP_REQUIREMENT_SETS: Readonly<Record<string, string>> = {
+  ExcelApi: "1.17",
+  CompressedFile: "1.1",
+  File: "1.1",
+  DialogApi: "1.2",
+};
+
+/** Office.context.requirements.isSetSupported over the host's sets (versions compared part by part). */
+export function isSetSupported(host: FakeWorkbook, name: string, version = "1.1"): boolean {
+  const highest = (host.requirementSets ?? DESKTOP_REQUIREMENT_SETS)[name];
+  if (highest === undefined) return false;
+  const [hMajor = 0, hMinor = 0] = highest.split(".").map(Number);
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return hMajor > major || (hMajor === major && hMinor >= minor);
+}
+
 export function createDocument(host: FakeWorkbook): {
   getFileAsync(
     fileType: string,
@@ -831,7 +858,9 @@ export function createDocument(host: FakeWorkbook): {
       calls.push("open");
       if (typeof sliceSize !== "number" || !(sliceSize > 0 && sliceSize <= FAKE_MAX_SLICE_BYTES))
         return answer(done, { error: FAKE_FILE_ERRORS.invalidSliceSize });
-      if (fileType !== "compressed") return answer(done, { error: FAKE_FILE_ERRORS.fileTypeNotSupported });
+      // Compressed needs the CompressedFile set (absent on Excel on iPad): the file type is refused.
+      if (fileType !== "compressed" || !isSetSupported(host, "CompressedFile"))
+        return answer(done, { error: FAKE_FILE_ERRORS.fileTypeNotSupported });
       if ((host.openFiles ?? 0) >= 2) return answer(done, { error: FAKE_FILE_ERRORS.memoryLimit });
       if (host.savedBytes === undefined) throw new Error("the test gave the fake host no savedBytes");
       // A copy: saving again later must not change a file already handed out.

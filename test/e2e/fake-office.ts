@@ -41,7 +41,10 @@ export function fakeOfficeJs(hostJson: string, readyAfterMs = 0): string {
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
       onReady: () =>
         new Promise((resolve) => setTimeout(() => resolve({ host: "Excel", platform: "PC" }), ${readyAfterMs})),
-      context: { requirements: { isSetSupported: () => true }, document: fake.createDocument(host) },
+      context: {
+        requirements: { isSetSupported: (name, version) => fake.isSetSupported(host, name, version) },
+        document: fake.createDocument(host),
+      },
     };
     window.Excel = { run: async (_options, batch) => batch(fake.createContext(host)) };
   })();`;

@@ -221,4 +221,17 @@ describeWithTool("chromium", "sending from the pane inside Excel to the Graph te
     send.graph.faults.length = 0;
     expect(stored()).toEqual([]);
   });
+  it("where Excel cannot hand over its file (no CompressedFile: Excel on iPad), says to send from the browser and offers no send", async () => {
+    const host: FakeWorkbook = {
+      ...(await workbook("kh-valid.xlsx")),
+      requirementSets: { ExcelApi: "1.17", DialogApi: "1.2" },
+    };
+    await openAndCheck(host);
+
+    await page.locator('[data-testid="send-elsewhere"]').waitFor();
+    expect(await page.locator('[data-testid="send-elsewhere"]').innerText()).toContain("Excel trên iPad");
+    expect(await page.locator('[data-testid="send-button"]').count()).toBe(0);
+    expect(await fileState(page)).toEqual({ openFiles: 0, fileCalls: [] });
+    expect(send.graph.count("api")).toBe(0);
+  });
 });
