@@ -190,11 +190,31 @@ async function ensureKindFolder(graph: GraphCalls, driveId: string, folderId: st
   return (await graph.item("GET", `${base}:/${enc(name)}`)).id;
 }
 
-/** The server holds exactly these bytes: its size, and its QuickXorHash when it gives one. */
-function confirms(item: DriveItem, bytes: Uint8Array): boolean {
-  if (item.size !== bytes.byteLength) return false;
+/**
+ * What a server's item says of these bytes: "same" (size and QuickXorHash equal), "other" (either
+ * differs), or "unknown" (same size, no hash given: Graph does not always give one).
+ */
+function compare(item: DriveItem, bytes: Uint8Array): "same" | "other" | "unknown" {
+  if (item.size !== bytes.byteLength) return "other";
   const hash = item.file?.hashes?.quickXorHash;
-  return hash === undefined || hash === quickXorHash(bytes);
+  if (hash === undefined) return "unknown";
+  return hash === quickXorHash(bytes) ? "same" : "other";
+}
+
+/** "sent", with the server's time of the item that holds the bytes. */
+function sentOutcome(item: DriveItem, target: SendTarget, size: number, options: SendOptions): SendOutcome {
+  const receivedAt = Date.parse(item.lastModifiedDateTime as string);
+  return {
+    status: "sent",
+    itemId: item.id,
+    receipt: {
+      fileName: target.fileName,
+      folder: target.folder,
+      size,
+      receivedAt,
+      verdict: receiptVerdict(receivedAt, options.deadline, options.datedLate),
+    },
+  };
 }
 
 async function uploadSession(
@@ -205,7 +225,10 @@ async function uploadSession(
   chunkBytes: number,
 ): Promise<Response> {
   const created = await graph.call("POST", `${path}:/createUploadSession`, {
-    json: { item: { "@microsoft.graph.conflictBehavior": conflict } },
+    // fileSize in the item: a drive without room answers 507 here, before any byte goes up
+    // (driveitem-createuploadsession: "If the fileSize parameter is specified and exceeds the available
+    // quota, a 507 Insufficient Storage response is returned and the upload session won't be created").
+    json: { item: { "@microsoft.graph.conflictBehavior": conflict, fileSize: bytes.byteLength } },
     accept: [409],
   });
   if (created.status === 409) return created;
@@ -218,9 +241,13 @@ async function uploadSession(
   for (;;) {
     const response = await graph.runner.run("upload fragment", async () => {
       if (resync) {
-        // After a reset or a 5xx the fragment may have been stored: ask where to go on.
+        // After a reset or a 5xx the fragment may have been stored: ask where to go on. A 404 means
+        // the session has ended, perhaps completed by the fragment whose answer was lost: the caller
+        // looks in the folder (its body is not progress, and need not be JSON).
         const status = await graph.fetch(uploadUrl);
         await graph.runner.check(status);
+        if (status.status === 404) return status;
+        if (!status.ok) throw await toGraphRequestError(status, "upload status");
         const ranges = ((await status.json()) as { nextExpectedRanges?: string[] }).nextExpectedRanges;
         start = Number(/^(\d+)-/.exec(ranges?.[0] ?? "0-")?.[1] ?? 0);
         resync = false;
@@ -297,7 +324,9 @@ export interface SendOptions {
 
 /**
  * Sends `bytes` as `target` into the submission folder. "sent" only when the server's item has
- * exactly these bytes (size, and hash when given); the receipt's time is the server's.
+ * exactly these bytes: the answer to our own upload by size (and hash when given); an item found in
+ * the folder instead (an answer lost, a name taken) by size and hash, both. The receipt's time is the
+ * server's.
  */
 export async function sendFile(
   transport: SendTransport,
@@ -317,8 +346,15 @@ export async function sendFile(
     const path = `/drives/${enc(driveId)}/items/${enc(kindId)}:/${enc(target.fileName)}`;
     if (!options.replace) {
       const earlier = await graph.call("GET", path, { accept: [404] });
+      if (earlier.status === 200) {
+        // These very bytes, already there (a previous click whose answer was lost): sent, at that
+        // time. Replacing would write a new version with a later time (on time could turn late).
+        const item = (await earlier.json()) as DriveItem;
+        return compare(item, bytes) === "same" && item.lastModifiedDateTime !== undefined
+          ? sentOutcome(item, target, bytes.byteLength, options)
+          : exists;
+      }
       await earlier.body?.cancel().catch(() => undefined);
-      if (earlier.status === 200) return exists;
     }
     // "fail" unless confirmed: a file that appeared meanwhile is never replaced unasked.
     const conflict = options.replace ? "replace" : "fail";
@@ -330,34 +366,29 @@ export async function sendFile(
             accept: [409],
           })
         : await uploadSession(graph, path, bytes, conflict, options.chunkBytes ?? 10 * CHUNK_UNIT_BYTES);
+    const notConfirmed: SendOutcome = { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };
+    // 409: the name is taken (our own lost PUT, or a file created meanwhile, refused at the session's
+    // last fragment); 404: the session ended, perhaps completed by a fragment whose answer was lost.
+    const lookedUp = answer.status === 409 || answer.status === 404;
     let item: DriveItem;
-    if (answer.status === 409 || answer.status === 404) {
+    if (lookedUp) {
       await answer.body?.cancel().catch(() => undefined);
-      // Our own attempt may have landed before its answer was lost (a PUT, or the session's last
-      // fragment): what the folder holds decides. These bytes: ours, sent.
       const held = await graph.call("GET", path, { accept: [404] });
       if (held.status === 404) {
         await held.body?.cancel().catch(() => undefined);
-        return { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };
+        return notConfirmed;
       }
       item = (await held.json()) as DriveItem;
-      if (!confirms(item, bytes))
-        return answer.status === 409 ? exists : { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };
     } else item = (await answer.json()) as DriveItem;
-    if (!confirms(item, bytes) || item.lastModifiedDateTime === undefined)
-      return { status: "failed", message: { code: "SEND_NOT_CONFIRMED" } };
-    const receivedAt = Date.parse(item.lastModifiedDateTime);
-    return {
-      status: "sent",
-      itemId: item.id,
-      receipt: {
-        fileName: target.fileName,
-        folder: target.folder,
-        size: bytes.byteLength,
-        receivedAt,
-        verdict: receiptVerdict(receivedAt, options.deadline, options.datedLate),
-      },
-    };
+    // Found in the folder, an item is ours only by size and hash (an earlier version of the same size
+    // is not these bytes); the answer to our own upload is ours unless its size or hash says otherwise.
+    const seen = compare(item, bytes);
+    if (seen === "same" || (seen === "unknown" && !lookedUp)) {
+      if (item.lastModifiedDateTime === undefined) return notConfirmed;
+      return sentOutcome(item, target, bytes.byteLength, options);
+    }
+    // Another file holds the name: the officer decides. One we cannot tell from ours: not confirmed.
+    return answer.status === 409 && seen === "other" ? exists : notConfirmed;
   } catch (error) {
     return { status: "failed", message: failureMessage(error, bytes.byteLength) };
   }

@@ -230,6 +230,193 @@ describe("sending from the pane (fetch, strict Graph test server)", () => {
   });
 });
 
+/** A large send through an upload session in two fragments (320 KiB, then the rest). */
+const SESSION = { simpleMaxBytes: 100_000, chunkBytes: 327_680 } as const;
+
+/** What the upload URL was asked, in order ("PUT", "GET"): what the pane did with the session. */
+function uploadMethods(): string[] {
+  return server.requests.filter((request) => request.kind === "upload").map((request) => request.method);
+}
+
+describe("answers lost, and files already there (issue 16 review)", () => {
+  it("is not 'sent' when a session ends (404) and the folder holds the officer's previous version of the same size, without a hash", async () => {
+    const folder = parseSubmissionFolder(freshFolder("Lost1"));
+    const previous = new Uint8Array(randomBytes(400_000));
+    server.putFile("SNV/Lost1/KH/KH_SNV.xlsx", previous, { modified: "2026-05-01T00:00:00Z", by: "x" });
+    const pane = transport();
+    const real = pane.fetch as typeof fetch;
+    const ending = (async (input: string, init?: RequestInit) => {
+      // The session expires before the first fragment arrives (DOCS.upload: 404, the session is gone).
+      if (init?.method === "PUT" && input.includes("/upload/")) server.dropUploadSessions();
+      const response = await real(input, init);
+      if ((init?.method ?? "GET") !== "GET" || !input.endsWith("KH_SNV.xlsx") || !response.ok)
+        return response;
+      // Graph may leave out file.hashes (driveItem's hashes facet: "may not be available"): size only.
+      const item = (await response.json()) as { file?: Record<string, unknown> };
+      return new Response(JSON.stringify({ ...item, file: { ...item.file, hashes: {} } }), { status: 200 });
+    }) as typeof fetch;
+    const outcome = await sendFile(
+      { ...pane, fetch: ending },
+      folder,
+      TARGET,
+      new Uint8Array(randomBytes(400_000)),
+      {
+        replace: true,
+        deadline: null,
+        ...SESSION,
+      },
+    );
+    expect(outcome).toEqual({ status: "failed", message: { code: "SEND_NOT_CONFIRMED" } });
+    expect(bytesAt("SNV/Lost1/KH/KH_SNV.xlsx")?.equals(previous)).toBe(true);
+  });
+
+  it.each(["Graph's JSON error", "a plain-text body"])(
+    "after the last fragment's answer is lost, the session's 404 (%s) sends the pane to the folder, not back to byte 0",
+    async (body) => {
+      const name = body.startsWith("Graph") ? "Lost2" : "Lost3";
+      const folder = parseSubmissionFolder(freshFolder(name));
+      const bytes = new Uint8Array(randomBytes(400_000));
+      let puts = 0;
+      // The last fragment is stored (the file completes, the session ends), then the connection drops.
+      server.inject((request) => request.kind === "upload" && request.method === "PUT" && ++puts === 2, {
+        kind: "reset-after-effect",
+      });
+      const pane = transport();
+      const real = pane.fetch as typeof fetch;
+      const plain = (async (input: string, init?: RequestInit) => {
+        const response = await real(input, init);
+        if (body.startsWith("Graph") || !input.includes("/upload/") || response.status !== 404)
+          return response;
+        // The upload host is not Graph's API: its 404 need not be JSON.
+        return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } });
+      }) as typeof fetch;
+      const outcome = sent(
+        await sendFile({ ...pane, fetch: plain }, folder, TARGET, bytes, {
+          replace: false,
+          deadline: null,
+          ...SESSION,
+        }),
+      );
+      expect(outcome.receipt.size).toBe(400_000);
+      expect(bytesAt(`SNV/${name}/KH/KH_SNV.xlsx`)?.equals(bytes)).toBe(true);
+      // The status GET answered 404: nothing more is sent to the dead URL.
+      expect(uploadMethods()).toEqual(["PUT", "PUT", "GET"]);
+    },
+  );
+
+  it("tells a full drive before any byte goes up: fileSize at the session's creation answers 507", async () => {
+    const folder = parseSubmissionFolder(freshFolder("Full1"));
+    server.quotaBytes = server.usedBytes() + 100_000;
+    try {
+      const outcome = await sendFile(transport(), folder, TARGET, new Uint8Array(randomBytes(400_000)), {
+        replace: false,
+        deadline: null,
+        ...SESSION,
+      });
+      expect(outcome).toEqual({ status: "failed", message: { code: "SEND_STORAGE_FULL", size: 400_000 } });
+      expect(server.count("upload")).toBe(0);
+    } finally {
+      server.quotaBytes = Infinity;
+    }
+  });
+
+  it("a click after one whose answer was lost is 'sent' at the stored time: no question, no new version", async () => {
+    const folder = parseSubmissionFolder(freshFolder("Again1"));
+    const bytes = new Uint8Array(randomBytes(3000));
+    server.inject((request) => request.kind === "api" && request.method === "PUT", {
+      kind: "reset-after-effect",
+    });
+    const first = await sendFile(
+      transport({ policy: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } }),
+      folder,
+      TARGET,
+      bytes,
+      { replace: false, deadline: DEADLINE },
+    );
+    expect(first).toEqual({ status: "failed", message: { code: "SEND_OFFLINE" } });
+    const stored = server.findByPath("SNV/Again1/KH/KH_SNV.xlsx");
+    const storedAt = stored?.lastModifiedDateTime ?? "";
+
+    const again = sent(
+      await sendFile(transport(), folder, TARGET, bytes, { replace: false, deadline: DEADLINE }),
+    );
+    expect(again.receipt).toEqual({
+      fileName: "KH_SNV.xlsx",
+      folder: "KH",
+      size: 3000,
+      receivedAt: Date.parse(storedAt),
+      verdict: { verdict: "late", deadline: DEADLINE },
+    });
+    expect(again.itemId).toBe(stored?.id);
+    expect(server.findByPath("SNV/Again1/KH/KH_SNV.xlsx")?.version).toBe(1);
+    // A different file under the name is still a question for the officer.
+    const other = await sendFile(transport(), folder, TARGET, new Uint8Array(randomBytes(3000)), {
+      replace: false,
+      deadline: null,
+    });
+    expect(other.status).toBe("exists");
+  });
+
+  it("a file created by someone else during the session is not overwritten: 409 at the last fragment, the pane asks", async () => {
+    const folder = parseSubmissionFolder(freshFolder("Race1"));
+    const other = new Uint8Array(randomBytes(100));
+    const pane = transport();
+    const real = pane.fetch as typeof fetch;
+    const racing = ((input: string, init?: RequestInit) => {
+      // Another officer's file lands after the session was created, before its last fragment.
+      if (
+        init?.method === "PUT" &&
+        input.includes("/upload/") &&
+        !server.findByPath("SNV/Race1/KH/KH_SNV.xlsx")
+      )
+        server.putFile("SNV/Race1/KH/KH_SNV.xlsx", other, { modified: "2026-05-01T00:00:00Z", by: "x" });
+      return real(input, init);
+    }) as typeof fetch;
+    const outcome = await sendFile(
+      { ...pane, fetch: racing },
+      folder,
+      TARGET,
+      new Uint8Array(randomBytes(400_000)),
+      {
+        replace: false,
+        deadline: null,
+        ...SESSION,
+      },
+    );
+    expect(outcome).toEqual({
+      status: "exists",
+      message: { code: "SEND_CONFIRM_REPLACE", path: "KH/KH_SNV.xlsx" },
+    });
+    expect(bytesAt("SNV/Race1/KH/KH_SNV.xlsx")?.equals(other)).toBe(true);
+  });
+
+  it("a 409 at the last fragment over a file that is these bytes is 'sent' (ours by size and hash)", async () => {
+    const folder = parseSubmissionFolder(freshFolder("Race2"));
+    const bytes = new Uint8Array(randomBytes(400_000));
+    const pane = transport();
+    const real = pane.fetch as typeof fetch;
+    const racing = ((input: string, init?: RequestInit) => {
+      // The same bytes land meanwhile (the officer's other click, through another window).
+      if (
+        init?.method === "PUT" &&
+        input.includes("/upload/") &&
+        !server.findByPath("SNV/Race2/KH/KH_SNV.xlsx")
+      )
+        server.putFile("SNV/Race2/KH/KH_SNV.xlsx", bytes, { modified: "2026-05-01T00:00:00Z", by: "x" });
+      return real(input, init);
+    }) as typeof fetch;
+    const outcome = sent(
+      await sendFile({ ...pane, fetch: racing }, folder, TARGET, bytes, {
+        replace: false,
+        deadline: null,
+        ...SESSION,
+      }),
+    );
+    expect(outcome.receipt.receivedAt).toBe(Date.parse("2026-05-01T00:00:00Z"));
+    expect(server.findByPath("SNV/Race2/KH/KH_SNV.xlsx")?.version).toBe(1);
+  });
+});
+
 describe("before sending, and after", () => {
   it("says what the province must set up instead of failing", () => {
     expect(sendSetupProblem(undefined)).toEqual({ code: "SEND_NOT_CONFIGURED" });

@@ -4,7 +4,7 @@ import type { FakeWorkbook } from "../addin/fake-excel";
 import { hostFromExcelJs } from "../addin/host-from-exceljs";
 import { describeWithTool } from "../support/tools";
 import { fakeOfficeJs, hostJsonOf } from "./fake-office";
-import { buildAddin, clickSend, corpusBytes, startSendSite, type SendSite } from "./send-site";
+import { buildAddin, clickSend, corpusBytes, resaved, startSendSite, type SendSite } from "./send-site";
 
 /**
  * Issue 16 in Excel, end to end: the production build inside the fake Excel host (office.js
@@ -65,6 +65,16 @@ describeWithTool("chromium", "sending from the pane inside Excel to the Graph te
     await page.waitForSelector('[data-testid="pane"][data-mode="excel"]');
     await page.click('[data-testid="check"]');
     await page.waitForSelector('[data-testid="results"]');
+  }
+
+  /** The officer saves again (Ctrl+S): other bytes, the same workbook, as getFileAsync hands it out. */
+  async function saveAgain(host: FakeWorkbook): Promise<Uint8Array> {
+    const bytes = resaved(host.savedBytes!);
+    await page.evaluate((base64) => {
+      const inPage = (window as unknown as { __thiduaHost: { savedBytes?: Uint8Array } }).__thiduaHost;
+      inPage.savedBytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    }, Buffer.from(bytes).toString("base64"));
+    return bytes;
   }
 
   function stored(): { path: string; bytes: Buffer; version: number; lastModifiedDateTime: string }[] {
@@ -128,7 +138,8 @@ describeWithTool("chromium", "sending from the pane inside Excel to the Graph te
     expect(stored().map((file) => [file.path, file.bytes.equals(Buffer.from(host.savedBytes!))])).toEqual([
       [TARGET, true],
     ]);
-    // Asked once: sending again goes straight to the replace question.
+    // Asked once: sending again (saved again since) goes straight to the replace question.
+    await saveAgain(host);
     await clickSend(page);
     await page.locator('[data-testid="send-ask"][data-code="SEND_CONFIRM_REPLACE"]').waitFor();
   });
@@ -140,6 +151,8 @@ describeWithTool("chromium", "sending from the pane inside Excel to the Graph te
     await page.locator('[data-testid="receipt-text"]').waitFor({ timeout: 30_000 });
     expect(stored().map((file) => [file.path, file.version])).toEqual([[TARGET, 1]]);
 
+    // Saved again (the very bytes already sent would be "sent" at once, with no new version).
+    const second = await saveAgain(host);
     await clickSend(page);
     const ask = page.locator('[data-testid="send-ask"][data-code="SEND_CONFIRM_REPLACE"]');
     await ask.waitFor({ timeout: 30_000 });
@@ -148,7 +161,7 @@ describeWithTool("chromium", "sending from the pane inside Excel to the Graph te
 
     await page.locator('[data-testid="receipt-text"]').waitFor({ timeout: 30_000 });
     expect(stored().map((file) => [file.path, file.version])).toEqual([[TARGET, 2]]);
-    expect(stored()[0]?.bytes.equals(Buffer.from(host.savedBytes!))).toBe(true);
+    expect(stored()[0]?.bytes.equals(Buffer.from(second))).toBe(true);
     expect(await fileState(page)).toMatchObject({ openFiles: 0 });
   });
 

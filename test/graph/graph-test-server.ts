@@ -192,7 +192,15 @@ export class GraphTestServer {
   private readonly alteredBytes = new Map<string, Uint8Array>();
   private readonly sessions = new Map<
     string,
-    { parentId: string; name: string; size: number; received: Buffer[]; next: number }
+    {
+      parentId: string;
+      name: string;
+      size: number;
+      received: Buffer[];
+      next: number;
+      /** The item's conflictBehavior at creation ("fail" by default, DOCS.upload), applied again at completion. */
+      conflict: string;
+    }
   >();
   private readonly sockets = new Set<Socket>();
   /** QuickXorHash by item id and version: the server hashes each version once. */
@@ -1021,14 +1029,13 @@ export class GraphTestServer {
       if (!parent?.folder || parent.deleted)
         return this.error(response, 404, "itemNotFound", "No such folder.");
       // conflictBehavior "fail" in the session's item: refused when the name exists (DOCS.upload). The
-      // service may report it only at the last fragment; refusing at creation is the stricter reading.
+      // request body's item lists it as "fail (default) | replace | rename": absent means fail.
+      // Refusing here is the stricter reading; the name is checked again at the last fragment.
       const asked = JSON.parse(body.toString("utf8") || "{}") as {
         item?: { "@microsoft.graph.conflictBehavior"?: string; fileSize?: number };
       };
-      if (
-        asked.item?.["@microsoft.graph.conflictBehavior"] === "fail" &&
-        this.childNamed(parent.id, match[3] as string)
-      )
+      const conflict = asked.item?.["@microsoft.graph.conflictBehavior"] ?? "fail";
+      if (conflict === "fail" && this.childNamed(parent.id, match[3] as string))
         return this.error(response, 409, "nameAlreadyExists", "The specified item name already exists.");
       // "If the fileSize parameter is specified and exceeds the available quota, a 507 Insufficient
       // Storage response will be returned and the upload session will not be created" (DOCS.upload).
@@ -1041,6 +1048,7 @@ export class GraphTestServer {
         size: -1,
         received: [],
         next: 0,
+        conflict,
       });
       return this.json(response, 200, {
         uploadUrl: `${this.origin}/upload/${id}`,
@@ -1100,6 +1108,16 @@ export class GraphTestServer {
     session.next = Number(range[2]) + 1;
     if (session.next < session.size) return { status: 202, next: session.next };
     const parent = this.items.get(session.parentId) as StoredItem;
+    // DOCS.upload, "Handling upload conflicts": "If a conflict occurs after the file is uploaded (for
+    // example, an item with the same name was created during the upload session), an error is returned
+    // when the last byte range is uploaded" (409 nameAlreadyExists); "Handle upload errors": the session
+    // is preserved until it expires, so it stays, with its bytes, and nothing is written.
+    if (session.conflict === "fail" && this.childNamed(parent.id, session.name))
+      return {
+        status: 409,
+        code: "nameAlreadyExists",
+        message: "Another file exists with the same name as the uploaded session.",
+      };
     this.sessions.delete(url.pathname.slice("/upload/".length));
     const item = this.putFile(
       `${this.relativePath(parent)}/${session.name}`,
