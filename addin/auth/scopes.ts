@@ -18,7 +18,13 @@ export const DIALOG_PAGE = "auth-dialog.html";
 
 /** What the dialog page sends back through messageParent. */
 export type DialogAnswer =
-  | { readonly status: "success"; readonly accessToken: string; readonly expiresOn: number | null }
+  | {
+      readonly status: "success";
+      readonly accessToken: string;
+      readonly expiresOn: number | null;
+      /** The account that signed in (its username): the pane's login hint for the next dialog. */
+      readonly username?: string;
+    }
   | { readonly status: "error"; readonly code: string };
 
 /**
