@@ -4,9 +4,11 @@ import type {
   AuthenticationResult,
   Configuration,
   IPublicClientApplication,
+  PopupRequest,
 } from "@azure/msal-browser";
 import type { SendMessage, SubmissionConfig } from "../../core/index";
 import { authorityFor, DIALOG_PAGE, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "../auth/scopes";
+import { cancelled, errorCode, errorName, offline } from "../auth/msal-errors";
 import { SignInProblem } from "../auth/sign-in-problem";
 import { pageGlobalToken } from "./send";
 
@@ -103,40 +105,25 @@ function msalConfiguration(submission: SubmissionConfig, deps: SignInDeps, clien
   };
 }
 
-/** MSAL's errors keep their names through minification (set as strings in their constructors). */
-function errorName(error: unknown): string | undefined {
-  return (error as { name?: unknown } | null)?.name as string | undefined;
-}
-function errorCode(error: unknown): string | undefined {
-  return (error as { errorCode?: unknown } | null)?.errorCode as string | undefined;
-}
 /** The browser refused the popup (BrowserAuthError popup_window_error / empty_window_error). */
 const popupBlocked = (error: unknown) =>
   errorName(error) === "BrowserAuthError" &&
   (errorCode(error) === "popup_window_error" || errorCode(error) === "empty_window_error");
-/** MSAL could not reach the identity platform: said as offline (the officer sends again later). */
-const NETWORK_CODES = new Set([
-  "no_network_connectivity",
-  "post_request_failed",
-  "get_request_failed",
-  "network_error",
-]);
-const offline = (error: unknown) => NETWORK_CODES.has(errorCode(error) ?? "");
-/**
- * The officer closed the prompt: signed out, and no second prompt. BrowserAuthError user_cancelled
- * (popup), ClientAuthError user_canceled (NAA's USER_CANCEL, msal-browser's WebBrokerBridgeErrorMap).
- */
-const cancelled = (error: unknown) =>
-  errorCode(error) === "user_cancelled" || errorCode(error) === "user_canceled";
 /**
  * NAA is turned off in this Office (the bridge's DISABLED / NESTED_APP_AUTH_UNAVAILABLE): ClientAuthError
  * nested_app_auth_bridge_disabled. Office's own dialog still works there.
  */
 const bridgeDisabled = (error: unknown) => errorCode(error) === "nested_app_auth_bridge_disabled";
 
-function account(pca: IPublicClientApplication): AccountInfo | undefined {
+/**
+ * The account to ask for silently. Under NAA the accounts are Office's own (the one signed in to Excel).
+ * On the standalone page only the active one: the browser's cache may hold another officer's account
+ * (a shared PC), and the first cached one is not necessarily the officer at the keyboard.
+ */
+function account(pca: IPublicClientApplication, kind: "naa" | "popup"): AccountInfo | undefined {
   const active = pca.getActiveAccount();
   if (active !== null) return active;
+  if (kind === "popup") return undefined;
   const [first] = pca.getAllAccounts();
   if (first !== undefined) pca.setActiveAccount(first);
   return first;
@@ -166,7 +153,7 @@ function msalSource(
   let instead: TokenSource | undefined;
   const attempt = async (forceRefresh: boolean) => {
     const pca = await ready;
-    const who = account(pca);
+    const who = account(pca, kind);
     try {
       // Without an account, NAA asks Office's signed-in account; the standard client needs one.
       if (who === undefined && kind === "popup") return accepted(pca, await interactive(pca, forceRefresh));
@@ -201,12 +188,17 @@ function msalSource(
 
 /** The popup; where the browser blocks it, a full-page redirect (the answer is read at the next start). */
 async function popupOrRedirect(pca: IPublicClientApplication): Promise<AuthenticationResult | null> {
-  const scopes = [...GRAPH_SCOPES];
+  // The active account's officer signs in again; with none, Entra's account picker, not a cached session.
+  const active = pca.getActiveAccount();
+  const request: PopupRequest =
+    active === null
+      ? { scopes: [...GRAPH_SCOPES], prompt: "select_account" }
+      : { scopes: [...GRAPH_SCOPES], account: active, loginHint: active.username };
   try {
-    return await pca.acquireTokenPopup({ scopes });
+    return await pca.acquireTokenPopup(request);
   } catch (error) {
     if (!popupBlocked(error)) throw error;
-    await pca.acquireTokenRedirect({ scopes });
+    await pca.acquireTokenRedirect(request);
     // The page is leaving for the sign-in page; nothing is sent meanwhile.
     return null;
   }

@@ -13,6 +13,7 @@ import {
 } from "@azure/msal-browser";
 import { Agent } from "undici";
 import { formatSendMessage, sendTarget, type SendTarget, type SubmissionConfig } from "../../core/index";
+import { dialogAccount, dialogRedirectRequest } from "../../addin/auth/dialog-account";
 import { SignInProblem } from "../../addin/auth/sign-in-problem";
 import {
   failureMessage,
@@ -473,6 +474,45 @@ describe("the Office dialog, as strict as Office", () => {
     expect(new URL(office.dialogs[0] as string).searchParams.get("loginHint")).toBeNull();
     expect(await tokens.refresh()).toBe("dialog-2");
     expect(new URL(office.dialogs[1] as string).searchParams.get("loginHint")).toBe("canbo@hatinh.gov.vn");
+  });
+});
+
+describe("a shared PC: another officer's account in the browser's cache", () => {
+  const OTHER = { homeAccountId: "other", username: "khac@hatinh.gov.vn" } as AccountInfo;
+
+  it("standalone: not used silently; the popup opens with Entra's account picker", async () => {
+    const pca = new FakePca(false);
+    pca.accounts = [OTHER];
+    pca.silent = (request) => Promise.resolve(result(`silent-for-${request.account?.username}`));
+    const tokens = source(tokenSourceFor(SUBMISSION, "standalone", deps(pca).deps));
+    expect(await tokens.token()).toBe("popup-token");
+    expect(pca.calls).toEqual(["handleRedirectPromise", "popup"]);
+    expect(pca.requests[0]).toMatchObject({ prompt: "select_account" });
+    // Then the officer who signed in is the active account, asked for by name next time.
+    pca.silent = () => Promise.reject(new InteractionRequiredAuthError("consent_required", "c"));
+    pca.calls.length = 0;
+    expect(await tokens.token()).toBe("popup-token");
+    expect(pca.requests.at(-1)).toMatchObject({ loginHint: ACCOUNT.username, account: ACCOUNT });
+  });
+
+  it("the dialog page: only the active account or the pane's login hint, else the account picker", () => {
+    const cache = (active: AccountInfo | null, all: AccountInfo[]) => ({
+      getActiveAccount: () => active,
+      getAllAccounts: () => all,
+    });
+    expect(dialogAccount(cache(null, [OTHER]), null)).toBeUndefined();
+    expect(dialogAccount(cache(ACCOUNT, [OTHER, ACCOUNT]), null)).toBe(ACCOUNT);
+    expect(dialogAccount(cache(OTHER, [OTHER, ACCOUNT]), "CanBo@hatinh.gov.vn")).toBe(ACCOUNT);
+    expect(dialogAccount(cache(OTHER, [OTHER]), "canbo@hatinh.gov.vn")).toBeUndefined();
+    expect(dialogRedirectRequest(ONLY_SCOPE, undefined, null)).toEqual({
+      scopes: ONLY_SCOPE,
+      prompt: "select_account",
+    });
+    expect(dialogRedirectRequest(ONLY_SCOPE, undefined, "canbo@hatinh.gov.vn")).toEqual({
+      scopes: ONLY_SCOPE,
+      loginHint: "canbo@hatinh.gov.vn",
+    });
+    expect(dialogRedirectRequest(ONLY_SCOPE, ACCOUNT, null)).toMatchObject({ account: ACCOUNT });
   });
 });
 
