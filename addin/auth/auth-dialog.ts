@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 import { createStandardPublicClientApplication, type AuthenticationResult } from "@azure/msal-browser";
+import { dialogAccount, dialogRedirectRequest } from "./dialog-account";
+import { cancelled, offline } from "./msal-errors";
 import { authorityFor, GRAPH_SCOPES, REDIRECT_PAGE, type DialogAnswer } from "./scopes";
 
 /**
@@ -19,6 +21,7 @@ function sent(result: AuthenticationResult): DialogAnswer {
     status: "success",
     accessToken: result.accessToken,
     expiresOn: result.expiresOn === null ? null : result.expiresOn.getTime(),
+    ...(result.account === null ? {} : { username: result.account.username }),
   };
 }
 
@@ -27,6 +30,8 @@ async function run(): Promise<void> {
   const clientId = params.get("clientId") ?? "";
   const authority = authorityFor(params.get("tenant"));
   const forceRefresh = params.get("force") === "1";
+  // The officer who signed in last time in this pane (addin/pane/sign-in.ts dialogSource).
+  const loginHint = params.get("loginHint");
   const scopes = [...GRAPH_SCOPES];
   const pca = await createStandardPublicClientApplication({
     auth: {
@@ -38,16 +43,22 @@ async function run(): Promise<void> {
   });
   // Back from Entra (through the redirect bridge): the answer is here.
   const back = await pca.handleRedirectPromise();
-  if (back !== null) return answer(sent(back));
-  const account = pca.getAllAccounts()[0];
+  if (back !== null) {
+    if (back.account !== null) pca.setActiveAccount(back.account);
+    return answer(sent(back));
+  }
+  // Never "the first cached account": on a shared PC it can be another officer's (dialog-account.ts).
+  const account = dialogAccount(pca, loginHint);
   if (account !== undefined) {
     try {
       return answer(sent(await pca.acquireTokenSilent({ scopes, account, forceRefresh })));
     } catch (error) {
-      if ((error as { name?: string }).name !== "InteractionRequiredAuthError") throw error;
+      // As the pane does: any silent failure but offline or a cancel goes to Entra (an expired refresh
+      // token, a timed-out iframe), not only InteractionRequiredAuthError.
+      if (offline(error) || cancelled(error)) throw error;
     }
   }
-  await pca.acquireTokenRedirect({ scopes, ...(account === undefined ? {} : { account }) });
+  await pca.acquireTokenRedirect(dialogRedirectRequest(scopes, account, loginHint));
 }
 
 void Office.onReady(() =>

@@ -6,8 +6,9 @@
  * Files.ReadWrite covers only "the signed-in user's files", and the submission folder is Sở Nội vụ's,
  * shared with the officer: writing into another user's drive needs the .All permission (the driveItem
  * pages list both; only .All reaches items shared with the user, as drive-sharedwithme notes). It is
- * delegated, so the add-in can never reach more than the officer already can, and it needs no admin
- * consent. Sites.ReadWrite.All would be wider still; no application permission is asked for.
+ * delegated, so the add-in can never reach more than the officer already can. The reference marks it as
+ * not needing admin consent, but the tenant's user-consent policy usually keeps officers from granting
+ * it (README, admin section). Sites.ReadWrite.All would be wider still; no application permission.
  */
 export const GRAPH_SCOPES: readonly string[] = ["https://graph.microsoft.com/Files.ReadWrite.All"];
 
@@ -18,7 +19,13 @@ export const DIALOG_PAGE = "auth-dialog.html";
 
 /** What the dialog page sends back through messageParent. */
 export type DialogAnswer =
-  | { readonly status: "success"; readonly accessToken: string; readonly expiresOn: number | null }
+  | {
+      readonly status: "success";
+      readonly accessToken: string;
+      readonly expiresOn: number | null;
+      /** The account that signed in (its username): the pane's login hint for the next dialog. */
+      readonly username?: string;
+    }
   | { readonly status: "error"; readonly code: string };
 
 /**

@@ -10,6 +10,7 @@ import { GraphRequestError, toGraphRequestError } from "../../scripts/graph/erro
 import { quickXorHash } from "../../scripts/graph/quick-xor-hash";
 import { sleep, type RetryPolicy } from "../../scripts/graph/retry-policy";
 import { RetryRunner, TransientFault } from "../../scripts/graph/retry-runner";
+import { SignInProblem } from "../auth/sign-in-problem";
 
 /**
  * Sending a checked file from the pane to the province's folder through Microsoft Graph, with the
@@ -289,6 +290,8 @@ async function uploadSession(
 /** Graph's failure as an officer's sentence. */
 export function failureMessage(error: unknown, size: number): SendMessage {
   if (error instanceof Stop) return error.sendMessage;
+  // The token source's own words (the sign-in window blocked: addin/pane/sign-in.ts).
+  if (error instanceof SignInProblem) return error.sendMessage;
   if (error instanceof GraphRequestError) {
     switch (error.status) {
       case null:

@@ -271,6 +271,8 @@ export function sendMessageEn(message: SendMessage): string {
       return "No network connection: the file was not sent. Check the connection and send again.";
     case "SEND_SIGNED_OUT":
       return "Your sign-in has expired or consent is missing: sign in again with your work account and send again.";
+    case "SEND_SIGN_IN_WINDOW_BLOCKED":
+      return `The sign-in window could not open (Office code ${message.officeCode}): allow the add-in's sign-in window (pop-up) in Excel or in your browser, then send again.`;
     case "SEND_FORBIDDEN":
       return "Your account may not write to Sở Nội vụ's submission folder: the file was not sent. Ask Sở Nội vụ for edit access to the folder.";
     case "SEND_FOLDER_NOT_FOUND":

@@ -269,6 +269,8 @@ export function sendMessageVi(message: SendMessage): string {
       return "Không kết nối được mạng: tệp chưa được gửi. Hãy kiểm tra kết nối rồi bấm gửi lại.";
     case "SEND_SIGNED_OUT":
       return "Phiên đăng nhập đã hết hoặc chưa được cấp quyền: hãy đăng nhập lại bằng tài khoản công vụ rồi gửi lại.";
+    case "SEND_SIGN_IN_WINDOW_BLOCKED":
+      return `Cửa sổ đăng nhập chưa mở được (mã Office ${message.officeCode}): hãy cho phép cửa sổ đăng nhập (cửa sổ bật lên) của phần bổ trợ trong Excel hoặc trình duyệt, rồi bấm gửi lại.`;
     case "SEND_FORBIDDEN":
       return "Tài khoản của bạn không có quyền ghi vào thư mục nhận của Sở Nội vụ: tệp chưa được gửi. Hãy đề nghị Sở Nội vụ cấp quyền chỉnh sửa thư mục.";
     case "SEND_FOLDER_NOT_FOUND":

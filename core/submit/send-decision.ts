@@ -148,6 +148,11 @@ export type SendMessage =
   | { readonly code: "SEND_NOT_CONFIGURED" }
   | { readonly code: "SEND_OFFLINE" }
   | { readonly code: "SEND_SIGNED_OUT" }
+  /**
+   * Office would not open the sign-in dialog: 12009 (the officer, or Office on the web, ignored it) or
+   * 12011 (the browser's settings block it) ("Handle errors and events in the Office dialog box").
+   */
+  | { readonly code: "SEND_SIGN_IN_WINDOW_BLOCKED"; readonly officeCode: number }
   | { readonly code: "SEND_FORBIDDEN" }
   | { readonly code: "SEND_FOLDER_NOT_FOUND" }
   | { readonly code: "SEND_THROTTLED"; readonly seconds: number }

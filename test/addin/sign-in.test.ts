@@ -1,5 +1,6 @@
 import {
   BrowserAuthError,
+  ClientAuthError,
   InteractionRequiredAuthError,
   ServerError,
   type AccountInfo,
@@ -12,9 +13,18 @@ import {
 } from "@azure/msal-browser";
 import { Agent } from "undici";
 import { formatSendMessage, sendTarget, type SendTarget, type SubmissionConfig } from "../../core/index";
-import { parseSubmissionFolder, sendFile, sendSetupProblem, type SendTransport } from "../../addin/pane/send";
+import { dialogAccount, dialogRedirectRequest } from "../../addin/auth/dialog-account";
+import { SignInProblem } from "../../addin/auth/sign-in-problem";
+import {
+  failureMessage,
+  parseSubmissionFolder,
+  sendFile,
+  sendSetupProblem,
+  type SendTransport,
+} from "../../addin/pane/send";
 import {
   GRAPH_SCOPES,
+  paneTokenSource,
   tokenSourceFor,
   type DialogLike,
   type OfficeLike,
@@ -46,7 +56,10 @@ function result(accessToken: string): AuthenticationResult {
 
 /**
  * MSAL's public client, as strict as MSAL: the standard client refuses a silent request with no account
- * (BrowserAuthError no_account_error, msal-browser's StandardController); every request is recorded.
+ * (BrowserAuthError no_account_error, msal-browser's StandardController); under NAA, when Office has no
+ * signed-in account to broker, the silent request fails with ClientAuthError no_account_found (the
+ * bridge's ACCOUNT_UNAVAILABLE, msal-browser's webBrokerBridge/WebBrokerBridgeErrorMap); every request
+ * is recorded.
  */
 class FakePca {
   readonly calls: string[] = [];
@@ -57,6 +70,8 @@ class FakePca {
     Promise.reject(new InteractionRequiredAuthError("interaction_required", "test-correlation"));
   popup: () => Promise<AuthenticationResult> = () => Promise.resolve(result("popup-token"));
   redirectAnswer: AuthenticationResult | null = null;
+  /** NAA: Office has a signed-in account it can broker a token for (none on a fresh install or a guest). */
+  officeAccount = true;
 
   constructor(readonly nested: boolean) {}
 
@@ -78,6 +93,8 @@ class FakePca {
     this.requests.push(request);
     if (!this.nested && request.account === undefined && this.active === null)
       return Promise.reject(new BrowserAuthError("no_account_error", "test-correlation"));
+    if (this.nested && request.account === undefined && !this.officeAccount)
+      return Promise.reject(new ClientAuthError("no_account_found", "test-correlation"));
     return this.silent(request);
   }
   acquireTokenPopup(request: PopupRequest) {
@@ -95,44 +112,88 @@ class FakePca {
 interface FakeOffice extends OfficeLike {
   readonly asked: string[];
   readonly dialogs: string[];
+  /** What each displayDialogAsync call got back: "succeeded" or Office's error code. */
+  readonly opened: (string | number)[];
 }
 
-/** Office in Excel: the requirement sets it reports, and a dialog that answers as told. */
-function fakeOffice(
-  sets: Record<string, string>,
-  dialogAnswer: (url: string) => { message: string } | { error: number },
-): FakeOffice {
+type DialogScript =
+  | { readonly message: string; readonly origin?: string }
+  | { readonly error: number }
+  | { readonly openError: number };
+
+/**
+ * Office in Excel: the requirement sets it reports, and a dialog that answers as told, as strict as
+ * Office ("Handle errors and events in the Office dialog box",
+ * https://learn.microsoft.com/office/dev/add-ins/develop/dialog-handle-errors-events): the callback
+ * comes later, never within displayDialogAsync; a second dialog while one is open is refused with 12007
+ * ("A dialog box is already opened from this host window"); 12009 / 12011 (ignored, blocked by the
+ * browser) come back from displayDialogAsync, with no dialog. Under DialogOrigin 1.1 a message carries
+ * its page's origin.
+ */
+function fakeOffice(sets: Record<string, string>, script: (url: string) => DialogScript): FakeOffice {
   const asked: string[] = [];
   const dialogs: string[] = [];
+  const opened: (string | number)[] = [];
+  let open = false;
+  const supported = (name: string, version?: string) => {
+    const have = sets[name];
+    return have !== undefined && Number(have) >= Number(version ?? "1.1");
+  };
   return {
     asked,
     dialogs,
+    opened,
     context: {
       requirements: {
         isSetSupported(name: string, version?: string) {
           asked.push(`${name} ${version ?? ""}`);
-          const have = sets[name];
-          return have !== undefined && Number(have) >= Number(version ?? "1.1");
+          return supported(name, version);
         },
       },
       ui: {
         displayDialogAsync(url, _options, callback) {
           dialogs.push(url);
-          const handlers = new Map<string, (arg: { message?: string; error?: number }) => void>();
+          const answer = script(url);
+          const refused = open ? 12007 : "openError" in answer ? answer.openError : null;
+          if (refused === null) open = true;
+          opened.push(refused ?? "succeeded");
+          const handlers = new Map<
+            string,
+            (arg: { message?: string; error?: number; origin?: string }) => void
+          >();
           let closed = false;
           const dialog: DialogLike = {
             addEventHandler: (type, handler) => void handlers.set(type, handler),
             close: () => {
               closed = true;
+              open = false;
             },
           };
-          callback({ status: "succeeded", value: dialog });
-          const answer = dialogAnswer(url);
           setTimeout(() => {
-            if (closed) return;
-            if ("message" in answer) handlers.get("dialogMessageReceived")?.({ message: answer.message });
-            // 12006: the user closed the dialog ("Office dialog API error codes").
-            else handlers.get("dialogEventReceived")?.({ error: answer.error });
+            if (refused !== null) {
+              callback({
+                status: "failed",
+                value: undefined as unknown as DialogLike,
+                error: { code: refused },
+              });
+              return;
+            }
+            callback({ status: "succeeded", value: dialog });
+            setTimeout(() => {
+              if (closed) return;
+              if ("message" in answer)
+                handlers.get("dialogMessageReceived")?.({
+                  message: answer.message,
+                  ...(supported("DialogOrigin", "1.1")
+                    ? { origin: answer.origin ?? new URL(url).origin }
+                    : {}),
+                });
+              else if ("error" in answer) {
+                // 12006: the user closed the dialog; it is gone.
+                open = false;
+                handlers.get("dialogEventReceived")?.({ error: answer.error });
+              }
+            }, 0);
           }, 0);
         },
       },
@@ -216,7 +277,7 @@ describe("in Excel", () => {
     expect(pca.requests.map((r) => r.scopes)).toEqual([ONLY_SCOPE]);
   });
 
-  it("goes interactive only on InteractionRequiredAuthError, and forces a refresh after a 401", async () => {
+  it("goes interactive after Entra asks for interaction, not when offline, and forces a refresh after a 401", async () => {
     const pca = new FakePca(true);
     const office = fakeOffice({ NestedAppAuth: "1.1" }, () => ({ error: 12006 }));
     const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(pca, office).deps));
@@ -279,6 +340,195 @@ describe("in Excel", () => {
     );
     expect(await tokens.token()).toBeNull();
     expect(new URL(office.dialogs[0] as string).searchParams.get("tenant")).toBeNull();
+  });
+});
+
+describe("silent failures that are not Entra's InteractionRequiredAuthError", () => {
+  const naa = () => fakeOffice({ NestedAppAuth: "1.1" }, () => ({ error: 12006 }));
+
+  it("NAA: Office has no account to broker (no_account_found): the prompt opens, not 'signed out'", async () => {
+    const pca = new FakePca(true);
+    pca.officeAccount = false;
+    const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(pca, naa()).deps));
+    expect(await tokens.token()).toBe("popup-token");
+    expect(pca.calls).toEqual(["silent", "popup"]);
+  });
+
+  it("NAA: the officer cancels (user_canceled): signed out, no second prompt", async () => {
+    const pca = new FakePca(true);
+    pca.officeAccount = false;
+    pca.popup = () => Promise.reject(new ClientAuthError("user_canceled", "test-correlation"));
+    const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(pca, naa()).deps));
+    expect(await tokens.token()).toBeNull();
+    expect(pca.calls).toEqual(["silent", "popup"]);
+    pca.calls.length = 0;
+    pca.silent = () => Promise.reject(new ClientAuthError("user_canceled", "test-correlation"));
+    pca.officeAccount = true;
+    expect(await tokens.token()).toBeNull();
+    expect(pca.calls).toEqual(["silent"]);
+  });
+
+  it("NAA: offline (ClientAuthError no_network_connectivity) goes up as offline, no prompt", async () => {
+    const pca = new FakePca(true);
+    pca.silent = () => Promise.reject(new ClientAuthError("no_network_connectivity", "test-correlation"));
+    const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(pca, naa()).deps));
+    await expect(tokens.token()).rejects.toMatchObject({ errorCode: "no_network_connectivity" });
+    expect(pca.calls).toEqual(["silent"]);
+  });
+
+  it("NAA: the bridge is disabled (nested_app_auth_bridge_disabled): the Office dialog signs in instead", async () => {
+    const pca = new FakePca(true);
+    pca.silent = () =>
+      Promise.reject(new ClientAuthError("nested_app_auth_bridge_disabled", "test-correlation"));
+    const office = fakeOffice({ NestedAppAuth: "1.1" }, () => ({
+      message: JSON.stringify({
+        status: "success",
+        accessToken: "dialog-token",
+        expiresOn: Date.now() + 3600_000,
+      }),
+    }));
+    const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(pca, office).deps));
+    expect(await tokens.token()).toBe("dialog-token");
+    expect(office.dialogs).toHaveLength(1);
+    expect(pca.calls).toEqual(["silent"]);
+    // From then on, the dialog's token: NAA is not asked again.
+    expect(await tokens.token()).toBe("dialog-token");
+    expect(pca.calls).toEqual(["silent"]);
+  });
+
+  it("standalone: a timed-out silent iframe (BrowserAuthError timed_out) opens the popup", async () => {
+    const pca = new FakePca(false);
+    pca.active = ACCOUNT;
+    pca.silent = () => Promise.reject(new BrowserAuthError("timed_out", "test-correlation"));
+    const tokens = source(tokenSourceFor(SUBMISSION, "standalone", deps(pca).deps));
+    expect(await tokens.token()).toBe("popup-token");
+    expect(pca.calls).toEqual(["handleRedirectPromise", "silent", "popup"]);
+  });
+
+  it("standalone: the refresh token expired (invalid_grant, AADSTS700084) opens the popup", async () => {
+    const pca = new FakePca(false);
+    pca.active = ACCOUNT;
+    pca.silent = () =>
+      Promise.reject(
+        new ServerError(
+          "invalid_grant",
+          "AADSTS700084: The refresh token was issued to a single page app (SPA).",
+        ),
+      );
+    const tokens = source(tokenSourceFor(SUBMISSION, "standalone", deps(pca).deps));
+    expect(await tokens.token()).toBe("popup-token");
+    expect(pca.calls).toEqual(["handleRedirectPromise", "silent", "popup"]);
+  });
+});
+
+describe("the Office dialog, as strict as Office", () => {
+  const success = (token: string, username?: string) =>
+    JSON.stringify({
+      status: "success",
+      accessToken: token,
+      expiresOn: Date.now() + 3600_000,
+      ...(username === undefined ? {} : { username }),
+    });
+
+  it("opens one dialog for two requests at once (a second would be refused with 12007)", async () => {
+    let issued = 0;
+    const office = fakeOffice({}, () => ({ message: success(`dialog-${++issued}`) }));
+    const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(new FakePca(true), office).deps));
+    expect(await Promise.all([tokens.token(), tokens.token()])).toEqual(["dialog-1", "dialog-1"]);
+    expect(office.opened).toEqual(["succeeded"]);
+  });
+
+  it.each([12009, 12011])("says to allow the sign-in window when Office answers %i", async (code) => {
+    const office = fakeOffice({}, () => ({ openError: code }));
+    const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(new FakePca(true), office).deps));
+    const error = await tokens.token().then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(SignInProblem);
+    const message = failureMessage(error, 1);
+    expect(message).toEqual({ code: "SEND_SIGN_IN_WINDOW_BLOCKED", officeCode: code });
+    expect(formatSendMessage(message, "vi")).toMatch(/cho phép cửa sổ đăng nhập/);
+    expect(formatSendMessage(message, "en")).toMatch(/allow the add-in's sign-in window/);
+  });
+
+  it("takes a message only from the pane's own origin where DialogOrigin 1.1 is supported", async () => {
+    const evil = fakeOffice({ DialogOrigin: "1.1" }, () => ({
+      message: success("forged"),
+      origin: "https://evil.example",
+    }));
+    const refused = source(tokenSourceFor(SUBMISSION, "excel", deps(new FakePca(true), evil).deps));
+    expect(await refused.token()).toBeNull();
+    expect(evil.asked).toContain("DialogOrigin 1.1");
+
+    const own = fakeOffice({ DialogOrigin: "1.1" }, () => ({ message: success("own") }));
+    const accepted = source(tokenSourceFor(SUBMISSION, "excel", deps(new FakePca(true), own).deps));
+    expect(await accepted.token()).toBe("own");
+  });
+
+  it("asks the dialog for the officer who signed in before (login hint), never another account", async () => {
+    let issued = 0;
+    const office = fakeOffice({}, () => ({ message: success(`dialog-${++issued}`, "canbo@hatinh.gov.vn") }));
+    const tokens = source(tokenSourceFor(SUBMISSION, "excel", deps(new FakePca(true), office).deps));
+    expect(await tokens.token()).toBe("dialog-1");
+    expect(new URL(office.dialogs[0] as string).searchParams.get("loginHint")).toBeNull();
+    expect(await tokens.refresh()).toBe("dialog-2");
+    expect(new URL(office.dialogs[1] as string).searchParams.get("loginHint")).toBe("canbo@hatinh.gov.vn");
+  });
+});
+
+describe("a shared PC: another officer's account in the browser's cache", () => {
+  const OTHER = { homeAccountId: "other", username: "khac@hatinh.gov.vn" } as AccountInfo;
+
+  it("standalone: not used silently; the popup opens with Entra's account picker", async () => {
+    const pca = new FakePca(false);
+    pca.accounts = [OTHER];
+    pca.silent = (request) => Promise.resolve(result(`silent-for-${request.account?.username}`));
+    const tokens = source(tokenSourceFor(SUBMISSION, "standalone", deps(pca).deps));
+    expect(await tokens.token()).toBe("popup-token");
+    expect(pca.calls).toEqual(["handleRedirectPromise", "popup"]);
+    expect(pca.requests[0]).toMatchObject({ prompt: "select_account" });
+    // Then the officer who signed in is the active account, asked for by name next time.
+    pca.silent = () => Promise.reject(new InteractionRequiredAuthError("consent_required", "c"));
+    pca.calls.length = 0;
+    expect(await tokens.token()).toBe("popup-token");
+    expect(pca.requests.at(-1)).toMatchObject({ loginHint: ACCOUNT.username, account: ACCOUNT });
+  });
+
+  it("the dialog page: only the active account or the pane's login hint, else the account picker", () => {
+    const cache = (active: AccountInfo | null, all: AccountInfo[]) => ({
+      getActiveAccount: () => active,
+      getAllAccounts: () => all,
+    });
+    expect(dialogAccount(cache(null, [OTHER]), null)).toBeUndefined();
+    expect(dialogAccount(cache(ACCOUNT, [OTHER, ACCOUNT]), null)).toBe(ACCOUNT);
+    expect(dialogAccount(cache(OTHER, [OTHER, ACCOUNT]), "CanBo@hatinh.gov.vn")).toBe(ACCOUNT);
+    expect(dialogAccount(cache(OTHER, [OTHER]), "canbo@hatinh.gov.vn")).toBeUndefined();
+    expect(dialogRedirectRequest(ONLY_SCOPE, undefined, null)).toEqual({
+      scopes: ONLY_SCOPE,
+      prompt: "select_account",
+    });
+    expect(dialogRedirectRequest(ONLY_SCOPE, undefined, "canbo@hatinh.gov.vn")).toEqual({
+      scopes: ONLY_SCOPE,
+      loginHint: "canbo@hatinh.gov.vn",
+    });
+    expect(dialogRedirectRequest(ONLY_SCOPE, ACCOUNT, null)).toMatchObject({ account: ACCOUNT });
+  });
+});
+
+describe("the pane's token source", () => {
+  it("is one per sign-in setting and host, not per configuration object (a Settings change keeps it)", () => {
+    const settings: SubmissionConfig = { ...SUBMISSION, tokenProvider: "page-global" };
+    const first = paneTokenSource(settings, "standalone");
+    expect(paneTokenSource({ ...settings }, "standalone")).toBe(first);
+    // The folder is not part of sign-in.
+    expect(paneTokenSource({ ...settings, folder: "onedrive:d/other" }, "standalone")).toBe(first);
+    expect(paneTokenSource({ ...settings, clientId: "other" }, "standalone")).not.toBe(first);
+    expect(paneTokenSource({ ...settings, tenant: "other.gov.vn" }, "standalone")).not.toBe(first);
+    expect(
+      paneTokenSource({ ...settings, graphEndpoint: "https://graph.example/v1.0" }, "standalone"),
+    ).not.toBe(first);
+    expect(paneTokenSource({ ...settings }, "excel")).not.toBe(first);
   });
 });
 

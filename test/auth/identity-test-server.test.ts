@@ -110,6 +110,7 @@ describe("the identity test server", () => {
       client_id: CLIENT_ID,
       grant_type: "refresh_token",
       refresh_token: body.refresh_token,
+      scope: `${SCOPE} openid profile offline_access`,
     };
     expect((await redeem(refreshForm, null)).status).toBe(400);
     expect((await redeem(refreshForm)).status).toBe(200);
@@ -157,5 +158,103 @@ describe("the identity test server", () => {
       (await redeem({ ...(await fresh()), redirect_uri: "http://localhost:3000/auth-redirect.html" })).status,
     ).toBe(400);
     expect((await redeem({ ...(await fresh()), client_secret: "s" })).status).toBe(401);
+  });
+});
+
+describe("the identity test server's refresh tokens, as Entra's for a SPA", () => {
+  let clock = Date.parse("2026-12-02T08:00:00Z");
+  let timed: IdentityTestServer;
+  let agent: Agent;
+
+  beforeAll(async () => {
+    timed = await new IdentityTestServer(
+      {
+        clientId: CLIENT_ID,
+        tenantId: "8c1e5f0a-1b2c-4d3e-8f9a-0b1c2d3e4f5a",
+        domains: ["hatinh.gov.vn"],
+        spaRedirectUris: [REDIRECT],
+        delegated: [SCOPE],
+      },
+      () => undefined,
+      () => clock,
+    ).start();
+    agent = new Agent({ connect: { ca: timed.ca } });
+  });
+  afterAll(() => timed.close());
+
+  const post = (form: Record<string, string>) =>
+    fetch(`https://localhost:${timed.port}/hatinh.gov.vn/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
+      body: new URLSearchParams(form).toString(),
+      dispatcher: agent,
+    } as RequestInit);
+
+  async function signIn(scope = `${SCOPE} openid profile offline_access`): Promise<string> {
+    const verifier = b64url(randomBytes(32));
+    const query = new URLSearchParams({
+      client_id: CLIENT_ID,
+      response_type: "code",
+      redirect_uri: REDIRECT,
+      scope,
+      code_challenge: b64url(createHash("sha256").update(verifier).digest()),
+      code_challenge_method: "S256",
+      response_mode: "fragment",
+    });
+    const response = await fetch(
+      `https://localhost:${timed.port}/hatinh.gov.vn/oauth2/v2.0/authorize?${query}`,
+      {
+        redirect: "manual",
+        dispatcher: agent,
+      } as RequestInit,
+    );
+    const code = new URLSearchParams(new URL(response.headers.get("location") ?? "").hash.slice(1)).get(
+      "code",
+    );
+    const token = await post({
+      client_id: CLIENT_ID,
+      grant_type: "authorization_code",
+      code: code ?? "",
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+      scope,
+    });
+    return ((await token.json()) as { refresh_token: string }).refresh_token;
+  }
+
+  const refresh = (token: string, scope = `${SCOPE} openid profile offline_access`) =>
+    post({ client_id: CLIENT_ID, grant_type: "refresh_token", refresh_token: token, scope });
+
+  it("expire 24 hours after the sign-in, however often they are redeemed (AADSTS700084)", async () => {
+    let token = await signIn();
+    clock += 23 * 3600_000;
+    const renewed = await refresh(token);
+    expect(renewed.status).toBe(200);
+    token = ((await renewed.json()) as { refresh_token: string }).refresh_token;
+    // The new refresh token keeps the first one's end: a SPA's sign-in lasts 24 hours (DOCS.refresh).
+    clock += 1 * 3600_000 + 1;
+    const expired = await refresh(token);
+    expect(expired.status).toBe(400);
+    expect(await expired.json()).toMatchObject({
+      error: "invalid_grant",
+      error_description: expect.stringMatching(/AADSTS700084/),
+    });
+  });
+
+  it("grant only scopes consented to (AADSTS65001), and need the scope parameter (AADSTS900144)", async () => {
+    const token = await signIn();
+    const wider = await refresh(
+      token,
+      "https://graph.microsoft.com/Sites.ReadWrite.All openid offline_access",
+    );
+    expect(wider.status).toBe(400);
+    expect(await wider.json()).toMatchObject({
+      error: "invalid_grant",
+      error_description: expect.stringMatching(/AADSTS65001/),
+    });
+    const none = await post({ client_id: CLIENT_ID, grant_type: "refresh_token", refresh_token: token });
+    expect(((await none.json()) as { error_description: string }).error_description).toMatch(/AADSTS900144/);
+    // Refused requests do not spend the token; the granted scope still works.
+    expect((await refresh(token)).status).toBe(200);
   });
 });

@@ -24,10 +24,14 @@ const DOCS = {
   // port is not compared; otherwise an exact, case-sensitive match (AADSTS50011).
   replyUrl: "https://learn.microsoft.com/en-us/entra/identity-platform/reply-url",
   // "Refresh tokens in the Microsoft identity platform": SPA refresh tokens live 24 hours and are
-  // redeemed, like codes, from the browser (Origin).
+  // redeemed, like codes, from the browser (Origin); "additional refresh tokens acquired using the
+  // initial refresh token carry over that expiration time" (AADSTS700084 after it); a refresh token is
+  // bound to the user and client, not to a resource: it gets any scope consented to, no other.
   refresh: "https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens",
   // "OpenID Connect on the Microsoft identity platform": /{tenant}/v2.0/.well-known/openid-configuration.
   oidc: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc",
+  // The refresh request of the auth code flow page (DOCS.authCode, "Refresh the access token"): `scope`
+  // is required (AADSTS900144 names a missing parameter).
   // "Microsoft Entra authentication and authorization error codes" for the AADSTS numbers below.
   errors: "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
 } as const;
@@ -39,6 +43,8 @@ export const ENTRA_HOST = "login.microsoftonline.com";
 const OIDC_SCOPES = new Set(["openid", "profile", "offline_access", "email"]);
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 const ACCESS_LIFETIME_S = 3600;
+/** A SPA's refresh token: 24 hours from the sign-in, not extended by redeeming it (DOCS.refresh). */
+const SPA_REFRESH_LIFETIME_MS = 24 * 3600 * 1000;
 
 export interface SpaRegistration {
   readonly clientId: string;
@@ -82,7 +88,10 @@ export class IdentityTestServer {
   /** Access tokens issued, in order; told to `onAccessToken` (the Graph test server accepts them). */
   readonly accessTokens: string[] = [];
   private readonly codes = new Map<string, IssuedCode>();
-  private readonly refreshTokens = new Map<string, { clientId: string; scopes: readonly string[] }>();
+  private readonly refreshTokens = new Map<
+    string,
+    { clientId: string; scopes: readonly string[]; until: number }
+  >();
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
   private certificate: { key: string; cert: string } | undefined;
@@ -356,14 +365,44 @@ export class IdentityTestServer {
           "AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.",
         );
       scopes = code.scopes;
-      return this.issue(form, origin, cors, response, scopes, code.nonce);
+      return this.issue(
+        form,
+        origin,
+        cors,
+        response,
+        scopes,
+        code.nonce,
+        this.now() + SPA_REFRESH_LIFETIME_MS,
+      );
     }
     if (form["grant_type"] === "refresh_token") {
       const held = this.refreshTokens.get(form["refresh_token"] ?? "");
       if (held === undefined || held.clientId !== form["client_id"])
         return refuse(400, "invalid_grant", "AADSTS70000: The provided refresh token is invalid.");
+      // 24 hours from the sign-in, whatever was redeemed since (DOCS.refresh).
+      if (held.until <= this.now())
+        return refuse(
+          400,
+          "invalid_grant",
+          "AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended.",
+        );
+      if (form["scope"] === undefined)
+        return refuse(
+          400,
+          "invalid_request",
+          "AADSTS900144: The request body must contain the following parameter: 'scope'.",
+        );
+      // Any resource scope consented to, and nothing else (DOCS.refresh): AADSTS65001 otherwise.
+      const asked = form["scope"].split(" ").filter(Boolean);
+      const missing = asked.filter((scope) => !OIDC_SCOPES.has(scope) && !this.app.delegated.includes(scope));
+      if (missing.length > 0)
+        return refuse(
+          400,
+          "invalid_grant",
+          `AADSTS65001: The user or administrator has not consented to use the application for ${missing.join(" ")}.`,
+        );
       this.refreshTokens.delete(form["refresh_token"] ?? "");
-      return this.issue(form, origin, cors, response, held.scopes, undefined);
+      return this.issue(form, origin, cors, response, asked, undefined, held.until);
     }
     return refuse(400, "unsupported_grant_type", "AADSTS70003: The app requested an unsupported grant type.");
   }
@@ -375,10 +414,11 @@ export class IdentityTestServer {
     response: ServerResponse,
     scopes: readonly string[],
     nonce: string | undefined,
+    refreshUntil: number,
   ): void {
     const accessToken = base64url(randomBytes(24));
     const refreshToken = base64url(randomBytes(24));
-    this.refreshTokens.set(refreshToken, { clientId: this.app.clientId, scopes });
+    this.refreshTokens.set(refreshToken, { clientId: this.app.clientId, scopes, until: refreshUntil });
     this.accessTokens.push(accessToken);
     this.onAccessToken(accessToken);
     const seconds = Math.floor(this.now() / 1000);
@@ -413,8 +453,8 @@ export class IdentityTestServer {
         ext_expires_in: ACCESS_LIFETIME_S,
         access_token: accessToken,
         refresh_token: refreshToken,
-        // SPA refresh tokens: 24 hours (DOCS.refresh).
-        refresh_token_expires_in: 86_400,
+        // SPA refresh tokens: what is left of the sign-in's 24 hours (DOCS.refresh).
+        refresh_token_expires_in: Math.max(0, Math.floor((refreshUntil - this.now()) / 1000)),
         id_token: idToken,
         client_info: this.clientInfo(),
       }),

@@ -77,6 +77,8 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
   let profile: string;
   let folderId: string;
   let valid: Uint8Array;
+  /** The identity platform's clock runs ahead by this much (a day passing, for its refresh tokens). */
+  let skew = 0;
 
   beforeAll(async () => {
     const build = spawnSync(process.execPath, [join(ROOT, "addin", "build-addin.js")], {
@@ -108,6 +110,7 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
       },
       // Graph accepts what the identity platform issued, nothing else.
       (token) => graph.acceptToken(token),
+      () => Date.now() + skew,
     ).start();
     proxy = await startConnectProxy({ [`${ENTRA_HOST}:443`]: identity.port });
     profile = mkdtempSync(join(tmpdir(), "thidua-chromium-"));
@@ -199,6 +202,37 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
     await page.close();
   });
 
+  it("a day later the refresh token has expired (AADSTS700084), Entra's session too: the popup opens and the send goes through", async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}taskpane.html`);
+    await page.waitForSelector('[data-testid="pane"][data-mode="standalone"]');
+    await dropFile(page, "Bao cao final.xlsx", valid);
+    // 25 hours on at the identity platform: every refresh token issued so far is past its 24 hours.
+    skew += 25 * 3600_000;
+    // The session at Entra ended as well (sign-in frequency): a hidden iframe gets login_required.
+    identity.signedIn = false;
+    for (const token of identity.accessTokens) graph.expiredTokens.add(token);
+    const tokensBefore = identity.tokenRequests.length;
+    const authorizeBefore = identity.authorizeRequests.length;
+    const popup = context.waitForEvent("page", { timeout: 30_000 });
+    const receipt = sendAndWait(page);
+    await popup;
+    expect(await receipt).toContain("KH_SKHCN.xlsx");
+    const refused = identity.tokenRequests.slice(tokensBefore).map((request) => request.refused ?? "");
+    expect(refused.some((description) => description.startsWith("AADSTS700084"))).toBe(true);
+    // The interactive sign-in: an /authorize without prompt=none, for the officer who was signed in.
+    const interactive = identity.authorizeRequests
+      .slice(authorizeBefore)
+      .filter((request) => request.query["prompt"] !== "none");
+    expect(interactive).toHaveLength(1);
+    expect(interactive[0]?.refused).toBeNull();
+    expect(interactive[0]?.query["login_hint"]).toBe(identity.user.upn);
+    const fresh = identity.accessTokens.at(-1);
+    const api = graph.requests.filter((request) => request.kind === "api" && request.method !== "OPTIONS");
+    expect(api.at(-1)?.authorization).toBe(`Bearer ${fresh}`);
+    await page.close();
+  });
+
   it("signs in by redirect where the browser blocks the popup, and sends after coming back", async () => {
     const page = await context.newPage();
     // A popup blocker as MSAL meets it: window.open gives nothing (BrowserAuthError popup_window_error).
@@ -281,12 +315,17 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
       status: string;
       accessToken: string;
       expiresOn: number;
+      username?: string;
     };
+    // The pane's login hint for the next dialog.
+    expect(answer.username).toBe(identity.user.upn);
     expect(answer.status).toBe("success");
     expect(answer.accessToken).toBe(identity.accessTokens.at(-1));
     expect(answer.expiresOn).toBeGreaterThan(Date.now());
     expect(identity.authorizeRequests.length).toBe(authorizeBefore + 1);
     expect(identity.authorizeRequests.at(-1)?.query["scope"]?.split(" ")).toContain(SCOPE);
+    // No account named by the pane, none active: Entra's account picker, not a cached session.
+    expect(identity.authorizeRequests.at(-1)?.query["prompt"]).toBe("select_account");
     await page.close();
   });
 
