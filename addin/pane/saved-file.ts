@@ -74,11 +74,23 @@ export async function checkSavedFile(
   } catch (error) {
     return { status: "unreadable", message: documentFileMessage(error) };
   }
-  const reading = await readChosenBytes(bytes);
-  // A saved file the reader refuses (a workbook never saved as .xlsx) is not what was checked.
-  if (!reading.ok) return { status: "differs" };
-  const saved = checkSnapshot(reading.snapshot, config).validation;
-  return same(whatWasChecked(saved), whatWasChecked(checked))
+  return (await holdsCheckedDocument(bytes, checked, config))
     ? { status: "same", bytes }
     : { status: "differs" };
+}
+
+/**
+ * Whether `bytes`, read by the file reader and validated, give exactly what the check gave (see
+ * checkSavedFile). Also how a file a SharePoint library rewrote on upload is known to be the one sent.
+ */
+export async function holdsCheckedDocument(
+  bytes: Uint8Array,
+  checked: CheckedWorkbook,
+  config: MovementConfig,
+): Promise<boolean> {
+  const reading = await readChosenBytes(bytes);
+  // A file the reader refuses (a workbook never saved as .xlsx) is not what was checked.
+  if (!reading.ok) return false;
+  const read = checkSnapshot(reading.snapshot, config).validation;
+  return same(whatWasChecked(read), whatWasChecked(checked));
 }

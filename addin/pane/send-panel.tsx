@@ -11,7 +11,7 @@ import {
   type SendReceipt,
 } from "../../core/index";
 import type { CheckReport } from "./check";
-import type { SavedFileCheck } from "./saved-file";
+import { holdsCheckedDocument, type SavedFileCheck } from "./saved-file";
 import { lastReceipt, parseSubmissionFolder, rememberReceipt, sendFile, sendSetupProblem } from "./send";
 import { paneTokenSource, type HostMode } from "./sign-in";
 import type { PaneStrings } from "./strings";
@@ -84,7 +84,12 @@ export function SendPanel(props: {
       parseSubmissionFolder(config.submission.folder),
       sending.target,
       bytes,
-      { replace, deadline: sending.deadline, datedLate: sending.datedLate },
+      {
+        replace,
+        deadline: sending.deadline,
+        datedLate: sending.datedLate,
+        holdsCheckedDocument: (stored) => holdsCheckedDocument(stored, report.validation, config),
+      },
     );
     if (outcome.status === "sent") {
       rememberReceipt(localStorage, sending.target, outcome.receipt);

@@ -203,7 +203,13 @@ function compare(item: DriveItem, bytes: Uint8Array): "same" | "other" | "unknow
 }
 
 /** "sent", with the server's time of the item that holds the bytes. */
-function sentOutcome(item: DriveItem, target: SendTarget, size: number, options: SendOptions): SendOutcome {
+function sentOutcome(
+  item: DriveItem,
+  target: SendTarget,
+  size: number,
+  options: SendOptions,
+  rewrittenByService = false,
+): SendOutcome {
   const receivedAt = Date.parse(item.lastModifiedDateTime as string);
   return {
     status: "sent",
@@ -214,8 +220,25 @@ function sentOutcome(item: DriveItem, target: SendTarget, size: number, options:
       size,
       receivedAt,
       verdict: receiptVerdict(receivedAt, options.deadline, options.datedLate),
+      ...(rewrittenByService ? { rewrittenByService: true } : {}),
     },
   };
+}
+
+/**
+ * The stored file's bytes, through its pre-authenticated download URL (no Authorization header;
+ * driveitem-get-content). Null when the item gives no URL: then nothing can be read back.
+ */
+async function storedBytes(graph: GraphCalls, path: string): Promise<Uint8Array | null> {
+  const item = (await graph.item("GET", path)) as DriveItem & { "@microsoft.graph.downloadUrl"?: string };
+  const url = item["@microsoft.graph.downloadUrl"];
+  if (url === undefined) return null;
+  return graph.runner.run("download stored file", async () => {
+    const response = await graph.fetch(url);
+    await graph.runner.check(response);
+    if (!response.ok) throw await toGraphRequestError(response, "download stored file");
+    return new Uint8Array(await response.arrayBuffer());
+  });
 }
 
 async function uploadSession(
@@ -321,6 +344,12 @@ export interface SendOptions {
   readonly deadline: Deadline | null;
   /** The document is dated after that deadline: the receipt says late whatever the server's time. */
   readonly datedLate?: boolean;
+  /**
+   * Whether bytes the server stores are the checked document although they differ from those sent
+   * (a SharePoint library rewrites Office files on upload): read them back and compare what the
+   * check read. Without it, other bytes are never "sent".
+   */
+  readonly holdsCheckedDocument?: (stored: Uint8Array) => Promise<boolean>;
   readonly simpleMaxBytes?: number;
   readonly chunkBytes?: number;
 }
@@ -389,6 +418,18 @@ export async function sendFile(
     if (seen === "same" || (seen === "unknown" && !lookedUp)) {
       if (item.lastModifiedDateTime === undefined) return notConfirmed;
       return sentOutcome(item, target, bytes.byteLength, options);
+    }
+    // Other bytes: a SharePoint library rewrites an Office file it stores (onedrive-api-docs#935), so
+    // read the stored file back; if it holds the checked document, it is this send's (or an identical
+    // earlier one's) and the server's time stands.
+    if (
+      seen === "other" &&
+      options.holdsCheckedDocument !== undefined &&
+      item.lastModifiedDateTime !== undefined
+    ) {
+      const stored = await storedBytes(graph, `/drives/${enc(driveId)}/items/${enc(item.id)}`);
+      if (stored !== null && (await options.holdsCheckedDocument(stored)))
+        return sentOutcome(item, target, bytes.byteLength, options, true);
     }
     // Another file holds the name: the officer decides. One we cannot tell from ours: not confirmed.
     return answer.status === 409 && seen === "other" ? exists : notConfirmed;

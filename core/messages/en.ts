@@ -291,7 +291,10 @@ export function sendMessageEn(message: SendMessage): string {
       return `Sending failed (status ${message.status}): the file was not sent. Try again in a few minutes.`;
     case "SEND_RECEIPT": {
       const r = message.receipt;
-      return `Sent ${r.fileName} to the folder ${r.folder} (${r.size} bytes). Received by the server at ${formatVietnamDateTime(r.receivedAt)} (Vietnam time): ${receiptVerdictEn(r.verdict)}.`;
+      const rewritten = r.rewrittenByService
+        ? " SharePoint wrote its own properties into the file (as it does); the stored file was read back and holds what was checked."
+        : "";
+      return `Sent ${r.fileName} to the folder ${r.folder} (${r.size} bytes). Received by the server at ${formatVietnamDateTime(r.receivedAt)} (Vietnam time): ${receiptVerdictEn(r.verdict)}.${rewritten}`;
     }
   }
 }

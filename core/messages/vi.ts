@@ -289,7 +289,10 @@ export function sendMessageVi(message: SendMessage): string {
       return `Gửi không thành công (mã ${message.status}): tệp chưa được gửi. Hãy thử lại sau ít phút.`;
     case "SEND_RECEIPT": {
       const r = message.receipt;
-      return `Đã gửi ${r.fileName} vào thư mục ${r.folder} (${r.size} byte). Máy chủ nhận lúc ${formatVietnamDateTime(r.receivedAt)} (giờ Việt Nam): ${receiptVerdictVi(r.verdict)}.`;
+      const rewritten = r.rewrittenByService
+        ? " SharePoint đã ghi thêm thuộc tính của nó vào tệp (bình thường); tệp trên máy chủ đã được đọc lại và đúng nội dung đã kiểm tra."
+        : "";
+      return `Đã gửi ${r.fileName} vào thư mục ${r.folder} (${r.size} byte). Máy chủ nhận lúc ${formatVietnamDateTime(r.receivedAt)} (giờ Việt Nam): ${receiptVerdictVi(r.verdict)}.${rewritten}`;
     }
   }
 }

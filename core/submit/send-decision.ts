@@ -125,6 +125,11 @@ export interface SendReceipt {
   /** The uploaded item's lastModifiedDateTime, epoch ms. */
   readonly receivedAt: number;
   readonly verdict: ReceiptVerdict;
+  /**
+   * The server stores other bytes than those sent (a SharePoint library writes its properties into
+   * Office files), and the stored file was read back: it holds what was checked.
+   */
+  readonly rewrittenByService?: boolean;
 }
 
 /** Everything the pane says about sending, as values; the words are in the message catalogues. */

@@ -10,6 +10,11 @@ import {
   type SendOutcome,
   type SendTransport,
 } from "../../addin/pane/send";
+import { checkSnapshot } from "../../addin/pane/check";
+import { holdsCheckedDocument } from "../../addin/pane/saved-file";
+import { readChosenBytes } from "../../addin/standalone/read-file";
+import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
+import { FIXTURE_CONFIG } from "../fixtures/config";
 import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
 
 const TOKEN = "pane-token";
@@ -79,7 +84,7 @@ describe("sending from the pane (fetch, strict Graph test server)", () => {
       folder: "KH",
       size: 5000,
       receivedAt: Date.parse(item?.lastModifiedDateTime ?? ""),
-      verdict: { verdict: "late", deadline: DEADLINE },
+      verdict: { verdict: "late", deadline: DEADLINE, because: "received" },
     });
     expect(server.badAuthorizations()).toEqual([]);
     expect(server.count("api")).toBeGreaterThan(0);
@@ -345,7 +350,7 @@ describe("answers lost, and files already there (issue 16 review)", () => {
       folder: "KH",
       size: 3000,
       receivedAt: Date.parse(storedAt),
-      verdict: { verdict: "late", deadline: DEADLINE },
+      verdict: { verdict: "late", deadline: DEADLINE, because: "received" },
     });
     expect(again.itemId).toBe(stored?.id);
     expect(server.findByPath("SNV/Again1/KH/KH_SNV.xlsx")?.version).toBe(1);
@@ -448,5 +453,68 @@ describe("before sending, and after", () => {
     rememberReceipt(storage, TARGET, receipt);
     expect(lastReceipt(storage, TARGET)).toEqual(receipt);
     expect(lastReceipt(storage, sendTarget("BC", "SNV") as SendTarget)).toBeNull();
+  });
+});
+
+describe("a SharePoint library that rewrites Office files on upload (other size and hash than sent)", () => {
+  function corpusBytes(file: string): Promise<Uint8Array> {
+    const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
+    if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
+    return found.source.build();
+  }
+
+  async function checkedOf(bytes: Uint8Array) {
+    const reading = await readChosenBytes(bytes);
+    if (!reading.ok) throw new Error("the corpus file does not read");
+    return checkSnapshot(reading.snapshot, FIXTURE_CONFIG).validation;
+  }
+
+  beforeEach(() => {
+    server.enrichOfficeUploads = true;
+  });
+  afterEach(() => {
+    server.enrichOfficeUploads = false;
+  });
+
+  it("reads the stored file back: 'sent' when it holds the checked document, said on the receipt", async () => {
+    const bytes = await corpusBytes("kh-valid.xlsx");
+    const checked = await checkedOf(bytes);
+    const folder = parseSubmissionFolder(freshFolder("Sp1"));
+
+    const outcome = sent(
+      await sendFile(transport(), folder, TARGET, bytes, {
+        replace: false,
+        deadline: DEADLINE,
+        holdsCheckedDocument: (stored) => holdsCheckedDocument(stored, checked, FIXTURE_CONFIG),
+      }),
+    );
+
+    const stored = bytesAt("SNV/Sp1/KH/KH_SNV.xlsx");
+    expect(stored?.equals(Buffer.from(bytes))).toBe(false);
+    expect(outcome.receipt).toMatchObject({ size: bytes.byteLength, rewrittenByService: true });
+    expect(formatSendMessage({ code: "SEND_RECEIPT", receipt: outcome.receipt }, "vi")).toContain(
+      "SharePoint đã ghi thêm thuộc tính của nó vào tệp",
+    );
+    // Read back through the pre-authenticated URL: no Authorization header on it.
+    expect(server.authorizationOnDownloads).toBe(0);
+    expect(server.badAuthorizations()).toEqual([]);
+  });
+
+  it("is never 'sent' without reading back, nor when the stored file holds another document", async () => {
+    const bytes = await corpusBytes("kh-valid.xlsx");
+    const other = await checkedOf(await corpusBytes("kh-criterion-uncovered.xlsx"));
+
+    const blind = await sendFile(transport(), parseSubmissionFolder(freshFolder("Sp2")), TARGET, bytes, {
+      replace: false,
+      deadline: DEADLINE,
+    });
+    const wrong = await sendFile(transport(), parseSubmissionFolder(freshFolder("Sp3")), TARGET, bytes, {
+      replace: false,
+      deadline: DEADLINE,
+      holdsCheckedDocument: (stored) => holdsCheckedDocument(stored, other, FIXTURE_CONFIG),
+    });
+
+    expect(blind).toEqual({ status: "failed", message: { code: "SEND_NOT_CONFIRMED" } });
+    expect(wrong).toEqual({ status: "failed", message: { code: "SEND_NOT_CONFIRMED" } });
   });
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
-import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
+import { GraphTestServer, TEST_DRIVE_ID, zipWithComment } from "../graph/graph-test-server";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
 import { serveFolder } from "./serve";
 
@@ -87,20 +87,11 @@ export async function startSendSite(token: string, folderPath = "SoNoiVu/NopBaoC
 }
 
 /**
- * The same workbook saved again: other bytes, the same contents (a comment added to the zip's end
- * record, which the reader and Excel accept). Not the file already sent, so a send asks to replace it.
+ * The same workbook saved again: other bytes, the same contents. Not the file already sent, so a
+ * send asks to replace it.
  */
 export function resaved(bytes: Uint8Array, note = "saved again"): Uint8Array {
-  const comment = new TextEncoder().encode(note);
-  const end = bytes.byteLength - 22;
-  const copy = new Uint8Array(bytes.byteLength + comment.byteLength);
-  copy.set(bytes);
-  copy.set(comment, bytes.byteLength);
-  const view = new DataView(copy.buffer);
-  if (view.getUint32(end, true) !== 0x06054b50 || view.getUint16(end + 20, true) !== 0)
-    throw new Error("resaved: the zip does not end with a bare end record");
-  view.setUint16(end + 20, comment.byteLength, true);
-  return copy;
+  return zipWithComment(bytes, note);
 }
 
 /** The send button's reason when it is disabled (an error thrown with it, for a clear failure). */

@@ -139,6 +139,27 @@ const DOCS = {
 
 export { DOCS as GRAPH_DOCS };
 
+/**
+ * An .xlsx with a comment in its zip's end record: other bytes (size and hash), the same contents
+ * (readers and Excel ignore the comment). What a second save of the same workbook, or SharePoint's
+ * "enrichment" of an uploaded Office file, amounts to for a client that checks size and hash.
+ */
+export function zipWithComment(bytes: Uint8Array, note: string): Uint8Array {
+  const comment = new TextEncoder().encode(note);
+  const end = bytes.byteLength - 22;
+  const copy = new Uint8Array(bytes.byteLength + comment.byteLength);
+  copy.set(bytes);
+  copy.set(comment, bytes.byteLength);
+  const view = new DataView(copy.buffer);
+  if (view.getUint32(end, true) !== 0x06054b50 || view.getUint16(end + 20, true) !== 0)
+    throw new Error("zipWithComment: the zip does not end with a bare end record");
+  view.setUint16(end + 20, comment.byteLength, true);
+  return copy;
+}
+
+/** Office files SharePoint rewrites on upload (its document libraries' property promotion). */
+const ENRICHED_EXTENSIONS = /\.(xlsx|xlsm|docx|pptx)$/i;
+
 /** What Graph adds to every answer for a page's script to read it (DOCS.cors; the add-in calls Graph from a page). */
 const CORS_HEADERS: Record<string, string> = {
   "access-control-allow-origin": "*",
@@ -176,6 +197,13 @@ export class GraphTestServer {
   authorizationOnDownloads = 0;
   /** Listings leave out `@microsoft.graph.downloadUrl` (some tenants and shared items do): /content is the way. */
   omitDownloadUrls = false;
+  /**
+   * A SharePoint document library: an uploaded Office file is stored with SharePoint's properties
+   * written into it, so the upload's answer (and every listing) gives another size and quickXorHash
+   * than the bytes sent (onedrive-api-docs#935; abraunegg/onedrive PR #1250: "Microsoft has modified
+   * the file post upload"; rclone's OneDrive docs). Off: OneDrive for Business stores the bytes as sent.
+   */
+  enrichOfficeUploads = false;
   /** Every `throttleEvery`-th request answers 429 with Retry-After `throttleRetryAfter` (a storm); 0 for none. */
   throttleEvery = 0;
   throttleRetryAfter = "1";
@@ -350,6 +378,13 @@ export class GraphTestServer {
       parentId = id;
     }
     return parentId;
+  }
+
+  /** The bytes an upload leaves in the drive: as sent, or enriched by a SharePoint library. */
+  private asStored(name: string, bytes: Uint8Array): Uint8Array {
+    return this.enrichOfficeUploads && ENRICHED_EXTENSIONS.test(name)
+      ? zipWithComment(bytes, "SharePoint properties")
+      : bytes;
   }
 
   /** Puts a file at a path (replacing one of the same name: a new version, as an upload does). */
@@ -806,10 +841,11 @@ export class GraphTestServer {
       return { status: 409, code: "nameAlreadyExists", message: "The specified item name already exists." };
     if (this.overQuota(body.byteLength))
       return { status: 507, code: "quotaLimitReached", message: "Insufficient Space Available" };
-    const item = this.putFile(`${this.relativePath(parent)}/${match[3] as string}`, new Uint8Array(body), {
-      modified: new Date().toISOString(),
-      by: "thidua",
-    });
+    const item = this.putFile(
+      `${this.relativePath(parent)}/${match[3] as string}`,
+      this.asStored(match[3] as string, new Uint8Array(body)),
+      { modified: new Date().toISOString(), by: "thidua" },
+    );
     return { status: item.version === 1 ? 201 : 200, item };
   }
 
@@ -1121,7 +1157,7 @@ export class GraphTestServer {
     this.sessions.delete(url.pathname.slice("/upload/".length));
     const item = this.putFile(
       `${this.relativePath(parent)}/${session.name}`,
-      new Uint8Array(Buffer.concat(session.received)),
+      this.asStored(session.name, new Uint8Array(Buffer.concat(session.received))),
       { modified: new Date().toISOString(), by: "thidua" },
     );
     return { status: item.version === 1 ? 201 : 200, item };
