@@ -366,6 +366,29 @@ describeWithTool("chromium", "sending from the standalone page to the Graph test
     expect(await page.locator('[data-testid="receipt"]').count()).toBe(0);
   });
 
+  it("into a SharePoint library that rewrites the file on upload, reads it back and says 'sent' with a note", async () => {
+    clearFolder();
+    graph.enrichOfficeUploads = true;
+    try {
+      await dropFile(page, "KH.xlsx", valid);
+      await send(page);
+      const text = await receiptText(page);
+
+      const item = graph.findByPath("SoNoiVu/NopBaoCao/KH/KH_SKHCN.xlsx");
+      expect(Buffer.from(item?.bytes ?? []).equals(Buffer.from(valid))).toBe(false);
+      expect(text).toContain("SharePoint đã ghi thêm thuộc tính của nó vào tệp");
+      expect(text).toContain(
+        `Máy chủ nhận lúc ${formatVietnamDateTime(Date.parse(item?.lastModifiedDateTime ?? ""))}`,
+      );
+      // Read back through the pre-authenticated URL (CORS), never with a bearer.
+      expect(graph.requests.some((r) => r.kind === "download" && r.method === "GET")).toBe(true);
+      expect(graph.authorizationOnDownloads).toBe(0);
+      expect(graph.badAuthorizations()).toEqual([]);
+    } finally {
+      graph.enrichOfficeUploads = false;
+    }
+  });
+
   it("reports 403 in words", async () => {
     graph.inject("api", { kind: "status", status: 403 }, Infinity);
     await dropFile(page, "KH.xlsx", valid);
