@@ -10,6 +10,7 @@ import { describeWithTool } from "../support/tools";
 import { launchChromium } from "./browser";
 import { fakeOfficeJs, hostJsonOf } from "./fake-office";
 import { serveFolder } from "./serve";
+import { dropFile } from "./drop-file";
 
 /**
  * The production build of the add-in, served on localhost and driven in headless Chromium:
@@ -62,20 +63,6 @@ async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 /** Drops bytes on the drop zone as a browser does when a file is dragged from the desktop. */
-async function dropFile(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
-  await page.evaluate(
-    ({ name, base64, type }) => {
-      const binary = atob(base64);
-      const data = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type }));
-      const zone = document.querySelector('[data-testid="dropzone"]');
-      zone?.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    { name, base64: Buffer.from(bytes).toString("base64"), type },
-  );
-}
-
 async function listedProblems(page: Page): Promise<string[]> {
   await page.waitForSelector('[data-testid="results"]');
   return (
@@ -151,12 +138,10 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
     it("lists each expected problem of a dropped file with its cell", async () => {
       const blank = corpusCase("blank-template.xlsx");
 
-      await dropFile(
-        page,
-        blank.file,
-        await blank.build(),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      );
+      await dropFile(page, blank.file, await blank.build(), {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        waitForResults: false,
+      });
 
       expect(await listedProblems(page)).toEqual(
         blank.expect.map((problem) => `${problem.code} ${problem.sheet ?? ""}!${problem.cell ?? ""}`).sort(),
@@ -175,7 +160,7 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
     it("shows the ready state for a valid file", async () => {
       const valid = corpusCase("kh-valid.xlsx");
 
-      await dropFile(page, valid.file, await valid.build(), "");
+      await dropFile(page, valid.file, await valid.build(), { type: "", waitForResults: false });
 
       await page.waitForSelector('[data-testid="ready"]');
       expect(await page.locator('[data-testid="problem"]').count()).toBe(0);
@@ -187,7 +172,10 @@ describeWithTool("chromium", "the add-in in headless Chromium", () => {
     it("refuses a PDF clearly", async () => {
       const pdf = corpusCase("pdf-renamed.xlsx");
 
-      await dropFile(page, "bao-cao.pdf", await pdf.build(), "application/pdf");
+      await dropFile(page, "bao-cao.pdf", await pdf.build(), {
+        type: "application/pdf",
+        waitForResults: false,
+      });
 
       const refusal = page.locator('[data-testid="refused"]');
       await refusal.waitFor();

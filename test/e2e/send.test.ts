@@ -27,6 +27,7 @@ import { describeWithTool } from "../support/tools";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
 import { clickSend, corpusBytes, resaved } from "./send-site";
 import { serveFolder } from "./serve";
+import { dropFile } from "./drop-file";
 
 /**
  * Issue 16 end to end: the production build on the standalone page (http://127.0.0.1) sends to the
@@ -62,21 +63,6 @@ function bigPlan(): Promise<Buffer> {
       })),
     },
   });
-}
-
-async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ({ name, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name));
-      document
-        .querySelector('[data-testid="dropzone"]')
-        ?.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    { name, base64: Buffer.from(bytes).toString("base64") },
-  );
-  await page.waitForSelector('[data-testid="results"]', { timeout: 60_000 });
 }
 
 /** Clicks "Gửi Sở Nội vụ", confirming the warnings once if asked ("send anyway" sends at once). */

@@ -12,6 +12,7 @@ import { describeWithTool } from "../support/tools";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
 import { startConnectProxy, type ConnectProxy } from "./connect-proxy";
 import { serveFolder } from "./serve";
+import { dropFile } from "./drop-file";
 
 /**
  * Issue 16, sign-in end to end: the production build on the standalone page, with
@@ -32,21 +33,6 @@ function corpusCase(file: string) {
   const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
   if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
   return found.source.build();
-}
-
-async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ({ name, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name));
-      document
-        .querySelector('[data-testid="dropzone"]')
-        ?.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    { name, base64: Buffer.from(bytes).toString("base64") },
-  );
-  await page.waitForSelector('[data-testid="results"]');
 }
 
 /** Clicks "Gửi Sở Nội vụ" (a real click: the popup needs the officer's gesture), confirming a replace. */
