@@ -59,6 +59,18 @@ function freshFolder(name: string): string {
   return `onedrive:${TEST_DRIVE_ID}/${folderId}`;
 }
 
+/** The pane's transport, with `bytes` landing at `path` (by someone else) before the session's first fragment. */
+function landingDuringSession(path: string, bytes: Uint8Array): SendTransport {
+  const pane = transport();
+  const real = pane.fetch as typeof fetch;
+  const racing = ((input: string, init?: RequestInit) => {
+    if (init?.method === "PUT" && input.includes("/upload/") && !server.findByPath(path))
+      server.putFile(path, bytes, { modified: "2026-05-01T00:00:00Z", by: "x" });
+    return real(input, init);
+  }) as typeof fetch;
+  return { ...pane, fetch: racing };
+}
+
 function sent(outcome: SendOutcome) {
   if (outcome.status !== "sent") throw new Error(JSON.stringify(outcome));
   return outcome;
@@ -365,20 +377,9 @@ describe("answers lost, and files already there (issue 16 review)", () => {
   it("a file created by someone else during the session is not overwritten: 409 at the last fragment, the pane asks", async () => {
     const folder = parseSubmissionFolder(freshFolder("Race1"));
     const other = new Uint8Array(randomBytes(100));
-    const pane = transport();
-    const real = pane.fetch as typeof fetch;
-    const racing = ((input: string, init?: RequestInit) => {
-      // Another officer's file lands after the session was created, before its last fragment.
-      if (
-        init?.method === "PUT" &&
-        input.includes("/upload/") &&
-        !server.findByPath("SNV/Race1/KH/KH_SNV.xlsx")
-      )
-        server.putFile("SNV/Race1/KH/KH_SNV.xlsx", other, { modified: "2026-05-01T00:00:00Z", by: "x" });
-      return real(input, init);
-    }) as typeof fetch;
+    // Another officer's file lands after the session was created, before its last fragment.
     const outcome = await sendFile(
-      { ...pane, fetch: racing },
+      landingDuringSession("SNV/Race1/KH/KH_SNV.xlsx", other),
       folder,
       TARGET,
       new Uint8Array(randomBytes(400_000)),
@@ -398,20 +399,9 @@ describe("answers lost, and files already there (issue 16 review)", () => {
   it("a 409 at the last fragment over a file that is these bytes is 'sent' (ours by size and hash)", async () => {
     const folder = parseSubmissionFolder(freshFolder("Race2"));
     const bytes = new Uint8Array(randomBytes(400_000));
-    const pane = transport();
-    const real = pane.fetch as typeof fetch;
-    const racing = ((input: string, init?: RequestInit) => {
-      // The same bytes land meanwhile (the officer's other click, through another window).
-      if (
-        init?.method === "PUT" &&
-        input.includes("/upload/") &&
-        !server.findByPath("SNV/Race2/KH/KH_SNV.xlsx")
-      )
-        server.putFile("SNV/Race2/KH/KH_SNV.xlsx", bytes, { modified: "2026-05-01T00:00:00Z", by: "x" });
-      return real(input, init);
-    }) as typeof fetch;
+    // The same bytes land meanwhile (the officer's other click, through another window).
     const outcome = sent(
-      await sendFile({ ...pane, fetch: racing }, folder, TARGET, bytes, {
+      await sendFile(landingDuringSession("SNV/Race2/KH/KH_SNV.xlsx", bytes), folder, TARGET, bytes, {
         replace: false,
         deadline: null,
         ...SESSION,
