@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,7 +25,7 @@ import {
 import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
 import { describeWithTool } from "../support/tools";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
-import { clickSend, corpusBytes, resaved } from "./send-site";
+import { buildAddin, clickSend, corpusBytes, resaved } from "./send-site";
 import { serveFolder } from "./serve";
 import { dropFile } from "./drop-file";
 
@@ -127,11 +127,7 @@ describeWithTool("chromium", "sending from the standalone page to the Graph test
   }
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(ROOT, "addin", "build-addin.js")], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`build:addin failed:\n${build.stdout}\n${build.stderr}`);
+    buildAddin();
     graph = await new GraphTestServer().start();
     graph.acceptToken(TOKEN);
     folderId = graph.ensureFolder("SoNoiVu/NopBaoCao");

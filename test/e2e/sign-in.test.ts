@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
 import { startConnectProxy, type ConnectProxy } from "./connect-proxy";
 import { serveFolder } from "./serve";
 import { dropFile } from "./drop-file";
+import { BUILD, buildAddin } from "./send-site";
 
 /**
  * Issue 16, sign-in end to end: the production build on the standalone page, with
@@ -23,8 +23,6 @@ import { dropFile } from "./drop-file";
  * sends with that token to the strict Graph test server.
  */
 
-const ROOT = join(__dirname, "..", "..");
-const BUILD = join(ROOT, "dist-addin");
 const CLIENT_ID = "0f4f9d5e-7a3b-4c2d-9e1f-2a3b4c5d6e7f";
 const TENANT_ID = "8c1e5f0a-1b2c-4d3e-8f9a-0b1c2d3e4f5a";
 const SCOPE = "https://graph.microsoft.com/Files.ReadWrite.All";
@@ -67,11 +65,7 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
   let skew = 0;
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(ROOT, "addin", "build-addin.js")], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`build:addin failed:\n${build.stdout}\n${build.stderr}`);
+    buildAddin();
     graph = await new GraphTestServer().start();
     folderId = graph.ensureFolder("SoNoiVu/NopBaoCao");
     // config.json as the province writes it: tokenProvider "msal" is the default.
