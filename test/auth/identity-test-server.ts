@@ -1,8 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo, Socket } from "node:net";
-import { makeCertificate } from "../graph/graph-test-server";
+import { listenHttps, makeCertificate, type HttpsListener } from "../graph/graph-test-server";
 
 /**
  * A local Microsoft identity platform for one single-page application, as strict as Entra ID on what
@@ -92,8 +90,7 @@ export class IdentityTestServer {
     string,
     { clientId: string; scopes: readonly string[]; until: number }
   >();
-  private readonly sockets = new Set<Socket>();
-  private server: Server | undefined;
+  private listener: HttpsListener | undefined;
   private certificate: { key: string; cert: string } | undefined;
   port = 0;
   readonly user = { oid: randomUUID(), name: "Cán bộ thử", upn: "canbo@hatinh.gov.vn" };
@@ -112,27 +109,21 @@ export class IdentityTestServer {
   /** On `port` (any free one by default: browsers reach it through a CONNECT proxy). */
   async start(port = 0): Promise<this> {
     this.certificate ??= await makeCertificate();
-    const server = createServer(this.certificate, (request, response) => {
-      void this.handle(request, response).catch((error: unknown) => {
-        response.writeHead(500).end(String(error));
-      });
-    });
-    server.on("connection", (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", resolve);
-    });
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
+    this.listener = await listenHttps(
+      this.certificate,
+      (request, response) => {
+        void this.handle(request, response).catch((error: unknown) => {
+          response.writeHead(500).end(String(error));
+        });
+      },
+      port,
+    );
+    this.port = this.listener.port;
     return this;
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.listener?.close();
   }
 
   private issuer(): string {

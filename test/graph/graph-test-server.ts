@@ -1,6 +1,6 @@
 import { generate } from "selfsigned";
 import { createHash, randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:https";
+import { createServer } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { quickXorHash } from "../../scripts/graph/quick-xor-hash";
@@ -139,6 +139,36 @@ const DOCS = {
 
 export { DOCS as GRAPH_DOCS };
 
+/** A local HTTPS server that can be closed at once: its open connections are destroyed on close. */
+export interface HttpsListener {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function listenHttps(
+  certificate: { key: string; cert: string },
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+  port = 0,
+): Promise<HttpsListener> {
+  const server = createServer(certificate, handle);
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 /**
  * An .xlsx with a comment in its zip's end record: other bytes (size and hash), the same contents
  * (readers and Excel ignore the comment). What a second save of the same workbook, or SharePoint's
@@ -230,12 +260,11 @@ export class GraphTestServer {
       conflict: string;
     }
   >();
-  private readonly sockets = new Set<Socket>();
   /** QuickXorHash by item id and version: the server hashes each version once. */
   private readonly hashes = new Map<string, string>();
   private sequence = 1;
   private nextId = 1;
-  private server: Server | null = null;
+  private listener: HttpsListener | null = null;
   private port = 0;
   private certificate: { key: string; cert: string } | null;
 
@@ -281,22 +310,15 @@ export class GraphTestServer {
 
   async start(): Promise<this> {
     this.certificate ??= await makeCertificate();
-    const server = createServer(this.certificate, (request, response) => {
+    this.listener = await listenHttps(this.certificate, (request, response) => {
       void this.handle(request, response);
     });
-    server.on("connection", (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
+    this.port = this.listener.port;
     return this;
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.listener?.close();
   }
 
   count(kind?: RecordedRequest["kind"]): number {
