@@ -1,16 +1,11 @@
 import { type MovementConfig, ENUM_CATALOGUES, KH_SPEC, formatEnumOption } from "../core/index";
 import { writeTemplateBuffer } from "../scripts/xlsx/write-template";
+import { FIXTURE_CONFIG } from "../test/fixtures/config";
+
+/** The benches judge in the fixtures' campaign (provincial plan of 05/05/2026, the year 2026). */
+export const CONFIG: MovementConfig = FIXTURE_CONFIG;
 
 /** The valid KH plan of `rows` task rows that the benches time (bench/validate.ts, bench/addin.ts). */
-export const CONFIG: MovementConfig = {
-  provincialPlanDate: "2026-05-05",
-  reportYear: 2026,
-  nominationDeadline: null,
-  expectedKinds: ["KH", "BC"],
-  nominationDeadlines: {},
-  planPhases: ["GD1"],
-  retiredKeys: [],
-};
 
 export function buildPlan(rows: number): Promise<Buffer> {
   const contents = ENUM_CATALOGUES.content.map(formatEnumOption);

@@ -3,22 +3,16 @@ import { readOpenWorkbook } from "../../addin/office/excel-workbook";
 import { readDocumentFile, type FileDocument } from "../../addin/office/document-file";
 import { checkSnapshot } from "../../addin/pane/check";
 import { checkSavedFile, type CheckedWorkbook } from "../../addin/pane/saved-file";
-import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
 import { createContext, createDocument, type FakeWorkbook } from "./fake-excel";
 import { hostFromExcelJs } from "./host-from-exceljs";
+import { corpusBytes } from "../fixtures/corpus-bytes";
 
 /**
  * "What is sent is what was checked" in Excel: the check reads the live workbook through the
  * Excel adapter (the fake host, loaded by exceljs: an independent reader); the send reads the
  * saved file through getFileAsync and the file reader. They must agree, and only then is it sent.
  */
-
-function corpusBytes(file: string): Promise<Uint8Array> {
-  const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
-  if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
-  return found.source.build();
-}
 
 async function openWorkbook(bytes: Uint8Array): Promise<FakeWorkbook> {
   const host = await hostFromExcelJs(bytes);

@@ -13,9 +13,9 @@ import {
 import { checkSnapshot } from "../../addin/pane/check";
 import { holdsCheckedDocument } from "../../addin/pane/saved-file";
 import { readChosenBytes } from "../../addin/standalone/read-file";
-import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/config";
 import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
+import { corpusBytes } from "../fixtures/corpus-bytes";
 
 const TOKEN = "pane-token";
 const TARGET = sendTarget("KH", "SNV") as SendTarget;
@@ -447,12 +447,6 @@ describe("before sending, and after", () => {
 });
 
 describe("a SharePoint library that rewrites Office files on upload (other size and hash than sent)", () => {
-  function corpusBytes(file: string): Promise<Uint8Array> {
-    const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
-    if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
-    return found.source.build();
-  }
-
   async function checkedOf(bytes: Uint8Array) {
     const reading = await readChosenBytes(bytes);
     if (!reading.ok) throw new Error("the corpus file does not read");

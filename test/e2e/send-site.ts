@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
 import { GraphTestServer, TEST_DRIVE_ID, zipWithComment } from "../graph/graph-test-server";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
 import { serveFolder } from "./serve";
+import { corpusBytes } from "../fixtures/corpus-bytes";
 
 /**
  * What the sending suites share: the production build served on http://127.0.0.1 with a
@@ -26,12 +26,6 @@ export function buildAddin(): void {
     encoding: "utf8",
   });
   if (build.status !== 0) throw new Error(`build:addin failed:\n${build.stdout}\n${build.stderr}`);
-}
-
-export function corpusBytes(file: string): Promise<Uint8Array> {
-  const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
-  if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
-  return found.source.build();
 }
 
 export interface SendSite {
@@ -101,3 +95,5 @@ export async function clickSend(page: Page): Promise<void> {
     throw new Error(`send disabled: ${await page.locator('[data-testid="send-reason"]').innerText()}`);
   await button.click();
 }
+
+export { corpusBytes };

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "acorn";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { CORPUS, VALID_CASES } from "../fixtures/bad/cases";
 import { FIXTURE_CONFIG } from "../fixtures/make-fixtures";
 import { ENTRA_HOST, IdentityTestServer } from "../auth/identity-test-server";
 import { GraphTestServer, TEST_DRIVE_ID } from "../graph/graph-test-server";
@@ -13,6 +12,7 @@ import { startConnectProxy, type ConnectProxy } from "./connect-proxy";
 import { serveFolder } from "./serve";
 import { dropFile } from "./drop-file";
 import { BUILD, buildAddin } from "./send-site";
+import { corpusBytes } from "../fixtures/corpus-bytes";
 
 /**
  * Issue 16, sign-in end to end: the production build on the standalone page, with
@@ -26,12 +26,6 @@ import { BUILD, buildAddin } from "./send-site";
 const CLIENT_ID = "0f4f9d5e-7a3b-4c2d-9e1f-2a3b4c5d6e7f";
 const TENANT_ID = "8c1e5f0a-1b2c-4d3e-8f9a-0b1c2d3e4f5a";
 const SCOPE = "https://graph.microsoft.com/Files.ReadWrite.All";
-
-function corpusCase(file: string) {
-  const found = [...CORPUS, ...VALID_CASES].find((candidate) => candidate.file === file);
-  if (!found || "committed" in found.source) throw new Error(`no built corpus case ${file}`);
-  return found.source.build();
-}
 
 /** Clicks "Gửi Sở Nội vụ" (a real click: the popup needs the officer's gesture), confirming a replace. */
 async function sendAndWait(page: Page): Promise<string> {
@@ -106,7 +100,7 @@ describeWithTool("chromium", "signing in with MSAL on the standalone page, then 
       ],
       ignoreHTTPSErrors: true,
     });
-    valid = await corpusCase("kh-valid.xlsx");
+    valid = await corpusBytes("kh-valid.xlsx");
   }, 300_000);
 
   afterAll(async () => {
