@@ -85,6 +85,8 @@ interface DriveItem {
   readonly folder?: unknown;
   readonly file?: { readonly hashes?: { readonly quickXorHash?: string } };
   readonly parentReference?: { readonly driveId?: string };
+  /** Pre-authenticated, short-lived (driveitem-get-content); not always given. */
+  readonly "@microsoft.graph.downloadUrl"?: string;
 }
 
 /** Stops a send at once with what to tell the officer (no token: signed out). */
@@ -227,11 +229,12 @@ function sentOutcome(
 
 /**
  * The stored file's bytes, through its pre-authenticated download URL (no Authorization header;
- * driveitem-get-content). Null when the item gives no URL: then nothing can be read back.
+ * driveitem-get-content): the item's own when it came with one, else asked for once. Null when
+ * no URL is given: then nothing can be read back.
  */
-async function storedBytes(graph: GraphCalls, path: string): Promise<Uint8Array | null> {
-  const item = (await graph.item("GET", path)) as DriveItem & { "@microsoft.graph.downloadUrl"?: string };
-  const url = item["@microsoft.graph.downloadUrl"];
+async function storedBytes(graph: GraphCalls, item: DriveItem, path: string): Promise<Uint8Array | null> {
+  const url =
+    item["@microsoft.graph.downloadUrl"] ?? (await graph.item("GET", path))["@microsoft.graph.downloadUrl"];
   if (url === undefined) return null;
   return graph.runner.run("download stored file", async () => {
     const response = await graph.fetch(url);
@@ -427,7 +430,7 @@ export async function sendFile(
       options.holdsCheckedDocument !== undefined &&
       item.lastModifiedDateTime !== undefined
     ) {
-      const stored = await storedBytes(graph, `/drives/${enc(driveId)}/items/${enc(item.id)}`);
+      const stored = await storedBytes(graph, item, `/drives/${enc(driveId)}/items/${enc(item.id)}`);
       if (stored !== null && (await options.holdsCheckedDocument(stored)))
         return sentOutcome(item, target, bytes.byteLength, options, true);
     }
